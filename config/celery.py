@@ -1,0 +1,20 @@
+"""The Celery application. Broker and eagerness come from the Django settings of the run mode."""
+
+from __future__ import annotations
+
+import os
+import socket
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.embedded")
+
+app = Celery("jiuyetong")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+
+@app.task(name="health.ping")
+def ping(payload: str = "") -> dict:
+    """Answer with where the task ran, so a caller can tell a real worker from inline execution."""
+    return {"payload": payload, "pid": os.getpid(), "host": socket.gethostname()}

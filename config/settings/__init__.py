@@ -1,0 +1,1 @@
+"""Settings modules: base (shared), embedded (the default, no servers), production, test."""

@@ -1,0 +1,77 @@
+"""Production: PostgreSQL, Redis (channel layer, broker, results) and Elasticsearch.
+
+Every service is named by the environment; a missing one is a start-up error that says which
+variable to set, never a silent fallback to the embedded parts.
+"""
+
+from __future__ import annotations
+
+import dj_database_url
+
+from config.settings.base import *  # noqa: F403
+from config.settings.env import env_bool, env_int, env_list, env_required, env_str
+
+RUN_MODE = "production"
+_SEE_README = "See README.md, 'Production settings'."
+
+SECRET_KEY = env_required("DJANGO_SECRET_KEY", f"Set a long random secret. {_SEE_README}")
+DEBUG = env_bool("DJANGO_DEBUG", False)
+ALLOWED_HOSTS = env_required("DJANGO_ALLOWED_HOSTS", f"Comma-separated host names. {_SEE_README}").split(",")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_required("DATABASE_URL", f"e.g. postgres://user:pass@host:5432/db. {_SEE_README}"),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+}
+
+REDIS_URL = env_required("REDIS_URL", f"e.g. redis://127.0.0.1:6379/0. {_SEE_README}")
+
+CHANNEL_LAYERS = {
+    "default": {
+        "BACKEND": "channels_redis.core.RedisChannelLayer",
+        "CONFIG": {"hosts": [REDIS_URL], "prefix": env_str("CHANNELS_PREFIX", "jyt")},
+    }
+}
+
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
+CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = False
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+SEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "matching.search.elasticsearch",
+        "URL": env_required("ELASTICSEARCH_URL", f"e.g. http://127.0.0.1:9200. {_SEE_README}"),
+        "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "jyt"),
+        "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 10),
+    }
+}
+# A production server that cannot reach its search engine refuses to start.
+SEARCH_REQUIRE_AT_STARTUP = env_bool("SEARCH_REQUIRE_AT_STARTUP", True)
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env_str("CACHE_URL", REDIS_URL),
+    }
+}
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# HTTPS behind the bureau's reverse proxy, which sets X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
+# Preloading binds the whole registered domain for months: an explicit opt-in, not a default.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
