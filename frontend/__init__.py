@@ -1,0 +1,1 @@
+"""Mobile-web pages: Django templates and static JS/CSS, Chinese UI."""

@@ -1,0 +1,1 @@
+"""Real time over Django Channels: gig-market boards, recruitment events, livestream rooms."""

@@ -1,0 +1,1 @@
+"""People, employers, occupations, job postings, profiles and applications."""

@@ -1,0 +1,1 @@
+"""Business actions of the marketplace: the only code that changes its state."""

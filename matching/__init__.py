@@ -1,0 +1,1 @@
+"""Text analysis, occupation taxonomy, embeddings, search backends and hybrid ranking."""
