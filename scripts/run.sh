@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The README's first command: install and serve the embedded default (SQLite, in-memory channel
+# layer, inline Celery, in-process search) over ASGI at http://127.0.0.1:8000. No servers needed.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/venv.sh"
+cd "$ROOT"
+
+venv_install requirements.txt
+export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-config.settings.embedded}"
+HOST="${HOST:-127.0.0.1}"
+PORT="${PORT:-8000}"
+
+"$VENV/bin/python" manage.py migrate --no-input
+"$VENV/bin/python" manage.py load_demo
+echo "[run] serving 就业通 at http://$HOST:$PORT/ (Ctrl-C to stop)" >&2
+exec "$VENV/bin/daphne" -b "$HOST" -p "$PORT" config.asgi:application

@@ -1,0 +1,109 @@
+"""Fixtures shared across the suite: processes the product runs as (server, Celery worker)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = "config.settings.test"
+ARTIFACTS = Path(os.environ.get("JYT_TEST_ARTIFACTS", ROOT / "tests" / "artifacts"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_http(url: str, *, timeout: float, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}; log:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - loopback URL built here
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {timeout} s; log:\n{log.read_text()[-3000:]}")
+
+
+@dataclass
+class RunningServer:
+    url: str
+    var_dir: Path
+
+
+@pytest.fixture(scope="session")
+def embedded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+    """The product as the README's first command serves it: embedded settings, daphne, demo data."""
+    var_dir = tmp_path_factory.mktemp("embedded-var")
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update({"DJANGO_SETTINGS_MODULE": "config.settings.embedded", "JYT_VAR_DIR": str(var_dir)})
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--no-input", "-v0"], env=env, cwd=ROOT, check=True)
+    subprocess.run([*manage, "load_demo", "-v0"], env=env, cwd=ROOT, check=True)
+    port = free_port()
+    log = var_dir / "daphne.log"
+    daphne = str(Path(sys.executable).parent / "daphne")
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [daphne, "-b", "127.0.0.1", "-p", str(port), "config.asgi:application"],
+            env=env,
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_http(f"{url}/healthz", timeout=60, process=process, log=log)
+        yield RunningServer(url=url, var_dir=var_dir)
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Celery worker process on the Redis broker, as production runs it. Yields its name."""
+    log = tmp_path_factory.mktemp("celery") / "worker.log"
+    name = f"test-{os.getpid()}@localhost"
+    celery = str(Path(sys.executable).parent / "celery")
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [celery, "-A", "config", "worker", "--pool=solo", "--loglevel=INFO", "-n", name],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", SETTINGS)},
+        )
+    from config.celery import app
+
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"celery worker exited; log:\n{log.read_text()[-3000:]}")
+            replies = app.control.ping(destination=[name], timeout=1.0)
+            if replies:
+                break
+        else:
+            raise RuntimeError(f"celery worker did not answer within 60 s; log:\n{log.read_text()[-3000:]}")
+        yield name
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

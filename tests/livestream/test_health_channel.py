@@ -1,0 +1,80 @@
+"""The WebSocket health channel, over the Redis channel layer the tests run with."""
+
+import json
+
+import pytest
+from channels.layers import get_channel_layer
+from channels.testing import WebsocketCommunicator
+from channels_redis.core import RedisChannelLayer
+
+from config.asgi import application
+
+ORIGIN = [(b"origin", b"http://testserver")]
+
+
+async def connect() -> WebsocketCommunicator:
+    communicator = WebsocketCommunicator(application, "/ws/health/", headers=ORIGIN)
+    connected, _ = await communicator.connect()
+    assert connected
+    hello = await communicator.receive_json_from()
+    assert hello["type"] == "hello"
+    return communicator
+
+
+def test_the_channel_layer_is_redis():
+    assert isinstance(get_channel_layer(), RedisChannelLayer)
+
+
+@pytest.mark.asyncio
+async def test_when_one_phone_broadcasts_then_another_receives_it_through_redis():
+    sender, receiver = await connect(), await connect()
+    try:
+        await sender.send_json_to({"command": "broadcast", "payload": "凯里招聘会开始了"})
+
+        assert await receiver.receive_json_from(timeout=5) == {"type": "broadcast", "payload": "凯里招聘会开始了"}
+        assert await sender.receive_json_from(timeout=5) == {"type": "broadcast", "payload": "凯里招聘会开始了"}
+    finally:
+        await sender.disconnect()
+        await receiver.disconnect()
+
+
+@pytest.mark.asyncio
+async def test_echo_answers_only_the_sender():
+    communicator = await connect()
+    try:
+        await communicator.send_json_to({"command": "echo", "payload": {"n": 1}})
+        assert await communicator.receive_json_from(timeout=5) == {"type": "echo", "payload": {"n": 1}}
+    finally:
+        await communicator.disconnect()
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("frame", "code"),
+    [
+        ("{not json", "bad_json"),
+        (json.dumps(["command", "echo"]), "no_command"),
+        (json.dumps({"command": "launch_rockets"}), "unknown_command"),
+        (json.dumps({"command": "echo", "payload": "长" * 5000}), "too_large"),
+    ],
+)
+async def test_a_malformed_message_gets_a_chinese_error_frame_and_the_connection_stays(frame, code):
+    communicator = await connect()
+    try:
+        await communicator.send_to(text_data=frame)
+        error = await communicator.receive_json_from(timeout=5)
+        assert error["type"] == "error"
+        assert error["code"] == code
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in error["message"])
+
+        await communicator.send_json_to({"command": "ping"})
+        assert (await communicator.receive_json_from(timeout=5))["type"] == "pong"
+    finally:
+        await communicator.disconnect()
+
+
+@pytest.mark.asyncio
+async def test_a_socket_from_a_foreign_origin_is_refused():
+    communicator = WebsocketCommunicator(application, "/ws/health/", headers=[(b"origin", b"http://evil.example")])
+    connected, _ = await communicator.connect()
+    assert not connected
