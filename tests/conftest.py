@@ -47,7 +47,8 @@ class RunningServer:
 @pytest.fixture(scope="session")
 def embedded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
     """The product as the README's first command serves it: embedded settings, daphne, demo data."""
-    var_dir = tmp_path_factory.mktemp("embedded-var")
+    # Not created here: a fresh clone has no var/ folder either.
+    var_dir = tmp_path_factory.mktemp("embedded") / "var"
     env = {
         key: value
         for key, value in os.environ.items()
@@ -58,7 +59,7 @@ def embedded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runnin
     subprocess.run([*manage, "migrate", "--no-input", "-v0"], env=env, cwd=ROOT, check=True)
     subprocess.run([*manage, "load_demo", "-v0"], env=env, cwd=ROOT, check=True)
     port = free_port()
-    log = var_dir / "daphne.log"
+    log = var_dir.parent / "daphne.log"
     daphne = str(Path(sys.executable).parent / "daphne")
     with log.open("w") as out:
         process = subprocess.Popen(

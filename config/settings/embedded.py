@@ -11,6 +11,8 @@ from config.settings.base import VAR_DIR
 from config.settings.env import env_bool, env_str
 
 RUN_MODE = "embedded"
+# The SQLite file and the embedded index live here; a fresh clone has no such folder yet.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 DEBUG = env_bool("DJANGO_DEBUG", True)
 
 DATABASES = {
