@@ -74,6 +74,13 @@ TEMPLATES = [
 ]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "marketplace.User"
+AUTHENTICATION_BACKENDS = ["marketplace.auth.PhoneBackend"]
+LOGIN_URL = "/login/"
+
+# Keys for personal data at rest (ID and phone numbers). The first encrypts, all decrypt, so a
+# new key goes first and old ones stay until re-encrypted. Embedded runs derive one locally.
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", ["embedded-only-" + SECRET_KEY])
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -16,6 +16,9 @@ _SEE_README = "See README.md, 'Production settings'."
 
 SECRET_KEY = env_required("DJANGO_SECRET_KEY", f"Set a long random secret. {_SEE_README}")
 DEBUG = env_bool("DJANGO_DEBUG", False)
+FIELD_ENCRYPTION_KEYS = env_required(
+    "FIELD_ENCRYPTION_KEYS", f"Comma-separated secrets; the first encrypts personal data. {_SEE_README}"
+).split(",")
 ALLOWED_HOSTS = env_required("DJANGO_ALLOWED_HOSTS", f"Comma-separated host names. {_SEE_README}").split(",")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 

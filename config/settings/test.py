@@ -10,6 +10,7 @@ import os
 
 # Local services started by scripts/services.sh; an explicit environment wins.
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-key-9f3c1e7a5b2d4c6e8a0b1c3d5e7f9a1b3c5d7e9f")
+os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "test-only-field-key-2f8e6a1c9d7b5e3f")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
 from config.settings.production import *  # noqa: F403

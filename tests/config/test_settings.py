@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTED_PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "k3Jx9-Qv7mZr2LwT8yBn4HcF6sGd1PaE5uRt0VkX-oWq3NiY7bMh",
     "DJANGO_ALLOWED_HOSTS": "jobs.example.gov.cn",
+    "FIELD_ENCRYPTION_KEYS": "Vb7-e1Qd9sK2mXw4Zr8yLp3Nf6Tg0HcJ",
     "DATABASE_URL": "postgres://jiuyetong:secret@db.internal:5432/jiuyetong",
     "REDIS_URL": "redis://redis.internal:6379/0",
     "ELASTICSEARCH_URL": "http://search.internal:9200",
