@@ -14,6 +14,14 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
+@app.on_after_finalize.connect
+def _beat_schedule(sender: Celery, **kwargs) -> None:
+    # Each app declares its periodic work next to its tasks; beat reads the union.
+    from marketplace.tasks import BEAT_SCHEDULE as marketplace_schedule
+
+    sender.conf.beat_schedule = {**marketplace_schedule}
+
+
 @app.task(name="health.ping")
 def ping(payload: str = "") -> dict:
     """Answer with where the task ran, so a caller can tell a real worker from inline execution."""

@@ -128,6 +128,12 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
+# SMS: a dotted path to a backend class (marketplace.sms); the default writes to the log.
+SMS_BACKEND = env_str("SMS_BACKEND", "marketplace.sms.ConsoleSmsBackend")
+SMS_CODE_TTL_SECONDS = env_int("SMS_CODE_TTL_SECONDS", 300)
+SMS_CODES_PER_NUMBER_PER_HOUR = env_int("SMS_CODES_PER_NUMBER_PER_HOUR", 5)
+SMS_CODES_PER_IP_PER_HOUR = env_int("SMS_CODES_PER_IP_PER_HOUR", 20)
+
 # Search backends are chosen like Django's caches: a dotted path and its options.
 SEARCH_BACKENDS: dict[str, dict] = {}
 # Whether start-up (ASGI application load) refuses to go on when the search engine is unreachable.

@@ -22,6 +22,9 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 
+# Tests read the codes back from an in-process outbox, as with Django's locmem email backend.
+SMS_BACKEND = "marketplace.sms.MemorySmsBackend"
+
 # Hashing strength is not under test; speed is welcome.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -67,4 +67,7 @@ def occupations_load(*, path: Path = TAXONOMY_PATH) -> TaxonomyLoadResult:
             count += 1
             created += was_created
             updated += not was_created
+    from matching.taxonomy import taxonomy_changed
+
+    transaction.on_commit(taxonomy_changed)
     return TaxonomyLoadResult(families=len(families), occupations=count, created=created, updated=updated)

@@ -1,0 +1,65 @@
+"""The occupation taxonomy as matching reads it: names and colloquial synonyms to occupations.
+
+Suggesting an occupation from a posting's free text is lookup, not learning: people write the
+trade's everyday name (烧电焊, 开挖机), and the taxonomy lists those names. Longer matches win
+(二保焊 over 焊), and a match in the title counts more than one in the description.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from marketplace.models import Occupation
+
+TITLE_WEIGHT = 3.0
+
+
+@dataclass(frozen=True)
+class OccupationSuggestion:
+    occupation_id: int
+    name: str
+    family: str
+    score: float
+    matched: str
+
+
+@cache
+def _terms() -> dict[str, list[tuple[int, str, str]]]:
+    """term → [(occupation id, occupation name, family name)], built once per process."""
+    table: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for occ in Occupation.objects.select_related("family"):
+        for term in {occ.name, *occ.synonyms}:
+            if len(term) >= 2:
+                table[term].append((occ.id, occ.name, occ.family.name))
+    return dict(table)
+
+
+def taxonomy_changed() -> None:
+    """Forget the cached terms after the taxonomy is loaded again."""
+    _terms.cache_clear()
+
+
+def suggest_occupations(*, title: str, description: str = "", limit: int = 3) -> list[OccupationSuggestion]:
+    scores: dict[int, float] = defaultdict(float)
+    best: dict[int, tuple[str, str, str]] = {}
+    for term, occupations in _terms().items():
+        weight = 0.0
+        if term in title:
+            weight += TITLE_WEIGHT * len(term)
+        if term in description:
+            weight += len(term)
+        if not weight:
+            continue
+        for occ_id, name, family in occupations:
+            scores[occ_id] += weight
+            if occ_id not in best or len(term) > len(best[occ_id][2]):
+                best[occ_id] = (name, family, term)
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    return [
+        OccupationSuggestion(
+            occupation_id=occ_id, name=best[occ_id][0], family=best[occ_id][1], score=score, matched=best[occ_id][2]
+        )
+        for occ_id, score in ranked
+    ]
