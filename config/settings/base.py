@@ -105,6 +105,10 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
+    # Errors as {"error": {"code", "message", "fields"}} in Chinese, whatever raised them.
+    "EXCEPTION_HANDLER": "marketplace.api.errors.exception_handler",
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_THROTTLE_RATES": {"sms": "10/hour", "login": "30/hour"},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "就业通 API",

@@ -1,0 +1,1 @@
+"""REST API of the marketplace (Django REST framework), documented at /api/docs/."""
