@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+
+from django.db.models import Count, Max
 
 from marketplace.models import Occupation
 
@@ -25,20 +26,29 @@ class OccupationSuggestion:
     matched: str
 
 
-@cache
+_cache: dict[str, object] = {"fingerprint": None, "table": {}}
+
+
 def _terms() -> dict[str, list[tuple[int, str, str]]]:
-    """term → [(occupation id, occupation name, family name)], built once per process."""
-    table: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for occ in Occupation.objects.select_related("family"):
-        for term in {occ.name, *occ.synonyms}:
-            if len(term) >= 2:
-                table[term].append((occ.id, occ.name, occ.family.name))
-    return dict(table)
+    """term → [(occupation id, occupation name, family name)], rebuilt when the taxonomy changes.
+
+    The fingerprint query is cheap and catches a load done by another process; a load in this
+    process also clears the cache directly.
+    """
+    fingerprint = tuple(Occupation.objects.aggregate(n=Count("id"), m=Max("id")).values())
+    if _cache["fingerprint"] != fingerprint:
+        table: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        for occ in Occupation.objects.select_related("family"):
+            for term in {occ.name, *occ.synonyms}:
+                if len(term) >= 2:
+                    table[term].append((occ.id, occ.name, occ.family.name))
+        _cache.update(fingerprint=fingerprint, table=dict(table))
+    return _cache["table"]  # type: ignore[return-value]
 
 
 def taxonomy_changed() -> None:
     """Forget the cached terms after the taxonomy is loaded again."""
-    _terms.cache_clear()
+    _cache["fingerprint"] = None
 
 
 def suggest_occupations(*, title: str, description: str = "", limit: int = 3) -> list[OccupationSuggestion]:

@@ -69,5 +69,6 @@ def occupations_load(*, path: Path = TAXONOMY_PATH) -> TaxonomyLoadResult:
             updated += not was_created
     from matching.taxonomy import taxonomy_changed
 
+    taxonomy_changed()
     transaction.on_commit(taxonomy_changed)
     return TaxonomyLoadResult(families=len(families), occupations=count, created=created, updated=updated)

@@ -1,0 +1,171 @@
+"""The permission matrix, cell by cell: every actor against every target of every action.
+
+Expectations are written out here by hand, not derived from the matrix, so a change to the
+matrix that is not also a decision made here fails a test.
+"""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+
+from marketplace.enums import ProfileVisibility, Role
+from marketplace.models import Application, User
+from marketplace.permissions import MATRIX, can, require
+
+from .conftest import make_posting, make_seeker, phone
+
+pytestmark = pytest.mark.django_db
+
+ACTORS = ["anonymous", "seeker", "employer", "other_employer", "station", "other_station", "bureau"]
+
+# action → (targets, {actor: targets it may act on}); an actor or target not listed is denied.
+EXPECTED = {
+    "posting.view_public": (
+        ["posting", "other_posting"],
+        {actor: {"posting", "other_posting"} for actor in ACTORS},
+    ),
+    "posting.view_private": (
+        ["posting", "other_posting"],
+        {"employer": {"posting"}, "other_employer": {"other_posting"}, "station": {"posting"},
+         "other_station": {"other_posting"}, "bureau": {"posting", "other_posting"}},
+    ),
+    "posting.create": (
+        ["employer_org", "other_employer_org"],
+        {"employer": {"employer_org"}, "other_employer": {"other_employer_org"}, "station": {"employer_org"},
+         "other_station": {"other_employer_org"}},
+    ),
+    "posting.edit": (
+        ["posting", "other_posting"],
+        {"employer": {"posting"}, "other_employer": {"other_posting"}, "station": {"posting"},
+         "other_station": {"other_posting"}},
+    ),
+    "posting.manage": (
+        ["posting", "other_posting"],
+        {"employer": {"posting"}, "other_employer": {"other_posting"}, "station": {"posting"},
+         "other_station": {"other_posting"}, "bureau": {"posting", "other_posting"}},
+    ),
+    "posting.moderate": (["posting", "other_posting"], {"bureau": {"posting", "other_posting"}}),
+    "posting.import": (
+        ["employer_org", "other_employer_org"],
+        {"station": {"employer_org"}, "other_station": {"other_employer_org"},
+         "bureau": {"employer_org", "other_employer_org"}},
+    ),
+    "profile.view": (
+        ["own_profile", "open_profile", "station_worker"],
+        {"seeker": {"own_profile"}, "employer": {"own_profile", "open_profile"}, "other_employer": {"open_profile"},
+         "station": {"station_worker"}, "bureau": {"own_profile", "open_profile", "station_worker"}},
+    ),
+    "profile.view_personal_numbers": (
+        ["own_profile", "open_profile", "station_worker"],
+        {"seeker": {"own_profile"}, "station": {"station_worker"},
+         "bureau": {"own_profile", "open_profile", "station_worker"}},
+    ),
+    "profile.edit": (
+        ["own_profile", "open_profile", "station_worker"],
+        {"seeker": {"own_profile"}, "station": {"station_worker"},
+         "bureau": {"own_profile", "open_profile", "station_worker"}},
+    ),
+    "profile.confirm_groups": (
+        ["own_profile", "open_profile", "station_worker"],
+        {"station": {"station_worker"}, "bureau": {"own_profile", "open_profile", "station_worker"}},
+    ),
+    "application.create": ([None], {"seeker": {None}}),
+    "application.view": (
+        ["application", "other_application"],
+        {"seeker": {"application"}, "employer": {"application"}, "other_employer": {"other_application"},
+         "station": {"application"}, "other_station": {"other_application"},
+         "bureau": {"application", "other_application"}},
+    ),
+    "application.withdraw": (["application", "other_application"], {"seeker": {"application"}}),
+    "application.process": (
+        ["application", "other_application"],
+        {"employer": {"application"}, "other_employer": {"other_application"}, "station": {"application"},
+         "other_station": {"other_application"}, "bureau": {"application", "other_application"}},
+    ),
+    "employer.view_private": (
+        ["employer_org", "other_employer_org"],
+        {"employer": {"employer_org"}, "other_employer": {"other_employer_org"}, "station": {"employer_org"},
+         "other_station": {"other_employer_org"}, "bureau": {"employer_org", "other_employer_org"}},
+    ),
+    "employer.edit": (
+        ["employer_org", "other_employer_org"],
+        {"employer": {"employer_org"}, "other_employer": {"other_employer_org"},
+         "bureau": {"employer_org", "other_employer_org"}},
+    ),
+    "employer.verify": (["employer_org", "other_employer_org"], {"bureau": {"employer_org", "other_employer_org"}}),
+    "employer.blacklist": (["employer_org", "other_employer_org"], {"bureau": {"employer_org", "other_employer_org"}}),
+}  # fmt: skip
+
+CELLS = [
+    (action, actor, target)
+    for action, (targets, _allowed) in EXPECTED.items()
+    for actor in ACTORS
+    for target in targets
+]
+
+
+@pytest.fixture
+def scene(world):
+    posting = make_posting(world.employer)
+    other_posting = make_posting(world.other_employer)
+    own = world.seeker.profile
+    open_profile = world.other_seeker.profile
+    open_profile.visibility = ProfileVisibility.OPEN
+    open_profile.save()
+    station_worker = make_seeker(name="龙阿哥", station=world.station).profile
+    return {
+        "actors": {
+            "anonymous": AnonymousUser(),
+            "seeker": world.seeker,
+            "employer": world.employer_member,
+            "other_employer": world.other_employer_member,
+            "station": world.station_staff,
+            "other_station": world.other_station_staff,
+            "bureau": world.bureau,
+        },
+        "targets": {
+            None: None,
+            "posting": posting,
+            "other_posting": other_posting,
+            "employer_org": world.employer,
+            "other_employer_org": world.other_employer,
+            "own_profile": own,
+            "open_profile": open_profile,
+            "station_worker": station_worker,
+            # The seeker applied to the employer's posting: that employer may now see the profile.
+            "application": Application.objects.create(profile=own, posting=posting),
+            "other_application": Application.objects.create(profile=open_profile, posting=other_posting),
+        },
+    }
+
+
+def test_every_action_of_the_matrix_has_written_expectations():
+    assert set(EXPECTED) == set(MATRIX)
+
+
+@pytest.mark.parametrize(("action", "actor", "target"), CELLS, ids=[f"{a}-{r}-{t}" for a, r, t in CELLS])
+def test_permission_cell(scene, action, actor, target):
+    user = scene["actors"][actor]
+    obj = scene["targets"][target]
+    allowed = target in EXPECTED[action][1].get(actor, set())
+
+    assert can(user, action, obj) is allowed
+    if not allowed:
+        with pytest.raises(PermissionDenied, match="没有权限"):
+            require(user, action, obj)
+
+
+def test_an_employer_account_not_yet_attached_to_a_company_has_no_employer_powers(world):
+    loose = User.objects.create_user(phone(), "pw-123456", role=Role.EMPLOYER)
+    posting = make_posting(world.employer)
+
+    assert not can(loose, "posting.view_private", posting)
+    assert not can(loose, "posting.create", world.employer)
+
+
+def test_a_deactivated_bureau_account_can_do_nothing_private(world):
+    world.bureau.is_active = False
+    world.bureau.save()
+
+    assert not can(world.bureau, "employer.blacklist", world.employer)
+    assert can(world.bureau, "posting.view_public", None)

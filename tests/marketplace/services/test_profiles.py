@@ -1,0 +1,67 @@
+"""The profile wizard saves part by part; the ID number fills in what it states."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from marketplace.models import Occupation
+from marketplace.services.profiles import profile_completeness, profile_update
+from marketplace.services.taxonomy import occupations_load
+
+from .conftest import id_number
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_id_number_gives_birth_year_and_sex(world):
+    profile = profile_update(
+        by=world.seeker, profile=world.seeker.profile, data={"id_number": id_number(birth="19680315")}
+    )
+
+    assert profile.birth_year == 1968
+    assert profile.gender in ("male", "female")
+    assert profile.masked_id_number.startswith("5226") and "*" in profile.masked_id_number
+
+
+def test_one_person_one_profile(world):
+    number = id_number()
+    profile_update(by=world.seeker, profile=world.seeker.profile, data={"id_number": number})
+
+    with pytest.raises(ValidationError) as excinfo:
+        profile_update(by=world.other_seeker, profile=world.other_seeker.profile, data={"id_number": number})
+    assert "已被其他账号使用" in excinfo.value.message_dict["id_number"][0]
+
+
+def test_a_step_saves_only_its_fields_and_a_bad_value_changes_nothing(world):
+    profile = world.seeker.profile
+    profile_update(by=world.seeker, profile=profile, data={"current_county": "黄平县", "skills": ["插秧", "砌砖"]})
+
+    with pytest.raises(ValidationError) as excinfo:
+        profile_update(by=world.seeker, profile=profile, data={"current_county": "凯里市", "birth_year": 2020})
+
+    profile.refresh_from_db()
+    assert profile.current_county == "黄平县"
+    assert profile.skills == ["插秧", "砌砖"]
+    assert "16" in excinfo.value.message_dict["birth_year"][0]
+
+
+def test_nobody_edits_someone_elses_profile(world):
+    with pytest.raises(PermissionDenied):
+        profile_update(by=world.other_seeker, profile=world.seeker.profile, data={"name": "冒名"})
+    with pytest.raises(PermissionDenied):
+        profile_update(by=world.employer_member, profile=world.seeker.profile, data={"name": "冒名"})
+
+
+def test_completeness_rises_as_the_profile_fills_and_says_what_is_missing(world):
+    occupations_load()
+    profile = world.seeker.profile
+    before = profile_completeness(profile)
+
+    profile_update(
+        by=world.seeker, profile=profile,
+        data={"wanted_occupations": [Occupation.objects.get(name="电焊工").pk], "current_county": "凯里市"},
+    )  # fmt: skip
+    after = profile_completeness(profile)
+
+    assert after.score == before.score + 25
+    assert "选择想做的工种，推荐更准" in before.missing
+    assert "选择想做的工种，推荐更准" not in after.missing
