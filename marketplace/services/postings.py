@@ -99,9 +99,16 @@ def _suggest_occupation(posting: JobPosting) -> None:
 
 
 @transaction.atomic
-def posting_create(*, by: User, employer: Employer, data: dict[str, Any]) -> JobPosting:
-    """A new draft. Stations post for employers of their city; the occupation is suggested if unset."""
-    require(by, "posting.create", employer)
+def posting_create(
+    *, by: User, employer: Employer, data: dict[str, Any], permission: str = "posting.create"
+) -> JobPosting:
+    """A new draft. Stations post for employers of their city; the occupation is suggested if unset.
+
+    `permission` is "posting.import" for bulk imports, which bureau staff may also run.
+    """
+    if permission not in ("posting.create", "posting.import"):
+        raise ValueError(f"posting_create does not take permission {permission!r}")
+    require(by, permission, employer)
     unknown = set(data) - EDITABLE_FIELDS
     if unknown:
         raise ValidationError(_("未知字段：%(f)s") % {"f": ", ".join(sorted(unknown))}, code="unknown_fields")
