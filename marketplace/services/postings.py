@@ -154,7 +154,8 @@ def _auto_approvable(posting: JobPosting) -> bool:
 def posting_submit(*, by: User, posting: JobPosting) -> JobPosting:
     """Send for review. Verified, trusted employers with nothing flagged are published at once."""
     posting = _lock(posting)
-    require(by, "posting.edit", posting)
+    # "manage", not "edit": bureau staff submit the postings they bulk-imported for employers.
+    require(by, "posting.manage", posting)
     _check_can_publish(posting.employer)
     _validate(posting)
     posting.flags = posting_flags_for_text(posting.title, posting.description, posting.schedule)
