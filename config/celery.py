@@ -18,8 +18,9 @@ app.autodiscover_tasks()
 def _beat_schedule(sender: Celery, **kwargs) -> None:
     # Each app declares its periodic work next to its tasks; beat reads the union.
     from marketplace.tasks import BEAT_SCHEDULE as marketplace_schedule
+    from matching.tasks import BEAT_SCHEDULE as matching_schedule
 
-    sender.conf.beat_schedule = {**marketplace_schedule}
+    sender.conf.beat_schedule = {**marketplace_schedule, **matching_schedule}
 
 
 @app.task(name="health.ping")

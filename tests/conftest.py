@@ -80,13 +80,18 @@ def embedded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runnin
 
 @pytest.fixture(scope="session")
 def celery_worker_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real Celery worker process on the Redis broker, as production runs it. Yields its name."""
+    """A real Celery worker process on the Redis broker, as production runs it. Yields its queue.
+
+    It consumes only its own queue: the suite's other writes enqueue index work that belongs to
+    the test database, which this worker (on the configured database) must not run.
+    """
     log = tmp_path_factory.mktemp("celery") / "worker.log"
     name = f"test-{os.getpid()}@localhost"
+    queue = f"test-worker-{os.getpid()}"
     celery = str(Path(sys.executable).parent / "celery")
     with log.open("w") as out:
         process = subprocess.Popen(
-            [celery, "-A", "config", "worker", "--pool=solo", "--loglevel=INFO", "-n", name],
+            [celery, "-A", "config", "worker", "--pool=solo", "--loglevel=INFO", "-n", name, "-Q", queue],
             cwd=ROOT,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -104,7 +109,7 @@ def celery_worker_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
                 break
         else:
             raise RuntimeError(f"celery worker did not answer within 60 s; log:\n{log.read_text()[-3000:]}")
-        yield name
+        yield queue
     finally:
         process.terminate()
         process.wait(timeout=30)

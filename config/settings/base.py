@@ -118,6 +118,25 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One schema name per choice set, however many serializer fields use it.
+    "ENUM_NAME_OVERRIDES": {
+        f"{name}Enum": f"marketplace.enums.{name}"
+        for name in (
+            "Role",
+            "JobType",
+            "PayUnit",
+            "PostingStatus",
+            "VerificationStatus",
+            "IntegrityGrade",
+            "Education",
+            "Gender",
+            "KeyGroup",
+            "Availability",
+            "ProfileVisibility",
+            "ApplicationStatus",
+        )
+    }
+    | {"SelfServiceRoleEnum": [("seeker", "求职者"), ("employer", "用人单位")]},
 }
 
 # Celery: broker and eagerness are set per run mode.
