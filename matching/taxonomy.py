@@ -46,9 +46,21 @@ def _terms() -> dict[str, list[tuple[int, str, str]]]:
     return _cache["table"]  # type: ignore[return-value]
 
 
+def vocabulary() -> tuple[object, list[str]]:
+    """(version, words) of the taxonomy for the text analyser's dictionary."""
+    table = _terms()
+    words = sorted(table)
+    skills = Occupation.objects.values_list("skills", flat=True)
+    extra = sorted({s for row in skills for s in row if 2 <= len(s) <= 8})
+    return _cache["fingerprint"], words + extra
+
+
 def taxonomy_changed() -> None:
     """Forget the cached terms after the taxonomy is loaded again."""
+    from matching.text import vocabulary_changed
+
     _cache["fingerprint"] = None
+    vocabulary_changed()
 
 
 def suggest_occupations(*, title: str, description: str = "", limit: int = 3) -> list[OccupationSuggestion]:

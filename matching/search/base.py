@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable
 from typing import Any
+
+from matching.search.query import PostingQuery, ProfileQuery, SearchResult
 
 
 class SearchUnavailable(RuntimeError):
@@ -21,3 +24,40 @@ class BaseSearchBackend(ABC):
     @abstractmethod
     def health(self) -> dict[str, Any]:
         """Describe the engine (name, version, location); raise SearchUnavailable when it is down."""
+
+    @abstractmethod
+    def ensure_index(self, kind: str) -> None:
+        """Create the kind's index (behind its alias) if there is none yet."""
+
+    @abstractmethod
+    def index_documents(self, kind: str, docs: list[dict[str, Any]]) -> None:
+        """Insert or replace documents; visible to the next search."""
+
+    @abstractmethod
+    def delete_documents(self, kind: str, ids: Iterable[int]) -> None:
+        """Remove documents; ids not in the index are ignored."""
+
+    @abstractmethod
+    def document_versions(self, kind: str) -> dict[int, str]:
+        """id → version of every document in the index, for reconciliation."""
+
+    @abstractmethod
+    def rebuild(
+        self, kind: str, docs: Iterable[dict[str, Any]], *, progress: Callable[[int], None] | None = None
+    ) -> str:
+        """Fill a new physical index and swap it in at once; returns the new index's name."""
+
+    @abstractmethod
+    def search_postings(self, query: PostingQuery) -> SearchResult:
+        """Postings matching the query, ordered as `query.sort` says, with facets if asked."""
+
+    @abstractmethod
+    def search_profiles(self, query: ProfileQuery) -> SearchResult:
+        """Open profiles matching the query (employers looking for candidates)."""
+
+    @abstractmethod
+    def drop(self, kind: str) -> None:
+        """Delete the kind's indices entirely (tests, decommissioning)."""
+
+    def status(self) -> dict[str, Any]:
+        return {kind: {"documents": len(self.document_versions(kind))} for kind in ("postings", "profiles")}

@@ -1,16 +1,68 @@
-"""The in-process backend of the embedded default: SQLite FTS5 files under a local folder.
+"""The in-process backend of the embedded default: SQLite FTS5, one file per index generation.
 
-No server to install, so a first-time user gets search by running one command. Production and
-scale use Elasticsearch; both implement the same interface and pass the same contract tests.
+No server to install, so a first-time user gets search by running one command. Text is indexed
+as jieba tokens (see matching.text) in an FTS5 table ranked by BM25, with the title weighted
+above the occupation words and those above the description; structured filters, facets and
+distance are plain SQL over the same file. A rebuild writes a new file and swaps a pointer
+file atomically (os.replace), the embedded counterpart of Elasticsearch's alias swap.
+
+Errors are not swallowed here: a local file that cannot be written is a bug to see, not an
+outage to ride out (unlike Elasticsearch, see matching.sync).
 """
 
 from __future__ import annotations
 
+import json
+import math
+import os
 import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from django.utils import timezone
+
+from matching.places import distance_km
 from matching.search.base import BaseSearchBackend, SearchUnavailable
+from matching.search.query import PostingQuery, ProfileQuery, SearchHit, SearchResult
+
+# FTS columns per kind, with their BM25 weights (title above occupation words above description).
+FTS_COLUMNS = {
+    "postings": (("title_tokens", 3.0), ("occupation_tokens", 2.0), ("description_tokens", 1.0)),
+    "profiles": (("occupation_tokens", 3.0), ("skills_tokens", 2.0), ("intro_tokens", 1.0)),
+}
+# (All SQL below is assembled from these fixed names; values always go in as parameters.)
+# Columns copied out of the document for filtering and sorting.
+POSTING_COLUMNS = (
+    "job_type", "county", "town", "occupation_id", "family_code", "pay_min_month", "pay_max_month",
+    "published_at", "employer_verified", "lat", "lon", "benefits",
+)  # fmt: skip
+PROFILE_COLUMNS = ("county", "occupation_ids", "family_codes", "job_types", "key_groups", "lat", "lon")
+BATCH = 500
+
+
+def _fts_match(tokens: Iterable[str]) -> str:
+    """Each token quoted (quotes doubled), OR-ed: user text never becomes FTS5 syntax."""
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+
+
+def _row_values(kind: str, doc: dict[str, Any]) -> dict[str, Any]:
+    location = doc.get("location") or {}
+    if kind == "postings":
+        values = {c: doc.get(c) for c in POSTING_COLUMNS if c not in ("lat", "lon", "benefits")}
+        values["employer_verified"] = 1 if doc.get("employer_verified") else 0
+        values["benefits"] = json.dumps(doc.get("benefits") or [], ensure_ascii=False)
+    else:
+        values = {"county": doc.get("county")}
+        for c in ("occupation_ids", "family_codes", "job_types", "key_groups"):
+            values[c] = json.dumps(doc.get(c) or [], ensure_ascii=False)
+    values["lat"] = location.get("lat")
+    values["lon"] = location.get("lon")
+    return values
 
 
 class EmbeddedSearchBackend(BaseSearchBackend):
@@ -19,7 +71,60 @@ class EmbeddedSearchBackend(BaseSearchBackend):
     def __init__(self, *, alias: str, params: dict[str, Any]) -> None:
         super().__init__(alias=alias, params=params)
         self.path = Path(params.get("PATH", "var/search"))
+        self._write_lock = threading.Lock()
 
+    # ------------------------------------------------------------------ files
+    def _pointer(self, kind: str) -> Path:
+        return self.path / f"{kind}.current"
+
+    def _current_file(self, kind: str) -> Path | None:
+        try:
+            name = self._pointer(kind).read_text().strip()
+        except FileNotFoundError:
+            return None
+        return self.path / name
+
+    def _create_file(self, kind: str) -> Path:
+        self.path.mkdir(parents=True, exist_ok=True)
+        file = self.path / f"{kind}-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{time.monotonic_ns()}.sqlite3"
+        columns = POSTING_COLUMNS if kind == "postings" else PROFILE_COLUMNS
+        fts = ", ".join(name for name, _ in FTS_COLUMNS[kind])
+        with sqlite3.connect(file) as conn:
+            conn.executescript(
+                f"""
+                PRAGMA journal_mode=WAL;
+                CREATE TABLE docs (id INTEGER PRIMARY KEY, version TEXT NOT NULL, doc TEXT NOT NULL,
+                                   {", ".join(columns)});
+                CREATE VIRTUAL TABLE fts USING fts5({fts}, tokenize = 'unicode61');
+                CREATE INDEX docs_published ON docs({"published_at" if kind == "postings" else "county"});
+                """
+            )
+        return file
+
+    def _swap(self, kind: str, file: Path) -> None:
+        tmp = self._pointer(kind).with_suffix(".tmp")
+        tmp.write_text(file.name)
+        os.replace(tmp, self._pointer(kind))
+
+    @contextmanager
+    def _connect(self, kind: str, *, create: bool = False):
+        file = self._current_file(kind)
+        if file is None or not file.exists():
+            if not create:
+                yield None
+                return
+            file = self._create_file(kind)
+            self._swap(kind, file)
+        conn = sqlite3.connect(file, timeout=30)
+        conn.create_function("dist_km", 4, _dist, deterministic=True)
+        try:
+            yield conn
+        except sqlite3.Error as exc:
+            raise SearchUnavailable(f"embedded index {file}: {exc}") from exc
+        finally:
+            conn.close()
+
+    # ----------------------------------------------------------------- health
     def health(self) -> dict[str, Any]:
         try:
             self.path.mkdir(parents=True, exist_ok=True)
@@ -28,6 +133,221 @@ class EmbeddedSearchBackend(BaseSearchBackend):
         except (OSError, sqlite3.Error) as exc:
             raise SearchUnavailable(f"embedded index at {self.path}: {exc}") from exc
         return {"backend": self.name, "engine": f"SQLite {sqlite3.sqlite_version} FTS5", "path": str(self.path)}
+
+    # ----------------------------------------------------------------- writes
+    def ensure_index(self, kind: str) -> None:
+        with self._write_lock, self._connect(kind, create=True):
+            pass
+
+    def _write(self, conn: sqlite3.Connection, kind: str, docs: list[dict[str, Any]]) -> None:
+        fts_names = [name for name, _ in FTS_COLUMNS[kind]]
+        ids = [(d["id"],) for d in docs]
+        conn.executemany("DELETE FROM docs WHERE id = ?", ids)
+        conn.executemany("DELETE FROM fts WHERE rowid = ?", ids)
+        for doc in docs:
+            values = _row_values(kind, doc)
+            names = ["id", "version", "doc", *values]
+            conn.execute(
+                f"INSERT INTO docs ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                [doc["id"], doc["version"], json.dumps(doc, ensure_ascii=False), *values.values()],
+            )
+        conn.executemany(
+            f"INSERT INTO fts (rowid, {', '.join(fts_names)}) VALUES (?, {', '.join('?' * len(fts_names))})",
+            [(d["id"], *(d.get(n) or "" for n in fts_names)) for d in docs],
+        )
+
+    def index_documents(self, kind: str, docs: list[dict[str, Any]]) -> None:
+        if not docs:
+            return
+        with self._write_lock, self._connect(kind, create=True) as conn, conn:
+            self._write(conn, kind, docs)
+
+    def delete_documents(self, kind: str, ids: Iterable[int]) -> None:
+        rows = [(i,) for i in ids]
+        if not rows:
+            return
+        with self._write_lock, self._connect(kind) as conn:
+            if conn is None:
+                return
+            with conn:
+                conn.executemany("DELETE FROM docs WHERE id = ?", rows)
+                conn.executemany("DELETE FROM fts WHERE rowid = ?", rows)
+
+    def document_versions(self, kind: str) -> dict[int, str]:
+        with self._connect(kind) as conn:
+            if conn is None:
+                return {}
+            return dict(conn.execute("SELECT id, version FROM docs"))
+
+    def rebuild(
+        self, kind: str, docs: Iterable[dict[str, Any]], *, progress: Callable[[int], None] | None = None
+    ) -> str:
+        file = self._create_file(kind)
+        with sqlite3.connect(file) as conn:
+            batch: list[dict[str, Any]] = []
+            for doc in docs:
+                batch.append(doc)
+                if len(batch) >= BATCH:
+                    self._write(conn, kind, batch)
+                    if progress:
+                        progress(len(batch))
+                    batch = []
+            if batch:
+                self._write(conn, kind, batch)
+                if progress:
+                    progress(len(batch))
+            conn.execute("INSERT INTO fts(fts) VALUES('optimize')")
+        old = self._current_file(kind)
+        with self._write_lock:
+            self._swap(kind, file)
+        # Readers holding the old file keep working on their open handle; new ones see the new file.
+        if old is not None and old.exists():
+            old.unlink()
+        return file.name
+
+    def drop(self, kind: str) -> None:
+        for file in self.path.glob(f"{kind}-*.sqlite3*"):
+            file.unlink(missing_ok=True)
+        self._pointer(kind).unlink(missing_ok=True)
+
+    # ---------------------------------------------------------------- queries
+    def search_postings(self, query: PostingQuery) -> SearchResult:
+        with self._connect("postings") as conn:
+            if conn is None:
+                return SearchResult(total=0, hits=[])
+            where, params = _posting_filters(query)
+            return self._search(conn, "postings", query, where, params)
+
+    def search_profiles(self, query: ProfileQuery) -> SearchResult:
+        with self._connect("profiles") as conn:
+            if conn is None:
+                return SearchResult(total=0, hits=[])
+            where, params = _profile_filters(query)
+            return self._search(conn, "profiles", query, where, params)
+
+    def _search(self, conn, kind: str, query, where: list[str], params: list[Any]) -> SearchResult:
+        joins, score = "", "0.0"
+        if query.tokens:
+            weights = ", ".join(str(w) for _, w in FTS_COLUMNS[kind])
+            joins = "JOIN fts ON fts.rowid = d.id"
+            where = ["fts MATCH ?", *where]
+            params = [_fts_match(query.tokens), *params]
+            score = f"-bm25(fts, {weights})"
+        geo = query.geo
+        distance = f"dist_km(d.lat, d.lon, {geo.lat!r}, {geo.lon!r})" if geo else "NULL"
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        base = f"FROM docs d {joins} {clause}"
+        total = conn.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0]
+        sort = getattr(query, "sort", "relevance")
+        if sort == "relevance" and not query.tokens:
+            sort = "newest" if kind == "postings" else "id"
+        order = {
+            "relevance": "score DESC, d.published_at DESC, d.id DESC",
+            "newest": "d.published_at DESC, d.id DESC",
+            "pay": "d.pay_max_month IS NULL, d.pay_max_month DESC, d.id DESC",
+            "distance": "distance IS NULL, distance ASC, d.id DESC",
+            "id": "d.id DESC",
+        }[sort]
+        if kind == "profiles" and sort == "relevance":
+            order = "score DESC, d.id DESC"
+        offset = (query.page - 1) * query.page_size
+        rows = conn.execute(
+            f"SELECT d.id, d.doc, {score} AS score, {distance} AS distance {base} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, query.page_size, offset],
+        ).fetchall()
+        hits = [SearchHit(id=row[0], score=float(row[2]), distance_km=row[3], doc=json.loads(row[1])) for row in rows]
+        facets = {}
+        if kind == "postings" and query.with_facets:
+            facets = _facets(conn, base, params)
+        return SearchResult(total=total, hits=hits, facets=facets)
+
+
+def _dist(lat1, lon1, lat2, lon2):
+    if lat1 is None or lon1 is None:
+        return None
+    return distance_km(lat1, lon1, lat2, lon2)
+
+
+def _in(column: str, values: tuple) -> tuple[str, list[Any]]:
+    return f"{column} IN ({', '.join('?' * len(values))})", list(values)
+
+
+def _geo_filter(geo, where: list[str], params: list[Any]) -> None:
+    if geo is None or geo.radius_km is None:
+        return
+    # A bounding box first lets SQLite skip most rows before the exact distance.
+    dlat = geo.radius_km / 111.0
+    dlon = geo.radius_km / max(1e-6, 111.0 * math.cos(math.radians(geo.lat)))
+    where.append("d.lat BETWEEN ? AND ? AND d.lon BETWEEN ? AND ?")
+    params += [geo.lat - dlat, geo.lat + dlat, geo.lon - dlon, geo.lon + dlon]
+    where.append(f"dist_km(d.lat, d.lon, {geo.lat!r}, {geo.lon!r}) <= ?")
+    params.append(geo.radius_km)
+
+
+def _posting_filters(q: PostingQuery) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    for column, values in (
+        ("d.job_type", q.job_types),
+        ("d.county", q.counties),
+        ("d.town", q.towns),
+        ("d.occupation_id", q.occupation_ids),
+        ("d.family_code", q.family_codes),
+    ):
+        if values:
+            sql, vals = _in(column, values)
+            where.append(sql)
+            params += vals
+    for benefit in q.benefits:
+        where.append("EXISTS (SELECT 1 FROM json_each(d.benefits) WHERE value = ?)")
+        params.append(benefit)
+    if q.pay_floor_month is not None:
+        where.append("d.pay_max_month >= ?")
+        params.append(q.pay_floor_month)
+    if q.posted_within_days is not None:
+        where.append("d.published_at >= ?")
+        params.append((timezone.now() - timedelta(days=q.posted_within_days)).isoformat())
+    if q.verified_only:
+        where.append("d.employer_verified = 1")
+    _geo_filter(q.geo, where, params)
+    return where, params
+
+
+def _profile_filters(q: ProfileQuery) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if q.counties:
+        sql, vals = _in("d.county", q.counties)
+        where.append(sql)
+        params += vals
+    for column, values in (
+        ("occupation_ids", q.occupation_ids),
+        ("family_codes", q.family_codes),
+        ("job_types", q.job_types),
+        ("key_groups", q.key_groups),
+    ):
+        if values:
+            marks = ", ".join("?" * len(values))
+            where.append(f"EXISTS (SELECT 1 FROM json_each(d.{column}) WHERE value IN ({marks}))")
+            params += list(values)
+    _geo_filter(q.geo, where, params)
+    return where, params
+
+
+def _facets(conn, base: str, params: list[Any]) -> dict[str, list[tuple[str, int]]]:
+    """Counts per value over the same filtered set the hits come from."""
+    joiner = " AND " if " WHERE " in base else " WHERE "
+    facets: dict[str, list[tuple[str, int]]] = {}
+    for column in ("job_type", "county", "family_code"):
+        sql = (
+            f"SELECT d.{column}, COUNT(*) AS n {base}{joiner}d.{column} IS NOT NULL AND d.{column} != '' "
+            f"GROUP BY d.{column} ORDER BY n DESC, d.{column} LIMIT 50"
+        )
+        facets[column] = [(value, n) for value, n in conn.execute(sql, params)]
+    with_benefits = base.replace("FROM docs d", "FROM docs d, json_each(d.benefits) b", 1)
+    sql = f"SELECT b.value, COUNT(*) AS n {with_benefits} GROUP BY b.value ORDER BY n DESC, b.value LIMIT 50"
+    facets["benefits"] = [(value, n) for value, n in conn.execute(sql, params)]
+    return facets
 
 
 SearchBackend = EmbeddedSearchBackend

@@ -1,0 +1,26 @@
+"""The search outbox: index work recorded in the same transaction as the change that caused it.
+
+A row here means "this object's document may be out of date". Rows are written by signal
+receivers inside the writer's transaction, so a committed change always leaves one, and they
+are deleted only after the index accepted the new state; while Elasticsearch is down they wait.
+"""
+
+from django.db import models
+from django.utils import timezone
+
+
+class IndexOutbox(models.Model):
+    KINDS = [("postings", "postings"), ("profiles", "profiles"), ("employer", "employer")]
+
+    kind = models.CharField(max_length=10, choices=KINDS)
+    object_id = models.BigIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id}"

@@ -1,0 +1,126 @@
+"""The documents the index holds, built from the database (the source of truth).
+
+Only what the public may find goes in: published, valid postings of employers not on the
+blacklist, and profiles whose owner opened them to employers, without ID or phone numbers.
+`version` is the row's last change, so reconciliation can spot a stale document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from marketplace.models import GroupTag, JobPosting, WorkerProfile
+from marketplace.selectors import posting_list_public
+from matching.pay import monthly
+from matching.text import analyze
+
+POSTINGS = "postings"
+PROFILES = "profiles"
+KINDS = (POSTINGS, PROFILES)
+
+
+def posting_source() -> QuerySet[JobPosting]:
+    """Every posting that belongs in the index."""
+    return posting_list_public().select_related("employer", "occupation", "occupation__family").order_by("pk")
+
+
+def profile_source() -> QuerySet[WorkerProfile]:
+    return (
+        WorkerProfile.objects.filter(visibility="open", user__is_active=True)
+        .select_related("user")
+        .prefetch_related(
+            "wanted_occupations__family",
+            Prefetch("group_tags", queryset=GroupTag.objects.filter(confirmed_at__isnull=False)),
+        )
+        .order_by("pk")
+    )
+
+
+def posting_version(updated_at, verification: str, grade: str) -> str:
+    """A posting document depends on its employer too: a verification or grade change makes it stale."""
+    return f"{updated_at.isoformat()}|{verification}|{grade}"
+
+
+def posting_document(posting: JobPosting) -> dict[str, Any]:
+    occupation = posting.occupation
+    occupation_words = " ".join([occupation.name, *occupation.synonyms]) if occupation else ""
+    return {
+        "id": posting.pk,
+        "version": posting_version(posting.updated_at, posting.employer.verification, posting.employer.integrity_grade),
+        "title": posting.title,
+        "title_tokens": analyze(posting.title),
+        "description_tokens": analyze(posting.description),
+        "occupation_tokens": analyze(occupation_words),
+        "occupation_id": occupation.pk if occupation else None,
+        "occupation_name": occupation.name if occupation else "",
+        "family_code": occupation.family.code if occupation else "",
+        "family_name": occupation.family.name if occupation else "",
+        "job_type": posting.job_type,
+        "county": posting.county,
+        "town": posting.town,
+        "location": {"lat": posting.lat, "lon": posting.lon}
+        if posting.lat is not None and posting.lon is not None
+        else None,
+        "pay_min": posting.pay_min,
+        "pay_max": posting.pay_max,
+        "pay_unit": posting.pay_unit,
+        "pay_min_month": monthly(posting.pay_min, posting.pay_unit),
+        "pay_max_month": monthly(posting.pay_max, posting.pay_unit),
+        "benefits": list(posting.benefits),
+        "headcount": posting.headcount,
+        "published_at": posting.published_at.isoformat() if posting.published_at else None,
+        "employer_id": posting.employer_id,
+        "employer_name": posting.employer.name,
+        "employer_verified": posting.employer.is_verified,
+        "integrity_grade": posting.employer.integrity_grade,
+    }
+
+
+def profile_document(profile: WorkerProfile) -> dict[str, Any]:
+    occupations = list(profile.wanted_occupations.all())
+    return {
+        "id": profile.pk,
+        "version": profile.updated_at.isoformat(),
+        "skills_tokens": analyze(" ".join(profile.skills)),
+        "intro_tokens": analyze(profile.intro),
+        "occupation_tokens": analyze(" ".join(o.name for o in occupations)),
+        "occupation_ids": [o.pk for o in occupations],
+        "family_codes": sorted({o.family.code for o in occupations}),
+        "county": profile.current_county,
+        "town": profile.current_town,
+        "location": {"lat": profile.lat, "lon": profile.lon}
+        if profile.lat is not None and profile.lon is not None
+        else None,
+        "education": profile.education,
+        "availability": profile.availability,
+        "job_types": list(profile.wanted_job_types),
+        "expected_pay_month": monthly(profile.expected_pay, profile.expected_pay_unit),
+        "key_groups": sorted(t.group for t in profile.group_tags.all()),
+        "gender": profile.gender,
+        "birth_year": profile.birth_year,
+    }
+
+
+def build_documents(kind: str, ids: Iterable[int] | None = None) -> Iterator[dict[str, Any]]:
+    """Documents of `kind`, all or for the given ids (ids not returned belong out of the index)."""
+    if kind == POSTINGS:
+        qs, build = posting_source(), posting_document
+    elif kind == PROFILES:
+        qs, build = profile_source(), profile_document
+    else:
+        raise ValueError(f"unknown index kind {kind!r}")
+    if ids is not None:
+        qs = qs.filter(pk__in=list(ids))
+    for obj in qs.iterator(chunk_size=500) if ids is None else qs:
+        yield build(obj)
+
+
+def source_versions(kind: str) -> dict[int, str]:
+    """id → version of everything that should be in the index, for reconciliation."""
+    if kind == POSTINGS:
+        rows = posting_source().values_list("pk", "updated_at", "employer__verification", "employer__integrity_grade")
+        return {pk: posting_version(updated, verification, grade) for pk, updated, verification, grade in rows}
+    return {pk: updated.isoformat() for pk, updated in profile_source().values_list("pk", "updated_at")}

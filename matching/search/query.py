@@ -1,0 +1,227 @@
+"""What a search asks and what it answers, independent of the engine behind it.
+
+Everything a user sends is checked here, once, before any backend sees it: length, coordinates,
+known filter values. A bad value is a `QueryError` with a Chinese message (a 400 in the API),
+and nothing the user typed ever becomes query syntax: text is reduced to analysed tokens.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from marketplace.enums import BENEFITS, JobType
+from matching.places import resolve_place, valid_coordinates
+from matching.text import query_tokens
+
+MAX_TEXT_CHARS = 100
+MAX_PAGE_SIZE = 50
+MAX_PAGE = 200
+MAX_RADIUS_KM = 3000.0
+SORTS = ("relevance", "newest", "distance", "pay")
+FACETS = ("job_type", "county", "family_code", "benefits")
+
+
+class QueryError(ValueError):
+    """A search the user must change; `message` is shown to them, `field` names the input."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass(frozen=True)
+class GeoFilter:
+    lat: float
+    lon: float
+    radius_km: float | None = None
+    place_name: str = ""
+
+
+@dataclass(frozen=True)
+class PostingQuery:
+    text: str = ""
+    tokens: tuple[str, ...] = ()
+    job_types: tuple[str, ...] = ()
+    counties: tuple[str, ...] = ()
+    towns: tuple[str, ...] = ()
+    occupation_ids: tuple[int, ...] = ()
+    family_codes: tuple[str, ...] = ()
+    benefits: tuple[str, ...] = ()
+    pay_floor_month: int | None = None
+    posted_within_days: int | None = None
+    verified_only: bool = False
+    geo: GeoFilter | None = None
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 20
+    with_facets: bool = True
+
+
+@dataclass
+class SearchHit:
+    id: int
+    score: float
+    distance_km: float | None
+    doc: dict[str, Any]
+    highlight: str = ""
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[SearchHit]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    suggestions: dict[str, Any] = field(default_factory=dict)
+
+
+def _list(params: dict[str, Any], key: str) -> list[str]:
+    value = params.get(key)
+    if value is None or value == "":
+        return []
+    items = value if isinstance(value, list | tuple) else str(value).split(",")
+    return [str(v).strip() for v in items if str(v).strip()]
+
+
+def _number(params: dict[str, Any], key: str, label: str, *, integer: bool = False) -> float | None:
+    raw = params.get(key)
+    if raw is None or raw == "":
+        return None
+    try:
+        value = int(raw) if integer else float(raw)
+    except (TypeError, ValueError) as exc:
+        raise QueryError(_("%(label)s必须是数字。") % {"label": label}, key) from exc
+    if value != value or value in (float("inf"), float("-inf")):  # NaN or infinite
+        raise QueryError(_("%(label)s必须是数字。") % {"label": label}, key)
+    return value
+
+
+def parse_posting_query(params: dict[str, Any], *, known_families: set[str] | None = None) -> PostingQuery:
+    """Turn request parameters (query string or JSON) into a checked PostingQuery."""
+    text = str(params.get("q") or "").strip()
+    if len(text) > MAX_TEXT_CHARS:
+        raise QueryError(_("搜索词太长了，请不超过%(n)d个字。") % {"n": MAX_TEXT_CHARS}, "q")
+    job_types = _list(params, "job_type")
+    if set(job_types) - set(JobType.values):
+        raise QueryError(_("用工类型不正确。"), "job_type")
+    benefits = _list(params, "benefits")
+    if set(benefits) - set(BENEFITS):
+        raise QueryError(_("福利选项不正确。"), "benefits")
+    families = _list(params, "family")
+    if known_families is not None and set(families) - known_families:
+        raise QueryError(_("工种大类不正确。"), "family")
+    occupation_ids = []
+    for raw in _list(params, "occupation"):
+        if not raw.isdigit():
+            raise QueryError(_("工种不正确。"), "occupation")
+        occupation_ids.append(int(raw))
+
+    pay_floor = _number(params, "pay_min", "最低月薪", integer=True)
+    if pay_floor is not None and not 0 <= pay_floor <= 1_000_000:
+        raise QueryError(_("最低月薪超出范围。"), "pay_min")
+    within = _number(params, "within_days", "发布时间", integer=True)
+    if within is not None and not 1 <= within <= 3650:
+        raise QueryError(_("发布时间范围应在1到3650天之间。"), "within_days")
+
+    geo = _parse_geo(params)
+    sort = str(params.get("sort") or ("distance" if geo and not text else "relevance"))
+    if sort not in SORTS:
+        raise QueryError(_("排序方式不正确。"), "sort")
+    if sort == "distance" and geo is None:
+        raise QueryError(_("按距离排序需要提供位置或地名。"), "sort")
+    page = _number(params, "page", "页码", integer=True) or 1
+    page_size = _number(params, "page_size", "每页数量", integer=True) or 20
+    if not 1 <= page <= MAX_PAGE:
+        raise QueryError(_("页码超出范围。"), "page")
+    if not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise QueryError(_("每页数量应在1到%(n)d之间。") % {"n": MAX_PAGE_SIZE}, "page_size")
+    return PostingQuery(
+        text=text,
+        tokens=tuple(query_tokens(text)),
+        job_types=tuple(job_types),
+        counties=tuple(_list(params, "county")),
+        towns=tuple(_list(params, "town")),
+        occupation_ids=tuple(occupation_ids),
+        family_codes=tuple(families),
+        benefits=tuple(benefits),
+        pay_floor_month=int(pay_floor) if pay_floor is not None else None,
+        posted_within_days=int(within) if within is not None else None,
+        verified_only=str(params.get("verified", "")).lower() in ("1", "true", "yes"),
+        geo=geo,
+        sort=sort,
+        page=int(page),
+        page_size=int(page_size),
+        with_facets=str(params.get("facets", "1")).lower() not in ("0", "false", "no"),
+    )
+
+
+def _parse_geo(params: dict[str, Any]) -> GeoFilter | None:
+    lat = _number(params, "lat", "纬度")
+    lon = _number(params, "lon", "经度")
+    radius = _number(params, "radius_km", "距离范围")
+    if radius is not None and not 0 < radius <= MAX_RADIUS_KM:
+        raise QueryError(_("距离范围应在0到%(n)d公里之间。") % {"n": int(MAX_RADIUS_KM)}, "radius_km")
+    place = str(params.get("near") or "").strip()
+    if lat is not None or lon is not None:
+        if lat is None or lon is None or not valid_coordinates(lat, lon):
+            raise QueryError(_("位置坐标不正确。"), "lat")
+        return GeoFilter(lat=lat, lon=lon, radius_km=radius)
+    if place:
+        resolved = resolve_place(place)
+        if resolved is None:
+            raise QueryError(_("找不到地名“%(p)s”，请换个写法，例如“凯里”或“东莞”。") % {"p": place[:20]}, "near")
+        return GeoFilter(lat=resolved.lat, lon=resolved.lon, radius_km=radius, place_name=resolved.name)
+    if radius is not None:
+        raise QueryError(_("按距离筛选需要提供位置或地名。"), "radius_km")
+    return None
+
+
+def highlight(text: str, tokens: tuple[str, ...]) -> str:
+    """HTML-escaped text with the query's words in <mark>; longest words first, no nesting."""
+    if not tokens:
+        return html.escape(text)
+    spans: list[tuple[int, int]] = []
+    lowered = text.lower()
+    for token in sorted(set(tokens), key=len, reverse=True):
+        start = lowered.find(token)
+        while start != -1:
+            end = start + len(token)
+            if all(end <= s or start >= e for s, e in spans):
+                spans.append((start, end))
+            start = lowered.find(token, end)
+    out, cursor = [], 0
+    for start, end in sorted(spans):
+        out.append(html.escape(text[cursor:start]))
+        out.append("<mark>" + html.escape(text[start:end]) + "</mark>")
+        cursor = end
+    out.append(html.escape(text[cursor:]))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class ProfileQuery:
+    """Employers looking for candidates among open profiles."""
+
+    text: str = ""
+    tokens: tuple[str, ...] = ()
+    counties: tuple[str, ...] = ()
+    occupation_ids: tuple[int, ...] = ()
+    family_codes: tuple[str, ...] = ()
+    job_types: tuple[str, ...] = ()
+    key_groups: tuple[str, ...] = ()
+    geo: GeoFilter | None = None
+    page: int = 1
+    page_size: int = 20
+
+
+# Ordering both backends promise, whatever the engine's scoring: ties always fall back to these.
+SORT_KEYS = {
+    "newest": (("published_at", "desc"), ("id", "desc")),
+    "pay": (("pay_max_month", "desc"), ("id", "desc")),
+    "distance": (("_distance", "asc"), ("id", "desc")),
+    "relevance": (("_score", "desc"), ("published_at", "desc"), ("id", "desc")),
+}
