@@ -67,6 +67,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Client addresses for throttling come from X-Forwarded-For, trusting this many proxies in front.
+REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": env_int("DJANGO_NUM_PROXIES", 1)}
+
 # HTTPS behind the bureau's reverse proxy, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

@@ -96,9 +96,14 @@ def sms_code_login(*, phone: str, code: str, role: str = Role.SEEKER) -> CodeChe
     if not accepted:
         raise ValidationError(_("验证码不正确或已过期，请重新获取。"), code="sms_invalid")
     try:
-        return CodeCheck(user=User.objects.get_by_phone(phone), created=False)
+        user = User.objects.get_by_phone(phone)
     except User.DoesNotExist:
-        return CodeCheck(user=user_signup(phone=phone, password=None, role=role), created=True)
+        user = None
+    if user is not None:
+        if not user.is_active:
+            raise ValidationError(_("该账号已停用，如有疑问请联系人社局。"), code="account_inactive")
+        return CodeCheck(user=user, created=False)
+    return CodeCheck(user=user_signup(phone=phone, password=None, role=role), created=True)
 
 
 def user_signup(*, phone: str, password: str | None, role: str = Role.SEEKER, display_name: str = "") -> User:

@@ -42,7 +42,11 @@ def employer_register(*, by: User, data: dict[str, Any]) -> Employer:
         data["contact_phone"] = normalize_phone(data["contact_phone"])
     if Employer.objects.filter(credit_code=data["credit_code"]).exists():
         raise ValidationError(
-            {"credit_code": [_("该统一社会信用代码已登记，请联系单位管理员邀请您加入。")]}, code="credit_code_taken"
+            {
+                "credit_code": ValidationError(
+                    _("该统一社会信用代码已登记，请联系单位管理员邀请您加入。"), code="credit_code_taken"
+                )
+            }
         )
     employer = Employer(**data)
     employer.full_clean()

@@ -1,0 +1,1 @@
+"""Request parsing and response shapes of the API, one module per resource."""

@@ -1,0 +1,108 @@
+"""Every error, whoever raised it, has one body: {"error": {"code", "message", "fields"}} in Chinese."""
+
+from __future__ import annotations
+
+import pytest
+from rest_framework.settings import api_settings
+
+from marketplace.enums import PostingStatus
+from tests.marketplace.api.conftest import error_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_invalid_input_is_400_with_chinese_messages_per_field(anon):
+    response = anon.post("/api/auth/signup", {"phone": "12345", "role": "boss"}, format="json")
+
+    assert response.status_code == 400
+    error = error_of(response)
+    assert error["code"] == "invalid"
+    assert error["message"] == "提交的内容有误，请按提示修改。"
+    assert error["fields"]["phone"] == ["请输入11位中国大陆手机号码。"]
+    assert error["fields"]["password"] == ["该字段是必填项。"]
+    assert "role" in error["fields"]
+
+
+def test_one_kind_of_error_gives_its_own_code(anon):
+    response = anon.post("/api/auth/sms-code", {}, format="json")
+
+    error = error_of(response)
+    assert (response.status_code, error["code"]) == (400, "required")
+    assert error["fields"] == {"phone": ["该字段是必填项。"]}
+
+
+def test_malformed_json_is_400_parse_error(anon):
+    response = anon.post("/api/auth/login", "{not json", content_type="application/json")
+
+    assert response.status_code == 400
+    assert error_of(response) == {"code": "parse_error", "message": "请求内容格式不正确。", "fields": {}}
+
+
+def test_anonymous_is_401_and_asked_to_sign_in(anon):
+    response = anon.get("/api/auth/me")
+
+    assert response.status_code == 401
+    assert error_of(response) == {"code": "not_authenticated", "message": "请先登录。", "fields": {}}
+    assert response.headers["WWW-Authenticate"]
+
+
+def test_service_permission_refusal_is_403_with_its_message(make_client, seeker):
+    response = make_client(seeker).get("/api/moderation/postings/")
+
+    assert response.status_code == 403
+    assert error_of(response) == {"code": "permission_denied", "message": "您没有权限进行此操作。", "fields": {}}
+
+
+def test_signed_in_write_without_csrf_token_is_403_csrf_failed(make_client, seeker):
+    client = make_client(enforce_csrf_checks=True)
+    client.force_login(seeker)
+
+    response = client.patch("/api/profile/", {"name": "李梅"}, format="json")
+
+    assert response.status_code == 403
+    assert error_of(response)["code"] == "csrf_failed"
+
+
+def test_unknown_object_is_404(anon):
+    response = anon.get("/api/postings/999999/")
+
+    assert response.status_code == 404
+    assert error_of(response) == {"code": "not_found", "message": "找不到该内容。", "fields": {}}
+
+
+def test_wrong_method_is_405(anon):
+    response = anon.delete("/api/occupations/families/")
+
+    assert response.status_code == 405
+    assert error_of(response) == {"code": "method_not_allowed", "message": "不支持该请求方式。", "fields": {}}
+
+
+def test_unsupported_content_type_is_415(make_client, employer_user, employer):
+    response = make_client(employer_user).post(f"/api/employers/{employer.pk}/logo", {"logo": "x"}, format="json")
+
+    assert response.status_code == 415
+    assert error_of(response)["code"] == "unsupported_media_type"
+
+
+def test_state_conflict_from_a_service_is_409_with_the_service_code(make_client, employer_user, make_posting, employer):
+    closed = make_posting(employer, status=PostingStatus.CLOSED)
+
+    response = make_client(employer_user).post(f"/api/postings/{closed.pk}/pause")
+
+    assert response.status_code == 409
+    error = error_of(response)
+    assert error["code"] == "posting_bad_transition"
+    assert error["message"] == "岗位当前状态为“已结束”，不能变为“暂停”。"
+
+
+def test_throttled_is_429_with_retry_after(anon):
+    rate = api_settings.DEFAULT_THROTTLE_RATES["login"]
+    allowed = int(rate.split("/")[0])
+    for _ in range(allowed):
+        assert anon.post("/api/auth/login", {"phone": "13900000000", "password": "x"}, format="json").status_code == 400
+
+    response = anon.post("/api/auth/login", {"phone": "13900000000", "password": "x"}, format="json")
+
+    assert response.status_code == 429
+    assert error_of(response) == {"code": "throttled", "message": "操作太频繁，请稍后再试。", "fields": {}}
+    assert int(response.headers["Retry-After"]) > 0

@@ -1,0 +1,237 @@
+"""Postings: the public list and detail, who sees what, creating and editing."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from marketplace.enums import PostingStatus, Role
+from marketplace.models import BlacklistEntry, JobPosting, Occupation
+from marketplace.services.taxonomy import occupations_load
+from tests.marketplace.api.conftest import error_of
+
+pytestmark = pytest.mark.django_db
+
+
+def _ids(response) -> list[int]:
+    return [item["id"] for item in response.json()["results"]]
+
+
+@pytest.fixture
+def taxonomy():
+    occupations_load()
+
+
+def test_public_list_shows_published_postings_only(anon, make_posting, employer):
+    published = make_posting(employer)
+    make_posting(employer, status=PostingStatus.DRAFT)
+    make_posting(employer, status=PostingStatus.PENDING)
+    make_posting(employer, status=PostingStatus.CLOSED)
+
+    response = anon.get("/api/postings/")
+
+    assert response.status_code == 200
+    assert _ids(response) == [published.pk]
+    item = response.json()["results"][0]
+    assert item["employer"]["name"] == employer.name
+    assert item["pay_display"] == "6000–8000 元/月"
+    assert "status" not in item and "flags" not in item
+
+
+def test_public_list_is_paginated(anon, make_posting, employer):
+    for _ in range(25):
+        make_posting(employer)
+
+    first = anon.get("/api/postings/").json()
+
+    assert first["count"] == 25
+    assert len(first["results"]) == 20
+    assert len(anon.get("/api/postings/", {"page": 2}).json()["results"]) == 5
+
+
+def test_public_list_filters_by_county_job_type_and_pay_unit(anon, make_posting, make_employer):
+    duyun = make_employer(county="都匀市")
+    libo = make_employer(county="荔波县")
+    wanted = make_posting(duyun, job_type="gig", pay_unit="day", pay_min=200, pay_max=260)
+    make_posting(duyun, job_type="full_time")
+    make_posting(libo, job_type="gig", pay_unit="day", pay_min=200, pay_max=260)
+
+    response = anon.get("/api/postings/", {"county": "都匀市", "job_type": "gig", "pay_unit": "day"})
+
+    assert _ids(response) == [wanted.pk]
+
+
+def test_public_list_filters_by_occupation_and_family(anon, make_posting, employer, taxonomy):
+    welder = Occupation.objects.get(name="电焊工")
+    other_family = Occupation.objects.exclude(family=welder.family).first()
+    welding = make_posting(employer, occupation=welder)
+    make_posting(employer, occupation=other_family)
+
+    assert _ids(anon.get("/api/postings/", {"occupation": welder.pk})) == [welding.pk]
+    assert _ids(anon.get("/api/postings/", {"family": welder.family_id})) == [welding.pk]
+
+
+def test_unknown_filter_value_is_400(anon):
+    response = anon.get("/api/postings/", {"job_type": "slavery"})
+
+    assert response.status_code == 400
+    assert "job_type" in error_of(response)["fields"]
+
+
+def test_blacklisted_employers_postings_leave_the_list_and_their_detail_is_404(anon, make_posting, make_employer):
+    listed = make_employer()
+    hidden = make_posting(listed)
+    visible = make_posting(make_employer())
+    BlacklistEntry.objects.create(employer=listed, reason="拖欠工资", starts_on=timezone.localdate())
+
+    assert _ids(anon.get("/api/postings/")) == [visible.pk]
+    assert anon.get(f"/api/postings/{hidden.pk}/").status_code == 404
+
+
+def test_expired_validity_hides_a_published_posting(anon, make_posting, employer):
+    stale = make_posting(employer, valid_until=timezone.localdate() - datetime.timedelta(days=1))
+
+    assert _ids(anon.get("/api/postings/")) == []
+    assert anon.get(f"/api/postings/{stale.pk}/").status_code == 404
+
+
+def test_public_detail_is_open_to_anyone(anon, posting):
+    response = anon.get(f"/api/postings/{posting.pk}/")
+
+    assert response.status_code == 200
+    assert response.json()["title"] == posting.title
+    assert "status" not in response.json()
+
+
+def test_draft_is_404_for_strangers(make_client, anon, make_posting, employer, make_employer, make_user, seeker):
+    draft = make_posting(employer, status=PostingStatus.DRAFT)
+    other_member = make_user(Role.EMPLOYER, employer=make_employer())
+
+    assert anon.get(f"/api/postings/{draft.pk}/").status_code == 404
+    assert make_client(seeker).get(f"/api/postings/{draft.pk}/").status_code == 404
+    assert make_client(other_member).get(f"/api/postings/{draft.pk}/").status_code == 404
+
+
+def test_draft_is_visible_to_its_employer_and_the_bureau_with_status(
+    make_client, make_posting, employer, employer_user, bureau_user
+):
+    draft = make_posting(employer, status=PostingStatus.DRAFT)
+
+    for user in (employer_user, bureau_user):
+        response = make_client(user).get(f"/api/postings/{draft.pk}/")
+        assert response.status_code == 200
+        assert response.json()["status"] == "draft"
+        assert response.json()["status_label"] == "草稿"
+
+
+def test_employer_member_creates_a_draft_for_own_employer(make_client, employer_user, employer):
+    response = make_client(employer_user).post(
+        "/api/postings/",
+        {"title": "钢筋工", "county": "都匀市", "pay_min": 7000, "pay_max": 9000, "benefits": ["包吃住"]},
+        format="json",
+    )
+
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["status"] == "draft"
+    assert body["employer"]["id"] == employer.pk
+    assert JobPosting.objects.get(pk=body["id"]).created_by == employer_user
+
+
+def test_created_posting_gets_a_suggested_occupation(make_client, employer_user, taxonomy):
+    response = make_client(employer_user).post(
+        "/api/postings/", {"title": "招烧电焊师傅", "county": "都匀市", "pay_min": 7000, "pay_max": 9000}, format="json"
+    )
+
+    assert response.json()["occupation"]["name"] == "电焊工"
+
+
+def test_creating_with_pay_range_upside_down_is_400_on_pay_max(make_client, employer_user):
+    response = make_client(employer_user).post(
+        "/api/postings/", {"title": "钢筋工", "county": "都匀市", "pay_min": 9000, "pay_max": 7000}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert error_of(response)["fields"] == {"pay_max": ["最高薪资不能低于最低薪资。"]}
+
+
+def test_creating_without_required_fields_is_400_in_chinese(make_client, employer_user):
+    response = make_client(employer_user).post("/api/postings/", {}, format="json")
+
+    assert response.status_code == 400
+    fields = error_of(response)["fields"]
+    assert fields["title"] == ["该字段是必填项。"]
+    assert set(fields) >= {"title", "county", "pay_min", "pay_max"}
+
+
+def test_employer_member_cannot_post_for_another_employer(make_client, employer_user, make_employer):
+    other = make_employer()
+
+    response = make_client(employer_user).post(
+        "/api/postings/",
+        {"employer": other.pk, "title": "钢筋工", "county": "都匀市", "pay_min": 1, "pay_max": 2},
+        format="json",
+    )
+
+    assert response.status_code == 403
+
+
+def test_seeker_and_bureau_cannot_create_postings(make_client, seeker, bureau_user):
+    for user in (seeker, bureau_user):
+        response = make_client(user).post("/api/postings/", {"title": "x"}, format="json")
+        assert response.status_code == 403
+        assert error_of(response)["code"] == "permission_denied"
+
+
+def test_anonymous_cannot_create_postings(anon):
+    assert anon.post("/api/postings/", {"title": "x"}, format="json").status_code == 401
+
+
+def test_station_posts_for_an_employer_of_its_city(make_client, make_station, make_employer, make_user):
+    station = make_station()
+    staff = make_user(Role.STATION, station=station)
+    partner = make_employer(station=station)
+    stranger = make_employer()
+    body = {"title": "普工", "county": "宁波市", "pay_min": 5000, "pay_max": 6000}
+    client = make_client(staff)
+
+    created = client.post("/api/postings/", {**body, "employer": partner.pk}, format="json")
+    missing = client.post("/api/postings/", body, format="json")
+    foreign = client.post("/api/postings/", {**body, "employer": stranger.pk}, format="json")
+
+    assert created.status_code == 201
+    assert created.json()["station_id"] == station.pk
+    assert (missing.status_code, list(error_of(missing)["fields"])) == (400, ["employer"])
+    assert foreign.status_code == 403
+
+
+def test_employer_edits_its_posting(make_client, employer_user, make_posting, employer):
+    draft = make_posting(employer, status=PostingStatus.DRAFT)
+
+    response = make_client(employer_user).patch(
+        f"/api/postings/{draft.pk}/", {"pay_max": 9500, "headcount": 5}, format="json"
+    )
+
+    assert response.status_code == 200
+    draft.refresh_from_db()
+    assert (draft.pay_max, draft.headcount) == (9500, 5)
+
+
+def test_editing_someone_elses_public_posting_is_403(make_client, seeker, posting):
+    response = make_client(seeker).patch(f"/api/postings/{posting.pk}/", {"pay_max": 1}, format="json")
+
+    assert response.status_code == 403
+
+
+def test_edit_that_trips_a_moderation_rule_sends_a_published_posting_back_to_review(
+    make_client, employer_user, posting
+):
+    response = make_client(employer_user).patch(
+        f"/api/postings/{posting.pk}/", {"description": "入职需交押金500元"}, format="json"
+    )
+
+    assert response.status_code == 200
+    assert response.json()["status"] == "pending"
+    assert response.json()["flags"]
