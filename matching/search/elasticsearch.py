@@ -243,12 +243,14 @@ class ElasticsearchSearchBackend(BaseSearchBackend):
         sort = query.sort
         if sort == "relevance" and not query.tokens:
             sort = "newest"
-        order = {
-            "relevance": ["_score", {"published_at": "desc"}, {"id": "desc"}],
-            "newest": [{"published_at": {"order": "desc", "missing": "_last"}}, {"id": "desc"}],
-            "pay": [{"pay_max_month": {"order": "desc", "missing": "_last"}}, {"id": "desc"}],
-            "distance": [self._distance_sort(query), {"id": "desc"}],
-        }[sort]
+        if sort == "relevance":
+            order = ["_score", {"published_at": "desc"}, {"id": "desc"}]
+        elif sort == "newest":
+            order = [{"published_at": {"order": "desc", "missing": "_last"}}, {"id": "desc"}]
+        elif sort == "pay":
+            order = [{"pay_max_month": {"order": "desc", "missing": "_last"}}, {"id": "desc"}]
+        else:
+            order = [self._distance_sort(query), {"id": "desc"}]
         search = search.sort(*order)
         if query.with_facets:
             for field in ("job_type", "county", "family_code", "benefits"):
