@@ -1,0 +1,132 @@
+"""Sign-up, login (password or SMS code) and logout. Everyone signs in with a mobile number."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from frontend.forms.accounts import PasswordLoginForm, SignupForm, SmsLoginForm
+from frontend.views.common import add_service_errors, client_ip, role_home_url
+from marketplace.privacy import mask_phone
+from marketplace.services.accounts import sms_code_login, sms_code_send, user_signup
+from marketplace.validators import normalize_phone
+
+SMS_PHONE_SESSION_KEY = "frontend_sms_phone"
+PHONE_CODES = {"phone_format": "phone", "phone_taken": "phone", "role_not_self_service": "role"}
+
+
+def _after_login(request: HttpRequest, next_url: str | None) -> HttpResponse:
+    """Back where the person was going (e.g. the job they wanted), else their role's start page."""
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(next_url)
+    return redirect(role_home_url(request.user))
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect(role_home_url(request.user))
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = user_signup(
+                phone=data["phone"], password=data["password"], role=data["role"], display_name=data["display_name"]
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc, PHONE_CODES)
+        else:
+            login(request, user)
+            messages.success(request, "注册成功，欢迎使用就业通！")
+            return redirect(role_home_url(user))
+    return render(request, "frontend/accounts/signup.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _login_page(
+    request: HttpRequest, *, mode: str, password_form: PasswordLoginForm, sms_form: SmsLoginForm, status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        "frontend/accounts/login.html",
+        {"mode": mode, "password_form": password_form, "sms_form": sms_form},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def login_view(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET" and request.user.is_authenticated:
+        return redirect(role_home_url(request.user))
+    source = request.POST if request.method == "POST" else request.GET
+    mode = "sms" if source.get("mode") == "sms" else "password"
+    next_url = source.get("next", "")
+    remembered = request.session.get(SMS_PHONE_SESSION_KEY, "")
+    password_form = PasswordLoginForm(initial={"next": next_url})
+    sms_form = SmsLoginForm(initial={"next": next_url, "phone": remembered})
+    if request.method == "POST" and mode == "password":
+        password_form = PasswordLoginForm(request.POST)
+        if password_form.is_valid():
+            data = password_form.cleaned_data
+            user = authenticate(request, phone=data["phone"], password=data["password"])
+            if user is not None:
+                login(request, user)
+                return _after_login(request, data["next"])
+            password_form.add_error(None, "手机号或密码不正确。")
+    elif request.method == "POST":
+        sms_form = SmsLoginForm(request.POST)
+        if sms_form.is_valid():
+            data = sms_form.cleaned_data
+            try:
+                result = sms_code_login(phone=data["phone"], code=data["code"])
+            except ValidationError as exc:
+                add_service_errors(sms_form, exc, {"phone_format": "phone", "sms_invalid": "code"})
+            else:
+                request.session.pop(SMS_PHONE_SESSION_KEY, None)
+                login(request, result.user)
+                if result.created:
+                    messages.success(request, "已为您开通求职者账号，请完善档案。")
+                return _after_login(request, data["next"])
+    failed = password_form.errors or sms_form.errors
+    return _login_page(
+        request, mode=mode, password_form=password_form, sms_form=sms_form, status=400 if failed else 200
+    )
+
+
+@require_POST
+def sms_send(request: HttpRequest) -> HttpResponse:
+    """获取验证码: send a code, then show the SMS tab again with the number still filled in."""
+    sms_form = SmsLoginForm(request.POST)
+    sms_form.fields["code"].required = False  # asking for a code comes before typing one
+    if sms_form.is_valid():
+        phone = sms_form.cleaned_data["phone"]
+        try:
+            sms_code_send(phone=phone, ip=client_ip(request))
+        except ValidationError as exc:
+            sms_form.add_error("phone", exc.messages)
+        else:
+            request.session[SMS_PHONE_SESSION_KEY] = normalize_phone(phone)
+            messages.success(request, f"验证码已发送到 {mask_phone(normalize_phone(phone))}，请查看短信。")
+            query = {
+                "mode": "sms",
+                **({"next": sms_form.cleaned_data["next"]} if sms_form.cleaned_data["next"] else {}),
+            }
+            return redirect(f"{reverse('frontend:login')}?{urlencode(query)}")
+    password_form = PasswordLoginForm(initial={"next": request.POST.get("next", "")})
+    return _login_page(request, mode="sms", password_form=password_form, sms_form=sms_form, status=400)
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.success(request, "您已退出登录。")
+    return redirect("frontend:home")

@@ -1,0 +1,175 @@
+"""The job seeker's pages: dashboard, the five-step profile wizard, and their applications."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from frontend.forms.profile import STEPS, GroupsForm, ProfileStepForm, SkillsForm
+from frontend.views.common import add_service_errors, error_text, role_required
+from marketplace.enums import ApplicationStatus, Role
+from marketplace.models import Application, WorkerProfile
+from marketplace.selectors import application_list_for_seeker
+from marketplace.services.applications import TRANSITIONS as APPLICATION_TRANSITIONS
+from marketplace.services.applications import application_withdraw
+from marketplace.services.profiles import (
+    certificate_add,
+    experience_add,
+    profile_completeness,
+    profile_declare_groups,
+    profile_update,
+)
+
+# Which wizard step fixes each completeness hint (matched on a word of the hint).
+HINT_STEPS = [
+    ("姓名", 1), ("身份证", 1), ("县市", 2), ("户籍", 2), ("工种", 3), ("薪资", 3), ("用工类型", 3),
+    ("地方", 3), ("技能", 4), ("学历", 4), ("经历", 4), ("证书", 4),
+]  # fmt: skip
+
+
+def _profile(request: HttpRequest) -> WorkerProfile:
+    try:
+        return request.user.profile
+    except WorkerProfile.DoesNotExist as exc:
+        raise Http404("求职者档案不存在，请联系人社局。") from exc
+
+
+def _hint_step(hint: str) -> int:
+    return next((step for word, step in HINT_STEPS if word in hint), 1)
+
+
+@role_required(Role.SEEKER)
+def me(request: HttpRequest) -> HttpResponse:
+    profile = _profile(request)
+    completeness = profile_completeness(profile)
+    hints = [{"text": hint, "step": _hint_step(hint)} for hint in completeness.missing]
+    return render(
+        request,
+        "frontend/seeker/me.html",
+        {
+            "profile": profile,
+            "completeness": completeness,
+            "hints": hints,
+            "applications": application_list_for_seeker(user=request.user)[:3],
+            "groups": profile.group_tags.all(),
+        },
+    )
+
+
+def _save_step(request: HttpRequest, form: ProfileStepForm, profile: WorkerProfile) -> None:
+    """One step, all or nothing: the profile fields, and for steps 4–5 certificates, experience, groups."""
+    user = request.user
+    with transaction.atomic():
+        profile_update(by=user, profile=profile, data=form.profile_data())
+        if isinstance(form, SkillsForm):
+            certificate = form.certificate()
+            if certificate is not None:
+                try:
+                    certificate_add(by=user, profile=profile, **certificate)
+                except ValidationError as exc:
+                    raise _renamed(exc, SkillsForm.CERT_RENAME) from exc
+            experience = form.experience()
+            if experience is not None:
+                try:
+                    experience_add(by=user, profile=profile, data=experience)
+                except ValidationError as exc:
+                    raise _renamed(exc, SkillsForm.EXPERIENCE_RENAME) from exc
+        if isinstance(form, GroupsForm):
+            profile_declare_groups(by=user, profile=profile, groups=list(form.cleaned_data["groups"]))
+
+
+def _renamed(exc: ValidationError, rename: dict[str, str]) -> ValidationError:
+    if not hasattr(exc, "error_dict"):
+        return exc
+    return ValidationError({rename.get(field, field): errors for field, errors in exc.error_dict.items()})
+
+
+@role_required(Role.SEEKER)
+def profile_start(request: HttpRequest) -> HttpResponse:
+    return redirect("frontend:profile_step", step=1)
+
+
+@role_required(Role.SEEKER)
+@require_http_methods(["GET", "POST"])
+def profile_step(request: HttpRequest, step: int) -> HttpResponse:
+    """One wizard step. Every button saves first; 上一步/下一步/保存并退出 only decide where to go next."""
+    if step not in STEPS:
+        raise Http404("没有这一步")
+    profile = _profile(request)
+    form_class = STEPS[step]
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES, profile=profile)
+        if form.is_valid():
+            try:
+                _save_step(request, form, profile)
+            except ValidationError as exc:
+                add_service_errors(form, exc, {"id_format": "id_number", "id_birth_date": "id_number",
+                                               "id_check": "id_number"})  # fmt: skip
+            else:
+                return _next_page(request, step)
+    else:
+        form = form_class(initial=form_class.initial_for(profile), profile=profile)
+    context = {
+        "form": form,
+        "step": step,
+        "steps": [{"n": n, "title": cls.title} for n, cls in STEPS.items()],
+        "last_step": max(STEPS),
+        "profile": profile,
+    }
+    if isinstance(form, SkillsForm):
+        context["certificates"] = profile.certificates.all()
+        context["experiences"] = profile.experiences.all()
+    if isinstance(form, GroupsForm):
+        context["tags"] = {tag.group: tag for tag in profile.group_tags.all()}
+    if step == 2:
+        context["county_options"] = _county_options()
+    return render(request, "frontend/seeker/profile_step.html", context, status=400 if form.errors else 200)
+
+
+def _next_page(request: HttpRequest, step: int) -> HttpResponse:
+    go = request.POST.get("go", "next")
+    if go == "prev" and step > 1:
+        return redirect("frontend:profile_step", step=step - 1)
+    if go == "next" and step < max(STEPS):
+        return redirect("frontend:profile_step", step=step + 1)
+    if go == "stay":
+        messages.success(request, "已保存。")
+        return redirect("frontend:profile_step", step=step)
+    messages.success(request, "档案已保存。")
+    return redirect("frontend:me")
+
+
+def _county_options() -> list[str]:
+    """Places people are likely to type: where employers and jobs are."""
+    from marketplace.models import Employer, JobPosting
+
+    counties = set(Employer.objects.values_list("county", flat=True))
+    counties |= set(JobPosting.objects.values_list("county", flat=True))
+    return sorted(c for c in counties if c)
+
+
+@role_required(Role.SEEKER)
+def applications(request: HttpRequest) -> HttpResponse:
+    items = [
+        {"application": a, "can_withdraw": ApplicationStatus.WITHDRAWN in APPLICATION_TRANSITIONS[a.status]}
+        for a in application_list_for_seeker(user=request.user)
+    ]
+    return render(request, "frontend/seeker/applications.html", {"items": items})
+
+
+@role_required(Role.SEEKER)
+@require_POST
+def application_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(Application.objects.select_related("profile", "posting"), pk=pk)
+    try:
+        application_withdraw(by=request.user, application=application)
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, f"已撤回对“{application.posting.title}”的报名。")
+    return redirect(reverse("frontend:applications"))

@@ -1,0 +1,179 @@
+"""People and data the page tests share: one of each role, a verified employer with a live job."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+import os
+import re
+import secrets
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from django.utils import timezone
+from PIL import Image
+
+from marketplace.enums import PostingStatus, Role, VerificationStatus
+from marketplace.models import CooperationStation, Employer, JobPosting, Occupation, OccupationFamily, User
+from marketplace.validators import credit_code_check_char, id_number_check_char
+from tests.conftest import ROOT
+
+_numbers = itertools.count(1)
+
+
+def unique() -> int:
+    return next(_numbers)
+
+
+def phone() -> str:
+    return f"138{unique():08d}"
+
+
+def credit_code() -> str:
+    first17 = f"91522601MA{unique():07d}"
+    return first17 + credit_code_check_char(first17)
+
+
+def id_number(birth: str = "19900101") -> str:
+    first17 = f"522601{birth}{unique() % 1000:03d}"
+    return first17 + id_number_check_char(first17)
+
+
+def png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 16, 46)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def make_user(role: str, **extra) -> User:
+    user = User.objects.create_user(phone(), "Jyt-test-pass-42", role=role, **extra)
+    if role == Role.SEEKER:
+        from marketplace.models import WorkerProfile
+
+        WorkerProfile.objects.create(user=user, name=extra.get("display_name", ""))
+    return user
+
+
+def make_employer(**extra) -> Employer:
+    defaults = {"name": f"测试用人单位{unique()}号", "county": "凯里市", "verification": VerificationStatus.VERIFIED}
+    return Employer.objects.create(credit_code=credit_code(), **{**defaults, **extra})
+
+
+def make_posting(employer: Employer, **extra) -> JobPosting:
+    defaults = {
+        "title": "食品包装工",
+        "county": "凯里市",
+        "pay_min": 4000,
+        "pay_max": 5500,
+        "status": PostingStatus.PUBLISHED,
+        "published_at": timezone.now(),
+        "benefits": ["包吃住"],
+    }
+    return JobPosting.objects.create(employer=employer, **{**defaults, **extra})
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path) -> None:
+    """Uploads of a test stay in its own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def occupations() -> Iterator[dict[str, Occupation]]:
+    """A small taxonomy; the suggestion cache is cleared so it sees exactly these rows."""
+    from matching.taxonomy import taxonomy_changed
+
+    building = OccupationFamily.objects.create(code="T01", name="建筑施工", sort_order=0)
+    factory = OccupationFamily.objects.create(code="T02", name="制造业与工厂普工", sort_order=1)
+    rows = {
+        "电焊工": Occupation.objects.create(code="T01-1", name="电焊工", family=building, synonyms=["焊工", "烧电焊"]),
+        "钢筋工": Occupation.objects.create(code="T01-2", name="钢筋工", family=building, synonyms=["扎钢筋"]),
+        "电子厂普工": Occupation.objects.create(code="T02-1", name="电子厂普工", family=factory, synonyms=["普工"]),
+    }
+    taxonomy_changed()
+    yield rows
+    taxonomy_changed()
+
+
+@pytest.fixture
+def employer() -> Employer:
+    return make_employer(name="凯里市黔味食品有限公司")
+
+
+@pytest.fixture
+def employer_user(employer) -> User:
+    return make_user(Role.EMPLOYER, employer=employer, display_name="王经理")
+
+
+@pytest.fixture
+def seeker() -> User:
+    return make_user(Role.SEEKER, display_name="杨师傅")
+
+
+@pytest.fixture
+def station() -> CooperationStation:
+    return CooperationStation.objects.create(name="驻东莞劳务协作站", city="东莞市")
+
+
+@pytest.fixture
+def station_user(station) -> User:
+    return make_user(Role.STATION, station=station, display_name="协作站小吴")
+
+
+@pytest.fixture
+def bureau_user() -> User:
+    return make_user(Role.BUREAU, display_name="人社局小李")
+
+
+@pytest.fixture
+def posting(employer) -> JobPosting:
+    return make_posting(employer)
+
+
+@pytest.fixture
+def users(seeker, employer_user, station_user, bureau_user) -> dict[str, User]:
+    """One signed-up account per role, keyed by role value."""
+    return {Role.SEEKER: seeker, Role.EMPLOYER: employer_user, Role.STATION: station_user, Role.BUREAU: bureau_user}
+
+
+@dataclass(frozen=True)
+class DemoEmployerAccount:
+    phone: str
+    password: str
+    employer_name: str
+    posting_id: int
+    posting_title: str
+
+
+@pytest.fixture(scope="session")
+def demo_employer_account(embedded_server) -> DemoEmployerAccount:
+    """An employer login, inside the embedded server's database, for the company of a published demo job."""
+    demo = json.loads((ROOT / "marketplace" / "data" / "demo.json").read_text(encoding="utf-8"))
+    posting = demo["postings"][0]
+    employer = next(e for e in demo["employers"] if e["key"] == posting["employer"])
+    number = f"137{secrets.randbelow(10**8):08d}"
+    password = "Zhaopin-" + secrets.token_hex(4)
+    script = (
+        "from marketplace.models import Employer, JobPosting, User\n"
+        f"employer = Employer.objects.get(credit_code={employer['credit_code']!r})\n"
+        f"User.objects.create_user({number!r}, {password!r}, role='employer', employer=employer,"
+        " display_name='王经理')\n"
+        f"print('POSTING_ID=%d' % JobPosting.objects.get(employer=employer, title={posting['title']!r}).pk)\n"
+    )
+    # The same environment the embedded_server fixture gives the server: its settings, its var/ folder.
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL"}}
+    env.update({"DJANGO_SETTINGS_MODULE": "config.settings.embedded", "JYT_VAR_DIR": str(embedded_server.var_dir)})
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", script],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    posting_id = int(re.search(r"POSTING_ID=(\d+)", result.stdout).group(1))
+    return DemoEmployerAccount(number, password, employer["name"], posting_id, posting["title"])

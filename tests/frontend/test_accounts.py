@@ -1,0 +1,159 @@
+"""Sign-up, password and SMS-code login, logout: each role lands on its own start page."""
+
+import re
+
+import pytest
+
+from marketplace import sms
+from marketplace.enums import Role
+from marketplace.models import User, WorkerProfile
+from tests.frontend.conftest import phone
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "Jyt-test-pass-42"
+
+
+def test_a_seeker_signs_up_and_lands_on_their_page_with_a_profile(client):
+    number = phone()
+
+    response = client.post(
+        "/signup/", {"role": "seeker", "phone": number, "password": "Gongzuo-2023!", "display_name": "龙阿妹"}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/me/"
+    user = User.objects.get_by_phone(number)
+    assert user.role == Role.SEEKER
+    assert WorkerProfile.objects.get(user=user).name == "龙阿妹"
+    assert "档案完整度" in client.get("/me/").content.decode()
+
+
+def test_an_employer_signs_up_and_is_asked_to_register_the_company(client):
+    response = client.post("/signup/", {"role": "employer", "phone": phone(), "password": "Gongzuo-2023!"})
+
+    assert response["Location"] == "/employer/"
+    assert "登记用人单位" in client.get("/employer/").content.decode()
+
+
+def test_a_refused_signup_keeps_everything_typed_and_explains_in_chinese(client, seeker):
+    response = client.post(
+        "/signup/", {"role": "employer", "phone": seeker.phone, "password": "Gongzuo-2023!", "display_name": "吴老板"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "该手机号已注册，请直接登录。" in html
+    assert f'value="{seeker.phone}"' in html
+    assert 'value="吴老板"' in html
+    assert 'value="Gongzuo-2023!"' in html
+    assert re.search(r'value="employer"[^>]*checked', html)
+
+
+def test_a_weak_password_or_bad_number_is_refused_next_to_the_field(client):
+    html = client.post("/signup/", {"role": "seeker", "phone": "12345", "password": "12345678"}).content.decode()
+    assert "请输入11位中国大陆手机号码。" in html
+
+    html = client.post("/signup/", {"role": "seeker", "phone": phone(), "password": "12345678"}).content.decode()
+    assert "这个密码" in html  # Django's own validators, in Chinese
+    assert not User.objects.exists()
+
+
+def test_a_station_account_cannot_be_self_made(client):
+    response = client.post("/signup/", {"role": "station", "phone": phone(), "password": "Gongzuo-2023!"})
+
+    assert response.status_code == 400
+    assert not User.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "home"),
+    [(Role.SEEKER, "/me/"), (Role.EMPLOYER, "/employer/"), (Role.STATION, "/station/"), (Role.BUREAU, "/bureau/")],
+)
+def test_password_login_goes_to_the_roles_home(client, users, role, home):
+    response = client.post("/login/", {"mode": "password", "phone": users[role].phone, "password": PASSWORD})
+
+    assert response.status_code == 302
+    assert response["Location"] == home
+
+
+def test_login_returns_to_the_page_that_asked_for_it_but_never_off_site(client, seeker, posting):
+    back = f"/jobs/{posting.pk}/"
+    response = client.post("/login/", {"mode": "password", "phone": seeker.phone, "password": PASSWORD, "next": back})
+    assert response["Location"] == back
+
+    client.logout()
+    response = client.post(
+        "/login/", {"mode": "password", "phone": seeker.phone, "password": PASSWORD, "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/me/"
+
+
+def test_a_wrong_password_is_refused_and_the_number_kept(client, seeker):
+    response = client.post("/login/", {"mode": "password", "phone": seeker.phone, "password": "wrong-one"})
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "手机号或密码不正确。" in html
+    assert f'value="{seeker.phone}"' in html
+
+
+def test_sms_login_sends_a_code_keeps_the_number_and_signs_in(client, seeker):
+    sms.outbox.clear()
+
+    response = client.post("/login/sms-code/", {"mode": "sms", "phone": seeker.phone, "code": ""})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/login/?mode=sms"
+    page = client.get(response["Location"]).content.decode()
+    assert "验证码已发送到" in page
+    assert f'value="{seeker.phone}"' in page
+    code = re.search(r"验证码是(\d{6})", sms.outbox[-1].text).group(1)
+
+    response = client.post("/login/", {"mode": "sms", "phone": seeker.phone, "code": code})
+
+    assert response["Location"] == "/me/"
+
+
+def test_sms_code_requests_are_rate_limited_with_a_chinese_message(client, seeker):
+    client.post("/login/sms-code/", {"mode": "sms", "phone": seeker.phone})
+
+    response = client.post("/login/sms-code/", {"mode": "sms", "phone": seeker.phone})
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "验证码已发送，请60秒后再试。" in html
+    assert f'value="{seeker.phone}"' in html
+
+
+def test_a_wrong_sms_code_is_refused_on_the_code_field(client, seeker):
+    client.post("/login/sms-code/", {"mode": "sms", "phone": seeker.phone})
+
+    response = client.post("/login/", {"mode": "sms", "phone": seeker.phone, "code": "000000"})
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "验证码不正确或已过期，请重新获取。" in html
+    assert 'value="000000"' in html
+
+
+def test_a_new_number_logging_in_by_sms_becomes_a_seeker(client):
+    sms.outbox.clear()
+    number = phone()
+    client.post("/login/sms-code/", {"mode": "sms", "phone": number})
+    code = re.search(r"验证码是(\d{6})", sms.outbox[-1].text).group(1)
+
+    response = client.post("/login/", {"mode": "sms", "phone": number, "code": code})
+
+    assert response["Location"] == "/me/"
+    assert User.objects.get_by_phone(number).role == Role.SEEKER
+
+
+def test_logout_is_a_post_and_ends_the_session(client, seeker):
+    client.force_login(seeker)
+
+    assert client.get("/logout/").status_code == 405
+    response = client.post("/logout/")
+
+    assert response["Location"] == "/"
+    assert client.get("/me/").status_code == 302
