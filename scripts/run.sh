@@ -11,6 +11,9 @@ HOST="${HOST:-127.0.0.1}"
 PORT="${PORT:-8000}"
 
 "$VENV/bin/python" manage.py migrate --no-input
-"$VENV/bin/python" manage.py load_demo
+# The taxonomy, the handcrafted demo employers and the seeded marketplace (once; kept on restarts).
+"$VENV/bin/python" manage.py seed_demo --if-missing
+# Seeding writes in bulk, past the index's signals: rebuild the embedded index from the database.
+"$VENV/bin/python" manage.py search_index --rebuild
 echo "[run] serving 就业通 at http://$HOST:$PORT/ (Ctrl-C to stop)" >&2
 exec "$VENV/bin/daphne" -b "$HOST" -p "$PORT" config.asgi:application

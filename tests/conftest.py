@@ -57,7 +57,8 @@ def embedded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runnin
     env.update({"DJANGO_SETTINGS_MODULE": "config.settings.embedded", "JYT_VAR_DIR": str(var_dir)})
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--no-input", "-v0"], env=env, cwd=ROOT, check=True)
-    subprocess.run([*manage, "load_demo", "-v0"], env=env, cwd=ROOT, check=True)
+    subprocess.run([*manage, "seed_demo", "--if-missing", "-v0"], env=env, cwd=ROOT, check=True)
+    subprocess.run([*manage, "search_index", "--rebuild", "-v0"], env=env, cwd=ROOT, check=True)
     port = free_port()
     log = var_dir.parent / "daphne.log"
     daphne = str(Path(sys.executable).parent / "daphne")

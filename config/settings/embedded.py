@@ -7,7 +7,7 @@ inline, the in-process search backend and the offline model built by the project
 from __future__ import annotations
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import VAR_DIR
+from config.settings.base import LOGGING, VAR_DIR
 from config.settings.env import env_bool, env_str
 
 RUN_MODE = "embedded"
@@ -32,6 +32,8 @@ CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BROKER_URL = "memory://"
 CELERY_RESULT_BACKEND = "cache+memory://"
+# Inline tasks would log a line for every saved row (seeding, imports); keep warnings and errors.
+LOGGING["loggers"]["celery.app.trace"] = {"level": "WARNING"}
 
 SEARCH_BACKENDS = {
     "default": {

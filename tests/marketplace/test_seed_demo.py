@@ -248,6 +248,18 @@ def test_running_again_without_reset_refuses_and_changes_nothing():
     )
 
 
+def test_if_missing_seeds_a_fresh_database_once_and_keeps_what_users_changed_on_the_next_start():
+    seed(if_missing=True)
+    assert WorkerProfile.objects.count() == SMALL["profiles"]
+    profile = WorkerProfile.objects.order_by("pk").first()
+    WorkerProfile.objects.filter(pk=profile.pk).update(name="改过的名字")
+
+    seed(if_missing=True, seed=99)  # the README's first command, started a second time
+
+    assert WorkerProfile.objects.count() == SMALL["profiles"]
+    assert WorkerProfile.objects.get(pk=profile.pk).name == "改过的名字"
+
+
 def test_reset_removes_only_seeded_data():
     someone = User.objects.create_user("13812345678", password="secret-pw-1")
     code = "91522601MA6XY0123"

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from marketplace.enums import ApplicationStatus, JobType, KeyGroup, PostingStatus
-from marketplace.services.seed import SeedError, SeedOptions, SeedResult, seed_demo
+from marketplace.services.seed import SeedError, SeedOptions, SeedResult, seed_demo, seed_exists
 
 
 def _date(value: str) -> datetime.date:
@@ -34,7 +34,10 @@ class Command(BaseCommand):
         parser.add_argument("--postings", type=int, default=800, help="生成的岗位数（默认 800）")
         parser.add_argument("--profiles", type=int, default=3000, help="生成的求职者数（默认 3000）")
         parser.add_argument("--today", type=_date, default=None, help="参照日期 YYYY-MM-DD（默认今天）")
-        parser.add_argument("--reset", action="store_true", help="先删除已有的演示数据（只删种子生成的数据）")
+        existing = parser.add_mutually_exclusive_group()
+        existing.add_argument("--reset", action="store_true", help="先删除已有的演示数据（只删种子生成的数据）")
+        # The README's first command runs on every start: seed once, then keep what the user changed.
+        existing.add_argument("--if-missing", action="store_true", help="演示数据已存在时跳过，不报错")
 
     def handle(self, *args, **options) -> None:
         quiet = options["verbosity"] == 0
@@ -48,6 +51,10 @@ class Command(BaseCommand):
         if isinstance(today, str):  # call_command passes option values through unparsed
             today = _date(today)
         started = time.monotonic()
+        if options["if_missing"] and seed_exists():
+            if not quiet:
+                self.stdout.write("演示数据已存在，跳过生成（如需重新生成，请加 --reset）。")
+            return
         try:
             result = seed_demo(
                 SeedOptions(
