@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,3 +116,31 @@ def celery_worker_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.fixture
+def search_index(settings) -> Iterator:
+    """A fresh, empty index on the configured engine (Elasticsearch under the test settings).
+
+    Call the fixture's value to bring the index up to date. Writes reach the index through the
+    outbox once their transaction commits; a test's transaction never commits, so the test drains
+    the outbox itself, exactly where the Celery task would.
+    """
+    from matching.search import get_search_backend
+    from matching.sync import outbox_drain_all
+
+    backends = copy.deepcopy(settings.SEARCH_BACKENDS)
+    backends["default"]["INDEX_PREFIX"] = f"jyt-t-{uuid.uuid4().hex[:8]}"
+    settings.SEARCH_BACKENDS = backends
+    get_search_backend.cache_clear()
+    backend = get_search_backend()
+
+    def refresh() -> None:
+        outbox_drain_all(ignore_backoff=True)
+
+    try:
+        yield refresh
+    finally:
+        for kind in ("postings", "profiles"):
+            backend.drop(kind)
+        get_search_backend.cache_clear()

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from frontend.views.common import error_text
-from marketplace.enums import JobType, PostingStatus
-from marketplace.models import Application, JobPosting, OccupationFamily
+from marketplace.enums import PostingStatus
+from marketplace.models import Application, JobPosting
 from marketplace.permissions import can
 from marketplace.selectors import occupation_family_list_with_counts, posting_is_public, posting_list_public
 from marketplace.services.applications import application_submit
+from matching.search import SearchUnavailable
+from matching.search.query import QueryError
+from matching.selectors import posting_search
 
-PAGE_SIZE = 20
+logger = logging.getLogger(__name__)
+
+RADIUS_CHOICES = ["5", "10", "30", "100"]
+SORT_CHOICES = [("", "综合"), ("newest", "最新"), ("pay", "薪资高"), ("distance", "离我近")]
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -30,32 +37,37 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def jobs(request: HttpRequest) -> HttpResponse:
-    """Public postings, narrowed by the chips the person tapped (县市, 用工类型, 工种大类)."""
-    public = posting_list_public()
-    county = request.GET.get("county", "")
-    job_type = request.GET.get("type", "")
-    family = request.GET.get("family", "")
-    postings = public
-    if county:
-        postings = postings.filter(county=county)
-    if job_type in JobType.values:
-        postings = postings.filter(job_type=job_type)
-    if family.isdigit():
-        postings = postings.filter(occupation__family_id=int(family))
-    page = Paginator(postings, PAGE_SIZE).get_page(request.GET.get("page"))
-    # Only offer chips that lead somewhere: places and families that have open jobs now.
-    counties = sorted(set(public.values_list("county", flat=True)))
-    families = OccupationFamily.objects.filter(occupations__postings__in=public.values("pk")).distinct()
+    """找工作: the search page. Filters are chips whose counts come from the index (facets).
+
+    A bad parameter (a hand-edited link, an unknown place name) keeps the page and says what to
+    change; an engine outage says so too, instead of an error page.
+    """
+    error, status = "", 200
+    page = None
+    try:
+        page = posting_search(request.GET)
+    except QueryError as exc:
+        error, status = exc.message, 400
+    except SearchUnavailable:
+        logger.warning("job search page: search backend unavailable", exc_info=True)
+        error, status = "搜索暂时不可用，请稍后再试。", 503
+    get = request.GET
     return render(
         request,
         "frontend/jobs/list.html",
         {
             "page": page,
-            "counties": counties,
-            "job_types": JobType.choices,
-            "families": families.order_by("sort_order", "code"),
-            "selected": {"county": county, "type": job_type, "family": family},
+            "error": error,
+            "facets": page.facets if page else {},
+            "sorts": SORT_CHOICES,
+            "selected": {name: get.get(name, "") for name in ("q", "county", "job_type", "family", "benefits", "sort")}
+            | {"near": get.get("near", ""), "radius_km": get.get("radius_km", "")},
+            "located": bool(get.get("lat") and get.get("lon")),
+            "radius_choices": RADIUS_CHOICES,
+            # The chips' choices ride along when the search box is submitted again.
+            "hidden": [(n, get[n]) for n in ("county", "job_type", "family", "benefits", "sort") if get.get(n)],
         },
+        status=status,
     )
 
 

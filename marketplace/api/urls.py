@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from marketplace.api.views import accounts, applications, employers, importing, occupations, posting_actions, profiles
+from marketplace.api.views import (
+    accounts,
+    applications,
+    employers,
+    importing,
+    occupations,
+    posting_actions,
+    profiles,
+    search,
+)
 from marketplace.api.views import postings as posting_views
 
 app_name = "api"
@@ -18,6 +27,8 @@ urlpatterns = [
     path("occupations/", occupations.OccupationListView.as_view(), name="occupation-list"),
     path("occupations/families/", occupations.OccupationFamilyListView.as_view(), name="occupation-family-list"),
     path("occupations/suggest", occupations.OccupationSuggestView.as_view(), name="occupation-suggest"),
+    # Search
+    path("search/postings", search.PostingSearchView.as_view(), name="search-postings"),
     # Postings
     path("postings/", posting_views.PostingListView.as_view(), name="posting-list"),
     path("postings/mine/", posting_views.PostingMineView.as_view(), name="posting-mine"),

@@ -45,7 +45,7 @@ def test_anonymous_visitors_are_sent_to_login_and_back(client, url, allowed):
     assert response["Location"] == f"/login/?next={url}"
 
 
-def test_public_pages_open_for_everyone(client, users, posting):
+def test_public_pages_open_for_everyone(client, users, posting, search_index):
     for url in ("/", "/jobs/", f"/jobs/{posting.pk}/", "/login/", "/signup/"):
         assert client.get(url).status_code == 200, url
     client.force_login(users[S])

@@ -104,8 +104,10 @@ def test_setting_an_integrity_grade(staff, employer):
     assert "C级（失信）" in response.content.decode()
 
 
-def test_blacklisting_hides_the_jobs_and_lifting_brings_them_back(staff, client, employer):
+def test_blacklisting_hides_the_jobs_and_lifting_brings_them_back(staff, client, employer, search_index):
     posting = make_posting(employer, title="被拉黑单位的岗位")
+    search_index()
+    assert "被拉黑单位的岗位" in staff.get("/jobs/").content.decode()
 
     response = staff.post(
         "/bureau/blacklist/",
@@ -115,6 +117,8 @@ def test_blacklisting_hides_the_jobs_and_lifting_brings_them_back(staff, client,
 
     html = response.content.decode()
     assert "已列入黑名单" in html and "拖欠农民工工资12万元" in html and "生效中" in html
+    assert "被拉黑单位的岗位" not in staff.get("/jobs/").content.decode()  # at once, before the index
+    search_index()
     assert "被拉黑单位的岗位" not in staff.get("/jobs/").content.decode()
     assert staff.get(f"/jobs/{posting.pk}/").status_code == 200  # bureau staff may still look
 
@@ -122,6 +126,7 @@ def test_blacklisting_hides_the_jobs_and_lifting_brings_them_back(staff, client,
     staff.post(f"/bureau/blacklist/{entry.pk}/lift/")
     entry.refresh_from_db()
     assert entry.lifted_at is not None
+    search_index()
     assert "被拉黑单位的岗位" in staff.get("/jobs/").content.decode()
 
 

@@ -12,11 +12,12 @@ from tests.frontend.conftest import make_employer, make_posting, make_user
 pytestmark = pytest.mark.django_db
 
 
-def test_the_list_shows_only_public_jobs_twenty_a_page(client, employer):
+def test_the_list_shows_only_public_jobs_twenty_a_page(client, employer, search_index):
     for n in range(23):
         make_posting(employer, title=f"普工{n:02d}号", published_at=timezone.now() - datetime.timedelta(minutes=n))
     make_posting(employer, title="草稿岗位", status=PostingStatus.DRAFT)
     make_posting(employer, title="过期岗位", valid_until=timezone.localdate() - datetime.timedelta(days=1))
+    search_index()
 
     first = client.get("/jobs/").content.decode()
     second = client.get("/jobs/?page=2").content.decode()
@@ -29,32 +30,97 @@ def test_the_list_shows_only_public_jobs_twenty_a_page(client, employer):
     assert "第 1 / 2 页" in first
 
 
-def test_filter_chips_narrow_by_county_job_type_and_family(client, employer, occupations):
+def test_filter_chips_narrow_by_county_job_type_and_family_with_counts(client, employer, occupations, search_index):
     make_posting(employer, title="凯里电焊工", county="凯里市", occupation=occupations["电焊工"])
     make_posting(employer, title="黎平零工", county="黎平县", job_type=JobType.GIG)
     make_posting(employer, title="凯里普工", county="凯里市", occupation=occupations["电子厂普工"])
+    search_index()
 
+    everything = client.get("/jobs/").content.decode()
     by_county = client.get("/jobs/", {"county": "黎平县"}).content.decode()
-    by_type = client.get("/jobs/", {"type": "gig"}).content.decode()
-    family = occupations["电焊工"].family_id
-    by_family = client.get("/jobs/", {"family": family, "county": "凯里市"}).content.decode()
+    by_type = client.get("/jobs/", {"job_type": "gig"}).content.decode()
+    by_family = client.get("/jobs/", {"family": "T01", "county": "凯里市"}).content.decode()
 
+    assert "凯里市<small>2</small>" in everything and "黎平县<small>1</small>" in everything
     assert "黎平零工" in by_county and "凯里电焊工" not in by_county
     assert "黎平零工" in by_type and "凯里普工" not in by_type
     assert "凯里电焊工" in by_family and "凯里普工" not in by_family and "黎平零工" not in by_family
     # The chosen chips are marked, and each chip keeps the other filters.
     kaili = "county=%E5%87%AF%E9%87%8C%E5%B8%82"
-    assert f'<a class="chip on" href="?family={family}&amp;{kaili}">凯里市</a>' in by_family
-    assert f'<a class="chip on" href="?family={family}&amp;{kaili}">建筑施工</a>' in by_family
+    assert f'<a class="chip on" href="?family=T01&amp;{kaili}">凯里市<small>1</small></a>' in by_family
+    assert f'<a class="chip on" href="?family=T01&amp;{kaili}">建筑施工<small>1</small></a>' in by_family
     assert f'<a class="chip" href="?{kaili}">全部工种</a>' in by_family
 
 
-def test_a_blacklisted_employers_jobs_vanish_from_the_list_and_their_pages(client, seeker, bureau_user):
+def test_typed_words_find_jobs_by_colloquial_trade_names_and_are_highlighted(
+    client, employer, occupations, search_index
+):
+    make_posting(employer, title="招电焊师傅", occupation=occupations["电焊工"])
+    make_posting(employer, title="食品包装工")
+    search_index()
+
+    html = client.get("/jobs/", {"q": "烧电焊"}).content.decode()
+
+    assert "共 1 个岗位" in html
+    assert "招<mark>电焊</mark>师傅" in html
+    assert "食品包装工" not in html
+
+
+def test_jobs_near_a_typed_place_show_their_distance_nearest_first(client, employer, search_index):
+    make_posting(employer, title="凯里的岗位", county="凯里市", lat=26.566, lon=107.981)
+    make_posting(employer, title="从江的岗位", county="从江县", lat=25.754, lon=108.905)
+    make_posting(employer, title="没有坐标的岗位", county="凯里市")
+    search_index()
+
+    html = client.get("/jobs/", {"near": "凯里", "sort": "distance"}).content.decode()
+
+    assert "距离从“凯里市”算起" in html
+    assert html.index("凯里的岗位") < html.index("从江的岗位") < html.index("没有坐标的岗位")
+    assert "距离 0." in html  # the Kaili job is under a kilometre from the town centre
+    nearby = client.get("/jobs/", {"near": "凯里", "radius_km": "30"}).content.decode()
+    assert "凯里的岗位" in nearby and "从江的岗位" not in nearby and "没有坐标的岗位" not in nearby
+
+
+def test_when_nothing_is_near_enough_the_page_offers_a_wider_radius_and_related_trades(
+    client, employer, occupations, search_index
+):
+    make_posting(
+        employer, title="从江钢筋工", county="从江县", lat=25.754, lon=108.905, occupation=occupations["钢筋工"]
+    )
+    make_posting(
+        employer, title="从江普工", county="从江县", lat=25.754, lon=108.905, occupation=occupations["电子厂普工"]
+    )
+    search_index()
+
+    html = client.get("/jobs/", {"q": "烧电焊", "near": "凯里", "radius_km": "5"}).content.decode()
+
+    assert "没有符合条件的岗位" in html
+    assert "钢筋工<small>1</small>" in html  # the same family as 电焊工, and it has an open job
+    assert "电子厂普工<small>" not in html  # another family: not what a welder asked for
+    text_only = client.get("/jobs/", {"near": "凯里", "radius_km": "5"}).content.decode()
+    assert "扩大到 300 公里，有 2 个岗位" in text_only
+    assert "radius_km=300" in text_only
+
+
+def test_an_unknown_place_or_a_bad_parameter_keeps_the_page_and_says_what_to_change(client, search_index):
+    unknown = client.get("/jobs/", {"near": "火星基地"})
+    bad_pay = client.get("/jobs/", {"pay_min": "很多"})
+
+    assert unknown.status_code == 400
+    assert "找不到地名“火星基地”" in unknown.content.decode()
+    assert 'name="q"' in unknown.content.decode()  # the search box is still there to try again
+    assert bad_pay.status_code == 400 and "最低月薪必须是数字" in bad_pay.content.decode()
+
+
+def test_a_blacklisted_employers_jobs_vanish_from_the_list_and_their_pages(client, seeker, bureau_user, search_index):
     bad = make_employer(name="欠薪建筑公司")
     job = make_posting(bad, title="欠薪公司的岗位")
+    search_index()
+    assert "欠薪公司的岗位" in client.get("/jobs/").content.decode()
     BlacklistEntry.objects.create(
         employer=bad, reason="拖欠工资", starts_on=timezone.localdate(), created_by=bureau_user
     )
+    # Before the index has caught up, the page already reads the database's verdict.
 
     assert "欠薪公司的岗位" not in client.get("/jobs/").content.decode()
     assert "欠薪公司的岗位" not in client.get("/").content.decode()

@@ -1,0 +1,153 @@
+"""The read side of job search: what the search page and the search API show.
+
+The index finds and orders; the database has the last word. Hits are read back from the
+database in the index's order and anything no longer public (an index a moment behind a
+blacklisting, say) is dropped, so a stale document can never show a job the public may not see.
+
+A search that finds nothing is the moment a job seeker gives up, so it never ends there: it
+suggests related occupations that do have open jobs, and a wider radius when a distance limit
+was what emptied it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count
+
+from marketplace.enums import JobType
+from marketplace.models import JobPosting, Occupation, OccupationFamily
+from marketplace.selectors import posting_list_public
+from matching.search import get_search_backend
+from matching.search.query import MAX_RADIUS_KM, PostingQuery, highlight, parse_posting_query
+from matching.taxonomy import suggest_occupations
+
+# Radii tried, in km, when a distance limit found nothing: the first that finds jobs is offered.
+WIDER_RADII_KM = (10.0, 30.0, 100.0, 300.0, MAX_RADIUS_KM)
+RELATED_OCCUPATIONS = 6
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class SearchSuggestions:
+    """What to try instead when nothing was found."""
+
+    occupations: list[Occupation] = field(default_factory=list)
+    wider_radius_km: float | None = None
+    wider_total: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.occupations or self.wider_radius_km)
+
+
+@dataclass
+class PostingSearchPage:
+    query: PostingQuery
+    total: int
+    #: Public postings in the index's order, each with `distance_km` and `title_highlight` set.
+    postings: list[JobPosting]
+    facets: dict[str, list[FacetValue]]
+    suggestions: SearchSuggestions
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, math.ceil(self.total / self.query.page_size))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.query.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.query.page < self.num_pages
+
+
+def posting_search(params: Mapping[str, Any]) -> PostingSearchPage:
+    """Search public postings with request parameters (see `parse_posting_query`).
+
+    Raises QueryError for input the person must change, SearchUnavailable when the engine is down.
+    """
+    families = dict(OccupationFamily.objects.values_list("code", "name"))
+    query = parse_posting_query(params, known_families=set(families))
+    backend = get_search_backend()
+    result = backend.search_postings(query)
+    postings = _hydrate(result.hits, query)
+    suggestions = _suggestions(query) if result.total == 0 else SearchSuggestions()
+    return PostingSearchPage(
+        query=query,
+        total=result.total,
+        postings=postings,
+        facets=_label_facets(result.facets, families),
+        suggestions=suggestions,
+    )
+
+
+def _hydrate(hits, query: PostingQuery) -> list[JobPosting]:
+    by_id = {p.pk: p for p in posting_list_public().filter(pk__in=[hit.id for hit in hits])}
+    postings = []
+    for hit in hits:
+        posting = by_id.get(hit.id)
+        if posting is None:  # the index is a moment behind the database: the database wins
+            continue
+        posting.distance_km = round(hit.distance_km, 1) if hit.distance_km is not None else None
+        posting.title_highlight = highlight(posting.title, query.tokens)
+        postings.append(posting)
+    return postings
+
+
+def _label_facets(facets: dict[str, list[tuple[str, int]]], families: dict[str, str]) -> dict[str, list[FacetValue]]:
+    labels = {"job_type": dict(JobType.choices), "family_code": families}
+    return {
+        name: [
+            FacetValue(value=value, label=str(labels.get(name, {}).get(value, value)), count=n) for value, n in values
+        ]
+        for name, values in facets.items()
+    }
+
+
+def _suggestions(query: PostingQuery) -> SearchSuggestions:
+    suggestions = SearchSuggestions(occupations=_related_occupations(query))
+    geo = query.geo
+    if geo is not None and geo.radius_km is not None:
+        backend = get_search_backend()
+        for radius in WIDER_RADII_KM:
+            if radius <= geo.radius_km:
+                continue
+            wider = dataclasses.replace(
+                query, geo=dataclasses.replace(geo, radius_km=radius), page=1, page_size=1, with_facets=False
+            )
+            total = backend.search_postings(wider).total
+            if total:
+                suggestions.wider_radius_km, suggestions.wider_total = radius, total
+                break
+    return suggestions
+
+
+def _related_occupations(query: PostingQuery) -> list[Occupation]:
+    """Occupations of the same families as what was asked for, that have open jobs now, busiest first."""
+    asked = set(query.occupation_ids)
+    if query.text:
+        asked |= {s.occupation_id for s in suggest_occupations(title=query.text, limit=3)}
+    families = set(query.family_codes) | set(
+        Occupation.objects.filter(pk__in=asked).values_list("family__code", flat=True)
+    )
+    open_jobs = (
+        Occupation.objects.filter(postings__in=posting_list_public().values("pk"))
+        .annotate(open_jobs=Count("postings"))
+        .select_related("family")
+        .exclude(pk__in=asked)
+        .order_by("-open_jobs", "code")
+    )
+    if families:
+        open_jobs = open_jobs.filter(family__code__in=families)
+    return list(open_jobs[:RELATED_OCCUPATIONS])

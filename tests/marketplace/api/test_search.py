@@ -1,0 +1,147 @@
+"""GET /api/search/postings: the job search through the API, on the real Elasticsearch."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from matching.search import get_search_backend
+from tests.marketplace.api.conftest import error_of
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/search/postings"
+
+
+@pytest.fixture
+def jobs(make_posting, make_employer, employer, search_index):
+    unverified = make_employer(name="未认证的小作坊", verification="pending")
+    made = {
+        "welder": make_posting(employer, title="招电焊师傅", description="钢结构焊接。", county="凯里市",
+                               lat=26.566, lon=107.981, pay_min=300, pay_max=350, pay_unit="day", benefits=["包吃住"]),
+        "packer": make_posting(employer, title="食品包装工", description="流水线包装。", county="凯里市",
+                               lat=26.60, lon=107.95, pay_min=3500, pay_max=4000, benefits=["五险一金"]),
+        "far": make_posting(unverified, title="从江砌砖工", description="工地砌墙。", county="从江县",
+                            lat=25.753, lon=108.906, pay_min=5000, pay_max=6000, pay_unit="month"),
+    }  # fmt: skip
+    search_index()
+    return made
+
+
+def test_text_search_answers_cards_with_pay_place_employer_badge_and_highlight(anon, jobs):
+    body = anon.get(URL, {"q": "电焊"}).json()
+
+    assert body["count"] == 1
+    hit = body["results"][0]
+    assert hit["id"] == jobs["welder"].pk
+    assert hit["title_highlight"] == "招<mark>电焊</mark>师傅"
+    assert hit["pay_display"] == "300–350 元/天"
+    assert hit["county"] == "凯里市"
+    assert hit["employer"]["verified"] is True
+    assert hit["benefits"] == ["包吃住"]
+
+
+def test_filters_facets_and_pages(anon, jobs):
+    everything = anon.get(URL, {"page_size": 2}).json()
+    counties = {f["value"]: f["count"] for f in everything["facets"]["county"]}
+    verified = anon.get(URL, {"verified": "1"}).json()
+    well_paid = anon.get(URL, {"pay_min": 6000}).json()  # 300–350 a day is about 7,000 a month
+    second = anon.get(URL, {"page_size": 2, "page": 2}).json()
+
+    assert everything["count"] == 3 and everything["num_pages"] == 2 and len(everything["results"]) == 2
+    assert counties == {"凯里市": 2, "从江县": 1}
+    assert {hit["id"] for hit in verified["results"]} == {jobs["welder"].pk, jobs["packer"].pk}
+    assert {hit["id"] for hit in well_paid["results"]} == {jobs["welder"].pk, jobs["far"].pk}
+    assert {hit["id"] for hit in everything["results"] + second["results"]} == {p.pk for p in jobs.values()}
+
+
+def test_near_a_place_name_sorts_by_distance_and_says_which_place_it_measured_from(anon, jobs):
+    body = anon.get(URL, {"near": "东莞"}).json()  # a cooperation-station city, far from all of them
+    kaili = anon.get(URL, {"near": "凯里", "radius_km": 20}).json()
+
+    assert body["place"]["name"] == "东莞市" and body["sort"] == "distance"
+    assert [hit["distance_km"] > 500 for hit in body["results"]] == [True, True, True]
+    assert [hit["id"] for hit in kaili["results"]] == [jobs["welder"].pk, jobs["packer"].pk]
+    assert kaili["results"][0]["distance_km"] == 0.0
+
+
+def test_nothing_found_suggests_a_wider_radius(anon, jobs):
+    body = anon.get(URL, {"q": "砌砖", "near": "凯里", "radius_km": 10}).json()
+
+    assert body["count"] == 0 and body["results"] == []
+    assert body["suggestions"]["wider_radius_km"] == 300
+    assert body["suggestions"]["wider_total"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'title:"电焊" OR *',
+        '{"match_all": {}}',
+        "电焊) AND NOT (普工",
+        "🔥🔥招工🔥",
+        "电焊 && || !(){}[]^~*?:/",
+        "'; DROP",
+    ],
+)
+def test_query_syntax_and_emoji_are_plain_text_never_an_error(anon, jobs, text):
+    response = anon.get(URL, {"q": text})
+
+    assert response.status_code == 200
+    assert response.json()["count"] <= 1  # nothing like match_all: at most the welder, for the word 电焊
+
+
+def test_a_query_of_nothing_but_symbols_is_an_empty_search_not_an_error(anon, jobs):
+    body = anon.get(URL, {"q": '\\/+-&&||!(){}[]^"~*?:'}).json()
+
+    assert body["count"] == 3 and body["sort"] == "relevance"
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "message"),
+    [
+        ({"q": "焊" * 10_000}, "q", "搜索词太长了"),
+        ({"lat": "95", "lon": "107"}, "lat", "位置坐标不正确"),
+        ({"lat": "26.5"}, "lat", "位置坐标不正确"),
+        ({"job_type": "slavery"}, "job_type", "用工类型不正确"),
+        ({"benefits": "天天放假"}, "benefits", "福利选项不正确"),
+        ({"family": "Z99"}, "family", "工种大类不正确"),
+        ({"near": "火星"}, "near", "找不到地名“火星”"),
+        ({"sort": "distance"}, "sort", "按距离排序需要提供位置或地名"),
+        ({"pay_min": "NaN"}, "pay_min", "最低月薪必须是数字"),
+        ({"page_size": "1000"}, "page_size", "每页数量应在1到50之间"),
+    ],
+)
+def test_bad_input_is_a_clear_400_in_chinese_naming_the_field(anon, jobs, params, field, message):
+    response = anon.get(URL, params)
+
+    assert response.status_code == 400
+    error = error_of(response)
+    assert error["code"] == "invalid_query"
+    assert message in error["message"]
+    assert message in error["fields"][field][0]
+
+
+def test_a_stale_index_never_shows_a_job_the_public_may_no_longer_see(anon, jobs, bureau_user):
+    from marketplace.services.employers import employer_blacklist
+
+    employer_blacklist(by=bureau_user, employer=jobs["welder"].employer, reason="拖欠工资")  # index not drained yet
+
+    ids = {hit["id"] for hit in anon.get(URL).json()["results"]}
+
+    assert ids == {jobs["far"].pk}
+
+
+def test_when_the_engine_is_unreachable_the_answer_is_a_503_saying_so(anon, jobs, settings):
+    backends = copy.deepcopy(settings.SEARCH_BACKENDS)
+    backends["default"].update(URL="http://127.0.0.1:9", TIMEOUT=2)  # nothing listens on the discard port
+    settings.SEARCH_BACKENDS = backends
+    get_search_backend.cache_clear()
+    try:
+        response = anon.get(URL, {"q": "电焊"})
+    finally:
+        get_search_backend.cache_clear()
+
+    assert response.status_code == 503
+    assert error_of(response) == {"code": "search_unavailable", "message": "搜索暂时不可用，请稍后再试。", "fields": {}}
