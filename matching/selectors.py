@@ -87,7 +87,7 @@ def posting_search(params: Mapping[str, Any]) -> PostingSearchPage:
         query=query,
         total=result.total,
         postings=postings,
-        facets=_label_facets(result.facets, families),
+        facets=_label_facets(result.facets, families, query),
         suggestions=suggestions,
     )
 
@@ -105,14 +105,20 @@ def _hydrate(hits, query: PostingQuery) -> list[JobPosting]:
     return postings
 
 
-def _label_facets(facets: dict[str, list[tuple[str, int]]], families: dict[str, str]) -> dict[str, list[FacetValue]]:
+def _label_facets(
+    facets: dict[str, list[tuple[str, int]]], families: dict[str, str], query: PostingQuery
+) -> dict[str, list[FacetValue]]:
+    """Facet values with their labels. A chosen value stays listed even when nothing has it now,
+    so the person can see, and undo, the filter that emptied the page."""
     labels = {"job_type": dict(JobType.choices), "family_code": families}
-    return {
-        name: [
-            FacetValue(value=value, label=str(labels.get(name, {}).get(value, value)), count=n) for value, n in values
-        ]
-        for name, values in facets.items()
-    }
+    chosen = {"job_type": query.job_types, "county": query.counties, "family_code": query.family_codes,
+              "benefits": query.benefits}  # fmt: skip
+    labelled = {}
+    for name, values in facets.items():
+        counts = dict(values)
+        pairs = list(values) + [(v, 0) for v in chosen.get(name, ()) if v not in counts]
+        labelled[name] = [FacetValue(value=v, label=str(labels.get(name, {}).get(v, v)), count=n) for v, n in pairs]
+    return labelled
 
 
 def _suggestions(query: PostingQuery) -> SearchSuggestions:

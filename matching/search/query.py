@@ -193,8 +193,14 @@ def highlight(text: str, tokens: tuple[str, ...]) -> str:
             if all(end <= s or start >= e for s, e in spans):
                 spans.append((start, end))
             start = lowered.find(token, end)
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):  # 包吃 + 住 side by side read as one mark: 包吃住
+        if merged and merged[-1][1] == start:
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
     out, cursor = [], 0
-    for start, end in sorted(spans):
+    for start, end in merged:
         out.append(html.escape(text[cursor:start]))
         out.append("<mark>" + html.escape(text[start:end]) + "</mark>")
         cursor = end

@@ -66,6 +66,26 @@ def test_typed_words_find_jobs_by_colloquial_trade_names_and_are_highlighted(
     assert "食品包装工" not in html
 
 
+def test_words_side_by_side_are_one_highlight(client, employer, search_index):
+    make_posting(employer, title="普工（包吃住）")
+    search_index()
+
+    html = client.get("/jobs/", {"q": "包吃住"}).content.decode()
+
+    assert "普工（<mark>包吃住</mark>）" in html
+
+
+def test_a_chosen_filter_that_emptied_the_page_stays_visible_so_it_can_be_undone(client, employer, search_index):
+    make_posting(employer, title="凯里普工", county="凯里市")
+    search_index()
+
+    html = client.get("/jobs/", {"county": "从江县"}).content.decode()
+
+    assert "共 0 个岗位" in html
+    assert '<a class="chip on" href="?county=%E4%BB%8E%E6%B1%9F%E5%8E%BF">从江县<small>0</small></a>' in html
+    assert '<a class="chip" href="?">全部地区</a>' in html
+
+
 def test_jobs_near_a_typed_place_show_their_distance_nearest_first(client, employer, search_index):
     make_posting(employer, title="凯里的岗位", county="凯里市", lat=26.566, lon=107.981)
     make_posting(employer, title="从江的岗位", county="从江县", lat=25.754, lon=108.905)
