@@ -24,3 +24,21 @@ class IndexOutbox(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.object_id}"
+
+
+class BlacklistIndexState(models.Model):
+    """Whether the index was last told that an employer is on the wage-arrears blacklist.
+
+    A blacklist entry starts and ends on dates, so an employer's postings can enter or leave public
+    view with nobody writing anything. The periodic sweep (matching.sync.blacklist_sweep) compares
+    this remembered state with the entries in force today and records outbox rows where it differs.
+    """
+
+    employer = models.OneToOneField(
+        "marketplace.Employer", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    blacklisted = models.BooleanField()
+    checked_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.employer_id}: {'blacklisted' if self.blacklisted else 'clear'}"

@@ -5,21 +5,26 @@
     drain: rebuild each touched document from the database, write or delete it, delete the rows
 
 Draining is idempotent (documents are rebuilt from the current database state), so a retried,
-doubled or late task is harmless. When the engine is down, rows stay with a back-off and the
+doubled or late task is harmless; drains run one at a time (an advisory lock), so an older
+document can never overwrite a newer one. When the engine is down, rows stay with a back-off and the
 task retries; the periodic task picks up whatever is left.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from marketplace.models import JobPosting
-from matching.models import IndexOutbox
+from marketplace.models import BlacklistEntry, Employer, JobPosting
+from matching.models import BlacklistIndexState, IndexOutbox
 from matching.search import get_search_backend
 from matching.search.base import SearchUnavailable
 from matching.search.documents import KINDS, POSTINGS, PROFILES, build_documents
@@ -57,12 +62,56 @@ def outbox_pending() -> int:
     return IndexOutbox.objects.count()
 
 
+# An arbitrary constant naming the drain's PostgreSQL advisory lock ("jyt" + "ix" in ASCII).
+DRAIN_LOCK_KEY = 0x6A79_7469_78
+_drain_thread_lock = threading.RLock()
+
+
+@contextmanager
+def _drain_lock() -> Iterator[None]:
+    """One drain at a time, across every worker process (or thread, without PostgreSQL).
+
+    Two drains may otherwise pick up rows for the same object: the one that read the database
+    first could write its older document last, after the newer drain deleted the rows, leaving the
+    index behind with nothing left to fix it. Serialised, each drain reads the database only after
+    the previous one's writes reached the index. Must be entered inside a transaction (the
+    advisory lock is released at its end).
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [DRAIN_LOCK_KEY])
+        yield
+    else:
+        with _drain_thread_lock:
+            yield
+
+
 def outbox_drain(*, batch: int = BATCH) -> DrainResult:
     """Apply one batch of outbox rows to the index. Raises SearchUnavailable, keeping the rows."""
-    now = timezone.now()
-    rows = list(IndexOutbox.objects.filter(next_attempt_at__lte=now).order_by("id")[:batch])
-    if not rows:
-        return DrainResult(rows=0, indexed=0, deleted=0)
+    with transaction.atomic(), _drain_lock():
+        now = timezone.now()
+        rows = list(IndexOutbox.objects.filter(next_attempt_at__lte=now).order_by("id")[:batch])
+        if not rows:
+            return DrainResult(rows=0, indexed=0, deleted=0)
+        try:
+            indexed, deleted = _apply(rows)
+        except SearchUnavailable as exc:
+            attempts = max(r.attempts for r in rows) + 1
+            delay = min(MAX_BACKOFF, timedelta(seconds=2**attempts))
+            IndexOutbox.objects.filter(pk__in=[r.pk for r in rows]).update(
+                attempts=attempts, last_error=str(exc)[:2000], next_attempt_at=now + delay
+            )
+            logger.warning("search index unavailable, %d outbox rows kept for retry: %s", len(rows), exc)
+            failure = exc
+        else:
+            IndexOutbox.objects.filter(pk__in=[r.pk for r in rows]).delete()
+            return DrainResult(rows=len(rows), indexed=indexed, deleted=deleted)
+    # Raised only after the transaction committed the back-off (raising inside would roll it back).
+    raise failure
+
+
+def _apply(rows: list[IndexOutbox]) -> tuple[int, int]:
+    """Rebuild the documents the rows name from the database and write or delete them."""
     ids: dict[str, set[int]] = {POSTINGS: set(), PROFILES: set()}
     employers = set()
     for row in rows:
@@ -75,26 +124,16 @@ def outbox_drain(*, batch: int = BATCH) -> DrainResult:
 
     backend = get_search_backend()
     indexed = deleted = 0
-    try:
-        for kind in KINDS:
-            if not ids[kind]:
-                continue
-            docs = list(build_documents(kind, ids[kind]))
-            backend.index_documents(kind, docs)
-            gone = ids[kind] - {d["id"] for d in docs}
-            backend.delete_documents(kind, gone)
-            indexed += len(docs)
-            deleted += len(gone)
-    except SearchUnavailable as exc:
-        attempts = rows[0].attempts + 1
-        delay = min(MAX_BACKOFF, timedelta(seconds=2**attempts))
-        IndexOutbox.objects.filter(pk__in=[r.pk for r in rows]).update(
-            attempts=attempts, last_error=str(exc)[:2000], next_attempt_at=now + delay
-        )
-        logger.warning("search index unavailable, %d outbox rows kept for retry: %s", len(rows), exc)
-        raise
-    IndexOutbox.objects.filter(pk__in=[r.pk for r in rows]).delete()
-    return DrainResult(rows=len(rows), indexed=indexed, deleted=deleted)
+    for kind in KINDS:
+        if not ids[kind]:
+            continue
+        docs = list(build_documents(kind, ids[kind]))
+        backend.index_documents(kind, docs)
+        gone = ids[kind] - {d["id"] for d in docs}
+        backend.delete_documents(kind, gone)
+        indexed += len(docs)
+        deleted += len(gone)
+    return indexed, deleted
 
 
 def outbox_drain_all(*, ignore_backoff: bool = False) -> DrainResult:
@@ -107,3 +146,38 @@ def outbox_drain_all(*, ignore_backoff: bool = False) -> DrainResult:
         if not result.rows:
             return total
         total = DrainResult(total.rows + result.rows, total.indexed + result.indexed, total.deleted + result.deleted)
+
+
+@transaction.atomic
+def blacklist_sweep() -> int:
+    """Record outbox rows for employers whose blacklisting began or lapsed by the calendar alone.
+
+    An entry written through the services reaches the index by its signal, but one that starts on a
+    future date, or ends on its `ends_on` date, changes which postings are public without any write,
+    so no signal fires. This compares, per employer, "on the blacklist today" with what the last run
+    saw (BlacklistIndexState) and records a row where they differ. Idempotent: a second run finds
+    nothing changed; a missed run is caught up by the next one however late. Returns the employers
+    recorded.
+    """
+    in_force = BlacklistEntry.objects.filter(BlacklistEntry.active_q(), employer=OuterRef("pk"))
+    today = dict(
+        Employer.objects.filter(pk__in=BlacklistEntry.objects.values("employer_id"))
+        .annotate(blacklisted=Exists(in_force))
+        .values_list("pk", "blacklisted")
+    )
+    known = dict(BlacklistIndexState.objects.select_for_update().values_list("employer_id", "blacklisted"))
+    for employer_id in known.keys() - today.keys():
+        today[employer_id] = False  # its entries were deleted (their own signal reindexed it)
+    changed = sorted(pk for pk, blacklisted in today.items() if known.get(pk) != blacklisted)
+    for employer_id in changed:
+        outbox_record("employer", employer_id)
+    now = timezone.now()
+    BlacklistIndexState.objects.bulk_create(
+        [BlacklistIndexState(employer_id=pk, blacklisted=today[pk], checked_at=now) for pk in changed],
+        update_conflicts=True,
+        unique_fields=["employer"],
+        update_fields=["blacklisted", "checked_at"],
+    )
+    if changed:
+        logger.info("blacklist dates changed the public postings of employers %s; outbox rows recorded", changed)
+    return len(changed)

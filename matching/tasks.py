@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 
 from matching.search.base import SearchUnavailable
-from matching.sync import outbox_drain_all
+from matching.sync import blacklist_sweep, outbox_drain_all
 
 
 @shared_task(
@@ -21,7 +21,16 @@ def index_outbox() -> int:
     return outbox_drain_all().rows
 
 
+@shared_task(name="matching.blacklist_sweep", acks_late=True, autoretry_for=(Exception,), max_retries=3,
+             retry_backoff=True)  # fmt: skip
+def blacklist_sweep_task() -> int:
+    """Idempotent: an entry whose dates began or ended is recorded once; a doubled run finds nothing."""
+    return blacklist_sweep()
+
+
 BEAT_SCHEDULE = {
     # Catches up after an outage longer than the task's own retries.
     "drain-search-outbox": {"task": "matching.index_outbox", "schedule": 60.0},
+    # Blacklist entries start and end by date, with no write to signal it: notice it within minutes.
+    "sweep-blacklist-dates": {"task": "matching.blacklist_sweep", "schedule": 600.0},
 }

@@ -221,7 +221,9 @@ EOF
   chmod -R o+rX "$ES_HOME"
   rm -f "$ES_STATE/es.pid"
   log "starting Elasticsearch $ES_VERSION on 127.0.0.1:$ES_PORT (Java: $java_home, heap $ES_HEAP)"
-  runuser -u "$ES_USER" -- env ES_JAVA_HOME="$java_home" ES_PATH_CONF="$ES_STATE/config" \
+  # setsid: the server must not belong to the caller's process group, or a job control that ends
+  # the caller (a test that restarted it, a CI step) would take the server down with it.
+  setsid runuser -u "$ES_USER" -- env ES_JAVA_HOME="$java_home" ES_PATH_CONF="$ES_STATE/config" \
     ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP" ES_TMPDIR="$ES_STATE/tmp" \
     "$ES_HOME/bin/elasticsearch" -d -p "$ES_STATE/es.pid" >"$ES_STATE/logs/startup.log" 2>&1 \
     || die "elasticsearch did not start (log: $ES_STATE/logs/startup.log and $(es_log))"

@@ -7,6 +7,7 @@ blacklist, and profiles whose owner opened them to employers, without ID or phon
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -16,6 +17,18 @@ from marketplace.models import GroupTag, JobPosting, WorkerProfile
 from marketplace.selectors import posting_list_public
 from matching.pay import monthly
 from matching.text import analyze
+
+# Numbers that identify or reach a person, as seekers type them into free text: 18- or 15-digit ID
+# numbers, mobile numbers (+86 optional) and landlines, with spaces or hyphens between groups, and
+# any other run of seven or more digits (QQ, bank cards). Pay ranges like 4000-6000 do not match.
+_PERSONAL_NUMBER = re.compile(
+    r"(?<!\d)(?:"
+    r"\d{6}[\s-]?\d{8}[\s-]?\d{3}[\dXx]"
+    r"|(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}"
+    r"|0\d{2,3}[\s-]?\d{7,8}"
+    r"|\d{7,}"
+    r")(?![\dXx])"
+)
 
 POSTINGS = "postings"
 PROFILES = "profiles"
@@ -79,13 +92,22 @@ def posting_document(posting: JobPosting) -> dict[str, Any]:
     }
 
 
+def without_personal_numbers(text: str) -> str:
+    """Free text with ID, phone and similar numbers cut out.
+
+    Profiles are searched by employers; a seeker who wrote "手机138…" in the intro must not be
+    findable, or identifiable, by that number. The database keeps the text as typed.
+    """
+    return _PERSONAL_NUMBER.sub(" ", text)
+
+
 def profile_document(profile: WorkerProfile) -> dict[str, Any]:
     occupations = list(profile.wanted_occupations.all())
     return {
         "id": profile.pk,
         "version": profile.updated_at.isoformat(),
-        "skills_tokens": analyze(" ".join(profile.skills)),
-        "intro_tokens": analyze(profile.intro),
+        "skills_tokens": analyze(without_personal_numbers(" ".join(profile.skills))),
+        "intro_tokens": analyze(without_personal_numbers(profile.intro)),
         "occupation_tokens": analyze(" ".join(o.name for o in occupations)),
         "occupation_ids": [o.pk for o in occupations],
         "family_codes": sorted({o.family.code for o in occupations}),

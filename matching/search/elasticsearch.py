@@ -207,7 +207,10 @@ class ElasticsearchSearchBackend(BaseSearchBackend):
                 progress(1)
         self._call(lambda: self.client.indices.put_settings(index=name, settings={"refresh_interval": "1s"}))
         self._call(lambda: self.client.indices.refresh(index=name))
-        old = list(self._call(lambda: self.client.indices.get_alias(name=alias, ignore_unavailable=True)).body)
+        try:
+            old = list(self._call(lambda: self.client.indices.get_alias(name=alias, ignore_unavailable=True)).body)
+        except NotFoundError:
+            old = []  # the first rebuild on a fresh cluster: there is no alias to move yet
         moves = [{"remove": {"index": o, "alias": alias}} for o in old] + [{"add": {"index": name, "alias": alias}}]
         self._call(lambda: self.client.indices.update_aliases(actions=moves))
         for o in old:

@@ -12,15 +12,17 @@ from matching.search import get_search_backend
 from matching.search.base import BaseSearchBackend
 from matching.search.elasticsearch import ElasticsearchSearchBackend
 from matching.search.embedded import EmbeddedSearchBackend
+from tests.marketplace.services.conftest import world  # noqa: F401 - the people and organisations of the sync tests
 
 BACKENDS = ["embedded", "elasticsearch"]
 
 
-def make_backend(name: str, tmp_path) -> BaseSearchBackend:
+def make_backend(name: str, tmp_path, **params) -> BaseSearchBackend:
     if name == "embedded":
-        return EmbeddedSearchBackend(alias="test", params={"PATH": str(tmp_path / "search")})
+        return EmbeddedSearchBackend(alias="test", params={"PATH": str(tmp_path / "search"), **params})
     return ElasticsearchSearchBackend(
-        alias="test", params={"URL": os.environ["ELASTICSEARCH_URL"], "INDEX_PREFIX": f"jyt-t-{uuid.uuid4().hex[:8]}"}
+        alias="test",
+        params={"URL": os.environ["ELASTICSEARCH_URL"], "INDEX_PREFIX": f"jyt-t-{uuid.uuid4().hex[:8]}", **params},
     )
 
 
