@@ -60,6 +60,7 @@ def taxonomy_changed() -> None:
     from matching.text import vocabulary_changed
 
     _cache["fingerprint"] = None
+    _info_cache["fingerprint"] = None
     vocabulary_changed()
 
 
@@ -85,3 +86,28 @@ def suggest_occupations(*, title: str, description: str = "", limit: int = 3) ->
         )
         for occ_id, score in ranked
     ]
+
+
+@dataclass(frozen=True)
+class OccupationInfo:
+    id: int
+    name: str
+    family_code: str
+    family_name: str
+
+
+_info_cache: dict[str, object] = {"fingerprint": None, "table": {}}
+
+
+def occupation_info() -> dict[int, OccupationInfo]:
+    """id → name and family of every occupation, cached like the terms (same fingerprint)."""
+    fingerprint = tuple(Occupation.objects.aggregate(n=Count("id"), m=Max("id")).values())
+    if _info_cache["fingerprint"] != fingerprint:
+        rows = Occupation.objects.values_list("id", "name", "family__code", "family__name")
+        _info_cache.update(fingerprint=fingerprint, table={r[0]: OccupationInfo(*r) for r in rows})
+    return _info_cache["table"]  # type: ignore[return-value]
+
+
+def occupation_families(ids) -> frozenset[str]:
+    info = occupation_info()
+    return frozenset(info[i].family_code for i in ids if i in info)

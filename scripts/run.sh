@@ -11,6 +11,8 @@ HOST="${HOST:-127.0.0.1}"
 PORT="${PORT:-8000}"
 
 "$VENV/bin/python" manage.py migrate --no-input
+# The offline Chinese embedding model: trained once in seconds, then a no-op while its inputs stand.
+"$VENV/bin/python" manage.py build_embedding_model
 # The taxonomy, the handcrafted demo employers and the seeded marketplace (once; kept on restarts).
 "$VENV/bin/python" manage.py seed_demo --if-missing
 # Seeding writes in bulk, past the index's signals: rebuild the embedded index from the database.

@@ -59,6 +59,7 @@ def embedded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runnin
     env.update({"DJANGO_SETTINGS_MODULE": "config.settings.embedded", "JYT_VAR_DIR": str(var_dir)})
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--no-input", "-v0"], env=env, cwd=ROOT, check=True)
+    subprocess.run([*manage, "build_embedding_model", "-v0"], env=env, cwd=ROOT, check=True)
     subprocess.run([*manage, "seed_demo", "--if-missing", "-v0"], env=env, cwd=ROOT, check=True)
     subprocess.run([*manage, "search_index", "--rebuild", "-v0"], env=env, cwd=ROOT, check=True)
     port = free_port()
@@ -144,3 +145,22 @@ def search_index(settings) -> Iterator:
         for kind in ("postings", "profiles"):
             backend.drop(kind)
         get_search_backend.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def embedding_model_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's offline model, built once per run (a few seconds) into a folder of its own."""
+    from matching.model_building import build_model
+
+    return build_model(tmp_path_factory.mktemp("embedding-model") / "jiuyetong-zh-static").path
+
+
+@pytest.fixture
+def embedding_model(embedding_model_path: Path, settings) -> Iterator[Path]:
+    """The offline model installed as the configured one, as `make run` has it."""
+    from matching import embeddings
+
+    settings.MATCHING_EMBEDDING_MODEL = str(embedding_model_path)
+    embeddings.clear_encoder()
+    yield embedding_model_path
+    embeddings.clear_encoder()

@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from matching.search.query import PostingQuery, ProfileQuery, SearchResult
+from matching.search.query import PostingQuery, ProfileQuery, SearchHit, SearchResult
 
 
 class SearchUnavailable(RuntimeError):
@@ -54,6 +54,13 @@ class BaseSearchBackend(ABC):
     @abstractmethod
     def search_profiles(self, query: ProfileQuery) -> SearchResult:
         """Open profiles matching the query (employers looking for candidates)."""
+
+    @abstractmethod
+    def knn_postings(self, vector: list[float], *, k: int) -> list[SearchHit]:
+        """The k postings whose embedding is nearest the vector (cosine), nearest first.
+
+        Postings without an embedding are never returned; the score is the cosine similarity.
+        """
 
     @abstractmethod
     def drop(self, kind: str) -> None:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
 from marketplace.models import GroupTag, JobPosting, WorkerProfile
@@ -30,6 +31,7 @@ _PERSONAL_NUMBER = re.compile(
     r")(?![\dXx])"
 )
 
+DESCRIPTION_CHARS = 500
 POSTINGS = "postings"
 PROFILES = "profiles"
 KINDS = (POSTINGS, PROFILES)
@@ -89,6 +91,12 @@ def posting_document(posting: JobPosting) -> dict[str, Any]:
         "employer_name": posting.employer.name,
         "employer_verified": posting.employer.is_verified,
         "integrity_grade": posting.employer.integrity_grade,
+        # Read by the matcher (requirements, and the text its embedding is made from).
+        "description": posting.description[:DESCRIPTION_CHARS],
+        "certificates_required": list(posting.certificates_required),
+        "education_min": posting.education_min,
+        "age_min": posting.age_min,
+        "age_max": posting.age_max,
     }
 
 
@@ -126,8 +134,55 @@ def profile_document(profile: WorkerProfile) -> dict[str, Any]:
     }
 
 
-def build_documents(kind: str, ids: Iterable[int] | None = None) -> Iterator[dict[str, Any]]:
-    """Documents of `kind`, all or for the given ids (ids not returned belong out of the index)."""
+def posting_text(doc: dict[str, Any]) -> str:
+    """What a posting's embedding is made from: what it is, in the words a seeker would compare."""
+    description = doc.get("description") or doc.get("description_tokens") or ""
+    parts = [doc.get("title") or "", doc.get("occupation_name") or "", description[:200]]
+    return " ".join(p for p in parts if p)
+
+
+def profile_text(doc: dict[str, Any]) -> str:
+    return " ".join(doc.get(f) or "" for f in ("occupation_tokens", "skills_tokens", "intro_tokens")).strip()
+
+
+def embedding_version() -> str:
+    """The configured model's version, or "none" when there is no model to embed with.
+
+    Part of every document's version: a new model makes every document stale, so reconciling
+    (or rebuilding) recomputes the embeddings.
+    """
+    from matching.embeddings import ModelMissing, model_version
+
+    try:
+        return model_version() if str(settings.MATCHING_EMBEDDING_MODEL or "").strip() else "none"
+    except ModelMissing:
+        return "none"
+
+
+def attach_embeddings(kind: str, docs: list[dict[str, Any]], version: str) -> None:
+    """Embed a batch of documents with the configured model, in place.
+
+    A text the model knows nothing of embeds as zeros; such a document gets no vector (cosine kNN
+    cannot use one), which the matcher reads as "no meaning signal".
+    """
+    if version != "none" and docs:
+        from matching.embeddings import encode
+
+        text = posting_text if kind == POSTINGS else profile_text
+        vectors = encode([text(doc) for doc in docs])
+        for doc, vector in zip(docs, vectors, strict=True):
+            if float(vector @ vector) > 0.0:
+                doc["embedding"] = [round(float(x), 6) for x in vector]
+    for doc in docs:
+        doc["embedding_model"] = version
+        doc["version"] = f"{doc['version']}|{version}"
+
+
+def build_documents(kind: str, ids: Iterable[int] | None = None, *, batch: int = 500) -> Iterator[dict[str, Any]]:
+    """Documents of `kind`, all or for the given ids (ids not returned belong out of the index).
+
+    Built in batches so each batch is embedded in one call to the model.
+    """
     if kind == POSTINGS:
         qs, build = posting_source(), posting_document
     elif kind == PROFILES:
@@ -136,13 +191,22 @@ def build_documents(kind: str, ids: Iterable[int] | None = None) -> Iterator[dic
         raise ValueError(f"unknown index kind {kind!r}")
     if ids is not None:
         qs = qs.filter(pk__in=list(ids))
-    for obj in qs.iterator(chunk_size=500) if ids is None else qs:
-        yield build(obj)
+    version = embedding_version()
+    pending: list[dict[str, Any]] = []
+    for obj in qs.iterator(chunk_size=batch) if ids is None else qs:
+        pending.append(build(obj))
+        if len(pending) >= batch:
+            attach_embeddings(kind, pending, version)
+            yield from pending
+            pending = []
+    attach_embeddings(kind, pending, version)
+    yield from pending
 
 
 def source_versions(kind: str) -> dict[int, str]:
     """id → version of everything that should be in the index, for reconciliation."""
+    model = embedding_version()
     if kind == POSTINGS:
         rows = posting_source().values_list("pk", "updated_at", "employer__verification", "employer__integrity_grade")
-        return {pk: posting_version(updated, verification, grade) for pk, updated, verification, grade in rows}
-    return {pk: updated.isoformat() for pk, updated in profile_source().values_list("pk", "updated_at")}
+        return {pk: f"{posting_version(u, verification, grade)}|{model}" for pk, u, verification, grade in rows}
+    return {pk: f"{updated.isoformat()}|{model}" for pk, updated in profile_source().values_list("pk", "updated_at")}

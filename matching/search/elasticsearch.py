@@ -97,7 +97,7 @@ class ElasticsearchSearchBackend(BaseSearchBackend):
         self.index_prefix: str = params.get("INDEX_PREFIX", "jyt")
         self.timeout: int = int(params.get("TIMEOUT", 10))
         self.analyzer: str = params.get("ANALYZER", "whitespace")
-        self.dims: int = int(params.get("EMBEDDING_DIMS", getattr(settings, "MATCHING_EMBEDDING_DIMS", 128)))
+        self._dims: int | None = int(params["EMBEDDING_DIMS"]) if params.get("EMBEDDING_DIMS") else None
 
     @cached_property
     def client(self) -> Elasticsearch:
@@ -222,6 +222,31 @@ class ElasticsearchSearchBackend(BaseSearchBackend):
             self.client.indices.delete(index=f"{self.index_name(kind)}-*", ignore_unavailable=True)
 
     # ---------------------------------------------------------------- queries
+    @property
+    def dims(self) -> int:
+        """Vector size of new indices: the configured model's, so a new model gets a matching index."""
+        if self._dims is None:
+            from matching.embeddings import ModelMissing, embedding_dimension
+
+            try:
+                self._dims = embedding_dimension()
+            except ModelMissing:
+                self._dims = int(getattr(settings, "MATCHING_EMBEDDING_DIMS", 256))
+        return self._dims
+
+    def knn_postings(self, vector: list[float], *, k: int) -> list[SearchHit]:
+        knn = {"field": "embedding", "query_vector": vector, "k": k, "num_candidates": max(100, 4 * k)}
+        try:
+            response = self._call(
+                lambda: self.client.search(
+                    index=self.index_name("postings"), knn=knn, size=k, source_excludes=["embedding"]
+                )
+            )
+        except NotFoundError:
+            return []
+        return [SearchHit(id=int(h["_id"]), score=float(h["_score"]) * 2 - 1, distance_km=None, doc=h["_source"])
+                for h in response["hits"]["hits"]]  # fmt: skip
+
     def search_postings(self, query: PostingQuery) -> SearchResult:
         search = Search(using=self.client, index=self.index_name("postings"))
         filters = []
@@ -301,7 +326,8 @@ class ElasticsearchSearchBackend(BaseSearchBackend):
 
     def _execute(self, search: Search, query, kind: str) -> SearchResult:
         start = (query.page - 1) * query.page_size
-        search = search.extra(track_total_hits=True)[start : start + query.page_size]
+        # Vectors are for kNN inside the engine; shipping 256 floats per hit back would be waste.
+        search = search.extra(track_total_hits=True).source(excludes=["embedding"])[start : start + query.page_size]
         geo = query.geo
         try:
             response = self._call(search.execute)

@@ -1,0 +1,334 @@
+"""Ranking a seeker's candidate jobs: signals combined, each one explained in Chinese.
+
+Retrieval (matching.recommend) brings candidates in by words, by meaning and by occupation; this
+module decides their order. Every signal is a number in [0, 1] with a weight from settings
+(`MATCHING_WEIGHTS`), plus penalties for hard mismatches (a certificate the person lacks, a
+public-welfare post for someone it is not meant for). The reasons a result carries are the
+signals that moved it, so a seeker reads why, and staff can see the policy weights at work.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+
+from marketplace.enums import EDUCATION_RANK, KeyGroup
+from matching.features import Posting, Seeker
+from matching.places import distance_km
+from matching.taxonomy import occupation_info
+
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "occupation": 3.0,  # the trade the person asked for, through the taxonomy
+    "semantic": 2.5,  # embedding similarity of what they wrote and the posting
+    "lexical": 1.2,  # BM25 of their words in the posting, normalised per request
+    "place": 1.6,  # near home, or in a destination they accept
+    "pay": 1.0,  # pay against expectation, both as monthly equivalents
+    "job_type": 0.8,  # full-time, gig, part-time against availability
+    "freshness": 0.2,
+    "places_left": 0.1,
+    "certificate_missing": -1.5,  # 持证上岗 and the person holds no such certificate
+    "education_short": -0.8,
+    "age_outside": -0.8,
+    "unverified_employer": -0.3,
+    "far_away": -2.0,  # hundreds of kilometres off, in none of the places the seeker accepts
+    "entry_level": 0.8,  # a profile that names no trade: jobs anyone can start, no certificate asked
+    "welfare_not_eligible": -3.0,  # public-welfare posts are for the groups policy names
+    "key_group_priority": 0.6,  # 重点群体 on posts meant for them (public welfare, 见习 for graduates)
+}
+# Public-welfare posts (公益性岗位) place the hard-to-employ and people lifted out of poverty.
+WELFARE_GROUPS = frozenset(
+    {
+        KeyGroup.HARD_TO_EMPLOY,
+        KeyGroup.POVERTY_RELIEVED,
+        KeyGroup.ZERO_EMPLOYMENT_HOUSEHOLD,
+        KeyGroup.OLDER_WORKER,
+        KeyGroup.LOW_INCOME,
+        KeyGroup.RELOCATED,
+    }
+)
+FAR_KM = 300.0  # beyond this, and not in a named destination, a job is a move the seeker did not ask for
+NEAR_KM = 50.0  # within this of home counts as near, whatever destinations were named
+DESTINATION_KM = 40.0  # a posting this close to a named destination is in it
+TIE_BAND = 0.05  # scores this close are near-equal: demand may be spread among them
+JOB_TYPE_FIT = {
+    "full_time": {"full_time": 1.0, "internship": 0.9, "public_welfare": 0.9, "part_time": 0.4, "gig": 0.3},
+    "gig": {"gig": 1.0, "part_time": 0.8, "public_welfare": 0.5, "full_time": 0.3, "internship": 0.2},
+    "part_time": {"part_time": 1.0, "gig": 0.8, "public_welfare": 0.6, "full_time": 0.3, "internship": 0.3},
+}
+
+
+def weights() -> dict[str, float]:
+    return {**DEFAULT_WEIGHTS, **getattr(settings, "MATCHING_WEIGHTS", {})}
+
+
+@dataclass
+class Ranked:
+    posting: Posting
+    score: float
+    reasons: list[str]
+    signals: dict[str, float] = field(default_factory=dict)
+    distance_km: float | None = None
+
+    @property
+    def explanation(self) -> str:
+        return " · ".join(self.reasons)
+
+
+def rank(
+    seeker: Seeker,
+    postings: list[Posting],
+    *,
+    semantic: dict[Any, float] | None = None,
+    lexical: dict[Any, float] | None = None,
+    limit: int = 10,
+    spread: bool = True,
+) -> list[Ranked]:
+    """Order candidates for a seeker, best first, each with its reasons."""
+    semantic = semantic or {}
+    lexical = lexical or {}
+    top_lexical = max(lexical.values(), default=0.0) or 1.0
+    w = weights()
+    ranked = [_score(seeker, p, semantic.get(p.id), lexical.get(p.id, 0.0) / top_lexical, w) for p in postings]
+    ranked.sort(key=lambda r: (-r.score, str(r.posting.id)))
+    if spread:
+        ranked = spread_demand(ranked, seed=seeker.key)
+    return ranked[:limit]
+
+
+def spread_demand(ranked: list[Ranked], *, seed: str, band: float = TIE_BAND) -> list[Ranked]:
+    """Shuffle runs of near-equal scores, seeded per seeker, so equal jobs share the attention.
+
+    Bounded: an item moves only within its run of scores no more than `band` below the run's
+    first; a clearly better job is never put below a worse one. Seeded: the same seeker sees the
+    same order on every visit.
+    """
+    rng = random.Random(seed)  # noqa: S311 - fairness among equals, not secrecy
+    out: list[Ranked] = []
+    run: list[Ranked] = []
+    for item in ranked:
+        if run and run[0].score - item.score > band:
+            rng.shuffle(run)
+            out.extend(run)
+            run = []
+        run.append(item)
+    rng.shuffle(run)
+    out.extend(run)
+    return out
+
+
+def _score(seeker: Seeker, posting: Posting, semantic: float | None, lexical: float, w: dict[str, float]) -> Ranked:
+    doc = posting.doc
+    signals: dict[str, float] = {}
+    reasons: list[str] = []
+
+    occupation = _occupation(seeker, doc, reasons)
+    signals["occupation"] = occupation
+    if semantic is not None:
+        signals["semantic"] = max(0.0, semantic)
+    signals["lexical"] = lexical
+    place, distance = _place(seeker, doc, reasons)
+    if place < 0:
+        signals["far_away"] = 1.0
+        place = 0.0
+    signals["place"] = place
+    signals["pay"] = _pay(seeker, doc, reasons)
+    signals["job_type"] = _job_type(seeker, doc, reasons)
+    signals["freshness"] = _freshness(doc)
+    signals["places_left"] = 1.0 if (doc.get("headcount") or 0) > 0 else 0.0
+    _requirements(seeker, posting, signals, reasons)
+    if not seeker.occupation_ids and _entry_level(posting):
+        signals["entry_level"] = 1.0
+        reasons.append("无需经验和证书")
+    _policy(seeker, doc, signals, reasons)
+    if doc.get("employer_verified") is False:
+        signals["unverified_employer"] = 1.0
+        reasons.append("单位未认证")
+    score = sum(w.get(name, 0.0) * value for name, value in signals.items())
+    return Ranked(posting=posting, score=round(score, 4), reasons=reasons, signals=signals, distance_km=distance)
+
+
+def _occupation(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> float:
+    occupation_id = doc.get("occupation_id")
+    if not seeker.occupation_ids:
+        return 0.0
+    if occupation_id in seeker.occupation_ids:
+        info = occupation_info().get(occupation_id)
+        reasons.append(f"工种匹配：{doc.get('occupation_name') or (info.name if info else '')}")
+        return 1.0
+    family = doc.get("family_code")
+    if family and family in seeker.family_codes:
+        reasons.append(f"同类工种：{doc.get('family_name') or family}")
+        return 0.45
+    return 0.0
+
+
+def _place(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> tuple[float, float | None]:
+    location = doc.get("location") or None
+    if not location:
+        reasons.append(f"工作地：{doc.get('county') or '未注明'}")
+        return 0.3, None
+    lat, lon = location["lat"], location["lon"]
+    for place in seeker.places:
+        if distance_km(lat, lon, place.lat, place.lon) <= DESTINATION_KM:
+            distance = _home_distance(seeker, lat, lon)
+            reasons.append(f"在意向工作地：{place.name}")
+            return 1.0, distance
+    distance = _home_distance(seeker, lat, lon)
+    if distance is None:
+        if seeker.places:
+            reasons.append(f"不在意向工作地（{doc.get('county') or '外地'}）")
+            return 0.1, None
+        reasons.append("未填写位置，未按距离排序")
+        return 0.3, None
+    if distance > FAR_KM:
+        reasons.append(f"距离 {distance:.0f} 公里，不在意向工作地" if seeker.places else f"距离 {distance:.0f} 公里")
+        return -1.0, distance
+    reasons.append(f"距离 {distance:.1f} 公里")
+    if distance <= NEAR_KM:
+        return 1.0 - 0.5 * distance / NEAR_KM, distance
+    return 0.5 * math.exp(-(distance - NEAR_KM) / 150.0), distance
+
+
+def _home_distance(seeker: Seeker, lat: float, lon: float) -> float | None:
+    if seeker.lat is None or seeker.lon is None:
+        return None
+    return distance_km(seeker.lat, seeker.lon, lat, lon)
+
+
+def _pay(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> float:
+    offered = doc.get("pay_max_month")
+    label = _pay_label(doc)
+    expected = seeker.expected_pay_month
+    if offered is None:
+        reasons.append(f"{label}（计件，无法与期望比较）" if doc.get("pay_unit") == "piece" else label)
+        return 0.5
+    if not expected or expected <= 0 or expected > 200_000:  # none given, or not a real expectation
+        reasons.append(label)
+        return 0.5
+    ratio = offered / expected
+    if ratio >= 1.0:
+        reasons.append(f"{label}，高于期望" if ratio > 1.05 else f"{label}，符合期望")
+        return 1.0
+    if ratio >= 0.9:
+        reasons.append(f"{label}，接近期望")
+        return 0.75
+    if ratio >= 0.7:
+        reasons.append(f"{label}，低于期望")
+        return 0.35
+    reasons.append(f"{label}，远低于期望")
+    return 0.0
+
+
+def _pay_label(doc: dict[str, Any]) -> str:
+    unit = {"month": "月薪", "day": "日薪", "hour": "时薪", "piece": "计件"}.get(doc.get("pay_unit"), "薪资")
+    low, high = doc.get("pay_min"), doc.get("pay_max")
+    if low is None and high is None:
+        return "薪资面议"
+    if low == high or high is None:
+        return f"{unit} {low}"
+    return f"{unit} {low}–{high}"
+
+
+def _job_type(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> float:
+    job_type = doc.get("job_type", "")
+    fit = JOB_TYPE_FIT.get(seeker.availability)
+    if seeker.job_types:
+        value = 1.0 if job_type in seeker.job_types else (fit or {}).get(job_type, 0.4)
+    elif fit is None:  # "both" or unknown: any kind of work is welcome
+        return 0.8
+    else:
+        value = fit.get(job_type, 0.4)
+    if value < 0.5:
+        reasons.append("用工类型与求职方式不太一致")
+    return value
+
+
+def _freshness(doc: dict[str, Any]) -> float:
+    from django.utils import timezone
+    from django.utils.dateparse import parse_datetime
+
+    published = doc.get("published_at")
+    when = parse_datetime(published) if isinstance(published, str) else None
+    if when is None:
+        return 0.5
+    days = max(0.0, (timezone.now() - when).total_seconds() / 86400)
+    return math.exp(-days / 30.0)
+
+
+def _requirements(seeker: Seeker, posting: Posting, signals: dict[str, float], reasons: list[str]) -> None:
+    if posting.certificates:
+        missing = [c for c in posting.certificates if not _holds(seeker.certificates, c)]
+        if missing:  # 持证上岗: every certificate asked for must be held
+            signals["certificate_missing"] = 1.0
+            reasons.append(f"需要{missing[0]}")
+        else:
+            reasons.append(f"持有{posting.certificates[0]}")
+    short = EDUCATION_RANK.get(seeker.education, 0) < EDUCATION_RANK.get(posting.education_min, 0)
+    if posting.education_min and seeker.education and short:
+        signals["education_short"] = 1.0
+        reasons.append("学历低于要求")
+    if seeker.age is not None and (
+        (posting.age_min is not None and seeker.age < posting.age_min)
+        or (posting.age_max is not None and seeker.age > posting.age_max)
+    ):
+        signals["age_outside"] = 1.0
+        reasons.append(f"年龄要求 {posting.age_min or ''}–{posting.age_max or ''} 岁")
+
+
+ENTRY_WORDS = ("无经验", "无需经验", "可带", "包教", "不限", "能吃苦", "身体健康", "勤快", "零基础", "学徒")
+
+
+def _entry_level(posting: Posting) -> bool:
+    """A job anyone can start: no certificate, no schooling asked, or the posting says so."""
+    if posting.certificates or posting.education_min:
+        return False
+    text = " ".join(str(posting.doc.get(k) or "") for k in ("title", "description", "requirements"))
+    return any(word in text for word in ENTRY_WORDS)
+
+
+def _holds(held: tuple[str, ...], required: str) -> bool:
+    """焊工证 is held as 电焊证 or 焊工证书: compare the certificate's own characters."""
+    core = set(required) - set("证书资格执照")
+    return any(len(core & (set(h) - set("证书资格执照"))) >= min(2, len(core)) for h in held)
+
+
+def _policy(seeker: Seeker, doc: dict[str, Any], signals: dict[str, float], reasons: list[str]) -> None:
+    job_type = doc.get("job_type")
+    labels = dict(KeyGroup.choices)
+    if job_type == "public_welfare":
+        eligible = sorted(seeker.groups & WELFARE_GROUPS)
+        if eligible:
+            signals["key_group_priority"] = 1.0
+            reasons.append(f"{labels[eligible[0]]}优先")
+        else:
+            signals["welfare_not_eligible"] = 1.0
+            reasons.append("公益性岗位，优先安置就业困难人员")
+    elif job_type == "internship" and KeyGroup.GRADUATE in seeker.groups:
+        signals["key_group_priority"] = 1.0
+        reasons.append("高校毕业生见习岗位")
+
+
+def score_pair(seeker: Seeker, posting: Posting, *, semantic: float | None = None) -> Ranked:
+    """One seeker against one posting: the same signals, whichever side is asking."""
+    return _score(seeker, posting, semantic, 0.0, weights())
+
+
+def rank_candidates(posting: Posting, seekers: list[Seeker], *, limit: int = 20) -> list[tuple[Seeker, Ranked]]:
+    """Seekers for a posting, best first. Confirmed key groups come first among equals (policy
+    priority for employer candidate lists), and the reason says so."""
+    w = weights()
+    labels = dict(KeyGroup.choices)
+    scored = []
+    for seeker in seekers:
+        ranked = _score(seeker, posting, None, 0.0, w)
+        if seeker.groups and posting.doc.get("job_type") != "public_welfare":
+            ranked.score = round(ranked.score + w["key_group_priority"], 4)
+            ranked.signals["key_group_priority"] = 1.0
+            ranked.reasons.append(f"{labels.get(sorted(seeker.groups)[0], '重点群体')}优先")
+        scored.append((seeker, ranked))
+    scored.sort(key=lambda pair: (-pair[1].score, pair[0].key))
+    return scored[:limit]

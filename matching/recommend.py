@@ -1,0 +1,107 @@
+"""Recommendations: gather candidates from the index in several ways, then rank them.
+
+A seeker's words alone miss the job titled 招烧焊师傅 when they wrote 电焊; their trade alone
+misses the job in the destination city they named; a far-away job in the right trade is worse
+than a near one. So candidates come in by four doors, each a plain query on the search
+backend (and so the same on Elasticsearch and the embedded engine):
+
+- words: BM25 on what they wrote;
+- trade: postings of the occupations the taxonomy read in it, and of their families, nearest first;
+- places: postings in each destination they accept;
+- meaning: kNN on the embedding of what they wrote (when the backend holds vectors).
+
+Then matching.ranking orders the union with every signal and explains each result.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from matching.features import Posting, Seeker, posting_from_document
+from matching.ranking import DESTINATION_KM, Ranked, rank
+from matching.search.base import BaseSearchBackend
+from matching.search.documents import posting_text
+from matching.search.query import GeoFilter, PostingQuery, SearchHit
+from matching.text import query_tokens
+
+logger = logging.getLogger(__name__)
+
+POOL = 50  # candidates per door
+MAX_QUERY_TOKENS = 40
+
+Encoder = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Candidates:
+    postings: dict[object, Posting]
+    lexical: dict[object, float]
+
+
+def gather(backend: BaseSearchBackend, seeker: Seeker, *, vector: list[float] | None = None) -> Candidates:
+    postings: dict[object, Posting] = {}
+    lexical: dict[object, float] = {}
+
+    def take(hits: list[SearchHit], *, scored: bool = False) -> None:
+        for hit in hits:
+            if hit.id not in postings:
+                postings[hit.id] = posting_from_document(hit.doc, hit.doc.get("requirements", ""))
+            if scored:
+                lexical[hit.id] = max(lexical.get(hit.id, 0.0), hit.score)
+
+    tokens = tuple(query_tokens(seeker.text))[:MAX_QUERY_TOKENS]
+    if tokens:
+        take(_search(backend, tokens=tokens), scored=True)
+    home = GeoFilter(lat=seeker.lat, lon=seeker.lon) if seeker.lat is not None and seeker.lon is not None else None
+    if seeker.occupation_ids:
+        take(_search(backend, occupation_ids=tuple(seeker.occupation_ids), geo=home))
+        take(_search(backend, family_codes=tuple(seeker.family_codes), geo=home))
+    for place in seeker.places:
+        geo = GeoFilter(lat=place.lat, lon=place.lon, radius_km=DESTINATION_KM)
+        if seeker.family_codes:
+            take(_search(backend, family_codes=tuple(seeker.family_codes), geo=geo))
+        else:
+            take(_search(backend, geo=geo))
+    if home is not None and not seeker.occupation_ids:
+        take(_search(backend, geo=home))  # nothing else to go on: what is near
+    if vector is not None:
+        take(backend.knn_postings(vector, k=POOL))
+    if not postings:
+        take(_search(backend))  # an empty profile still sees the newest jobs, with reasons saying why
+    return Candidates(postings=postings, lexical=lexical)
+
+
+def _search(backend: BaseSearchBackend, **criteria) -> list[SearchHit]:
+    geo = criteria.get("geo")
+    sort = "relevance" if criteria.get("tokens") else ("distance" if geo is not None else "newest")
+    query = PostingQuery(page_size=POOL, with_facets=False, sort=sort, **criteria)
+    return backend.search_postings(query).hits
+
+
+def recommend(
+    backend: BaseSearchBackend, seeker: Seeker, *, encoder: Encoder | None = None, limit: int = 10
+) -> list[Ranked]:
+    """Top postings for a seeker, best first, each with its reasons."""
+    vector = None
+    if encoder is not None and seeker.text:
+        vector = encoder([seeker.text])[0]
+    candidates = gather(backend, seeker, vector=vector.tolist() if vector is not None else None)
+    semantic: dict[object, float] = {}
+    if vector is not None and candidates.postings:
+        ids = list(candidates.postings)
+        matrix = encoder([posting_text(candidates.postings[i].doc) for i in ids])
+        semantic = dict(zip(ids, (matrix @ vector).tolist(), strict=True))
+    return rank(seeker, list(candidates.postings.values()), semantic=semantic, lexical=candidates.lexical, limit=limit)
+
+
+def lexical_baseline(backend: BaseSearchBackend, seeker: Seeker, *, limit: int = 10) -> list[object]:
+    """BM25 alone on what the seeker wrote: the baseline the matcher must beat."""
+    tokens = tuple(query_tokens(seeker.text))[:MAX_QUERY_TOKENS]
+    if not tokens:
+        return []
+    query = PostingQuery(tokens=tokens, page_size=limit, with_facets=False, sort="relevance")
+    return [hit.id for hit in backend.search_postings(query).hits]

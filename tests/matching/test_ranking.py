@@ -1,0 +1,157 @@
+"""The ranking of jobs for a seeker: each signal moves results the way a job seeker expects,
+and every result says why, in Chinese."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import timezone
+
+from marketplace.services.taxonomy import occupations_load
+from matching.features import Posting, seeker_from_record
+from matching.places import resolve_place
+from matching.ranking import rank, rank_candidates, spread_demand, weights
+from matching.taxonomy import occupation_info, taxonomy_changed
+
+pytestmark = pytest.mark.django_db
+
+KAILI = resolve_place("凯里")
+DONGGUAN = resolve_place("东莞")
+
+
+@pytest.fixture(autouse=True)
+def taxonomy():
+    occupations_load()
+    taxonomy_changed()
+    yield
+    taxonomy_changed()
+
+
+def occupation(name: str):
+    return next(info for info in occupation_info().values() if info.name == name)
+
+
+def job(pid, title, trade, *, place=KAILI, pay=(6000, 8000), unit="month", job_type="full_time", **extra) -> Posting:
+    info = occupation(trade)
+    doc = {
+        "id": pid, "title": title, "occupation_id": info.id, "occupation_name": info.name,
+        "family_code": info.family_code, "family_name": info.family_name, "job_type": job_type,
+        "county": place.name if place else "", "location": {"lat": place.lat, "lon": place.lon} if place else None,
+        "pay_min": pay[0], "pay_max": pay[1], "pay_unit": unit,
+        "pay_min_month": pay[0] * {"month": 1, "day": 26}.get(unit, 1) if unit != "piece" else None,
+        "pay_max_month": pay[1] * {"month": 1, "day": 26}.get(unit, 1) if unit != "piece" else None,
+        "headcount": 5, "published_at": timezone.now().isoformat(), "employer_verified": True,
+    }  # fmt: skip
+    return Posting(id=pid, doc=doc, **extra)
+
+
+def welder(**extra):
+    record = {
+        "id": "Q1", "self_description": "在工地干了五年，会烧电焊，有焊工证", "desired_occupations": "烧电焊",
+        "certificates": ["焊工证"], "desired_cities": ["凯里"], "lat": KAILI.lat, "lng": KAILI.lon,
+        "expected_salary_min": 6000, "expected_salary_unit": "month", "availability": "full_time",
+    }  # fmt: skip
+    return seeker_from_record({**record, **extra})
+
+
+def test_colloquial_words_name_the_trade_and_the_right_trade_comes_first():
+    seeker = welder()
+    postings = [job(1, "电工", "电工"), job(2, "招烧焊师傅", "电焊工"), job(3, "钢筋工", "钢筋工")]
+
+    ranked = rank(seeker, postings)
+
+    assert occupation("电焊工").id in seeker.occupation_ids
+    assert ranked[0].posting.id == 2
+    assert "工种匹配：电焊工" in ranked[0].reasons
+
+
+def test_near_beats_far_in_the_same_trade_and_the_distance_is_said():
+    near = job(1, "电焊工", "电焊工")
+    far = job(2, "电焊工", "电焊工", place=resolve_place("从江"))
+
+    ranked = rank(welder(desired_cities=[]), [far, near])
+
+    assert [r.posting.id for r in ranked] == [1, 2]
+    assert "距离 0.0 公里" in ranked[0].reasons
+    assert any(reason.startswith("距离 1") for reason in ranked[1].reasons)  # 从江 is 100-odd km away
+
+
+def test_a_destination_the_seeker_named_counts_as_near():
+    ranked = rank(welder(desired_cities=["东莞"]), [job(1, "电焊工", "电焊工", place=DONGGUAN)])
+
+    assert "在意向工作地：东莞市" in ranked[0].reasons
+    assert ranked[0].signals["place"] == 1.0
+
+
+def test_pay_is_compared_as_monthly_pay_after_unit_conversion():
+    daily = job(1, "电焊工日结", "电焊工", pay=(300, 350), unit="day")  # about 9,100 a month
+    low = job(2, "电焊工", "电焊工", pay=(3000, 3500))
+
+    ranked = rank(welder(), [low, daily])
+
+    assert ranked[0].posting.id == 1
+    assert "日薪 300–350，高于期望" in ranked[0].reasons
+    assert "月薪 3000–3500，远低于期望" in ranked[1].reasons
+
+
+def test_a_required_certificate_the_seeker_lacks_ranks_the_job_lower_and_says_so():
+    needs = job(1, "叉车司机", "叉车司机", certificates=("叉车证",))
+    seeker = seeker_from_record({"id": "Q2", "desired_occupations": "开叉车", "availability": "full_time"})
+    holder = seeker_from_record({"id": "Q3", "desired_occupations": "开叉车", "certificates": ["叉车操作证"]})
+
+    lacking, holding = rank(seeker, [needs])[0], rank(holder, [needs])[0]
+
+    assert "需要叉车证" in lacking.reasons
+    assert "持有叉车证" in holding.reasons
+    assert holding.score > lacking.score
+
+
+def test_public_welfare_posts_go_to_the_groups_policy_names_and_the_reason_says_so():
+    post = job(1, "乡村保洁员（公益性岗位）", "保洁员", job_type="public_welfare", pay=(1800, 1800))
+    relieved = seeker_from_record({"id": "Q4", "desired_occupations": "保洁", "groups": ["poverty_relieved"]})
+    graduate = seeker_from_record({"id": "Q5", "desired_occupations": "保洁", "groups": ["graduate"]})
+
+    for_relieved, for_graduate = rank(relieved, [post])[0], rank(graduate, [post])[0]
+
+    assert "脱贫人口优先" in for_relieved.reasons
+    assert "公益性岗位，优先安置就业困难人员" in for_graduate.reasons
+    assert for_relieved.score - for_graduate.score >= weights()["key_group_priority"]
+
+
+def test_an_empty_profile_still_gets_results_with_reasons_saying_what_was_missing():
+    seeker = seeker_from_record({"id": "Q6"})
+
+    ranked = rank(seeker, [job(1, "普工", "普工", place=None), job(2, "电工", "电工")])
+
+    assert len(ranked) == 2
+    assert all(r.reasons for r in ranked)
+    assert any("未填写位置" in reason for r in ranked for reason in r.reasons)
+
+
+def test_absurd_pay_expectations_are_not_compared():
+    seeker = welder(expected_salary_min=10**9)
+
+    ranked = rank(seeker, [job(1, "电焊工", "电焊工")])
+
+    assert ranked[0].signals["pay"] == 0.5
+    assert "月薪 6000–8000" in ranked[0].reasons
+
+
+def test_spreading_demand_shuffles_only_among_near_equals_and_the_same_seeker_sees_the_same_order():
+    ranked = rank(welder(), [job(i, f"电焊工{i}", "电焊工") for i in range(1, 9)] + [job(99, "电工", "电工")])
+    orders = {tuple(r.posting.id for r in spread_demand(ranked, seed=f"seeker-{n}")) for n in range(20)}
+
+    assert len(orders) > 1  # different seekers see the equal jobs in different orders
+    assert all(order[-1] == 99 for order in orders)  # a clearly worse job never moves up
+    again = [r.posting.id for r in spread_demand(ranked, seed="seeker-3")]
+    assert again == [r.posting.id for r in spread_demand(ranked, seed="seeker-3")]
+
+
+def test_employer_candidate_lists_put_confirmed_key_groups_first_among_equals():
+    post = job(1, "电焊工", "电焊工")
+    plain = welder(id="Q7")
+    relieved = welder(id="Q8", groups=["poverty_relieved"])
+
+    ranked = rank_candidates(post, [plain, relieved])
+
+    assert [seeker.key for seeker, _ in ranked] == ["Q8", "Q7"]
+    assert "脱贫人口优先" in ranked[0][1].reasons
