@@ -22,6 +22,7 @@ urlpatterns = [
     path("me/profile/", seeker.profile_start, name="profile"),
     path("me/profile/step/<int:step>/", seeker.profile_step, name="profile_step"),
     path("me/applications/", seeker.applications, name="applications"),
+    path("me/recommended/", seeker.recommended, name="recommended"),
     path("me/applications/<int:pk>/withdraw/", seeker.application_withdraw_view, name="application_withdraw"),
     # Employer (posting pages are shared with stations)
     path("employer/", employer.dashboard, name="employer"),
@@ -30,6 +31,7 @@ urlpatterns = [
     path("employer/postings/new/", postings.posting_new, name="posting_new"),
     path("employer/postings/<int:pk>/edit/", postings.posting_edit, name="posting_edit"),
     path("employer/postings/<int:pk>/applicants/", employer.applicants, name="applicants"),
+    path("employer/postings/<int:pk>/candidates/", employer.candidates, name="candidates"),
     re_path(
         r"^employer/postings/(?P<pk>\d+)/(?P<action>submit|pause|resume|close)/$",
         postings.posting_action,

@@ -175,7 +175,10 @@ def _place(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> tuple[flo
     for place in seeker.places:
         if distance_km(lat, lon, place.lat, place.lon) <= DESTINATION_KM:
             distance = _home_distance(seeker, lat, lon)
-            reasons.append(f"在意向工作地：{place.name}")
+            if distance is not None and distance <= NEAR_KM:
+                reasons.append(f"距离 {distance:.1f} 公里")  # near home: the distance says it best
+            else:
+                reasons.append(f"在意向工作地：{place.name}")
             return 1.0, distance
     distance = _home_distance(seeker, lat, lon)
     if distance is None:

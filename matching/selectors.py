@@ -17,13 +17,24 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
-from marketplace.enums import JobType
-from marketplace.models import JobPosting, Occupation, OccupationFamily
+from marketplace.enums import JobType, ProfileVisibility
+from marketplace.models import Application, JobPosting, Occupation, OccupationFamily, WorkerProfile
 from marketplace.selectors import posting_list_public
+from matching.features import posting_from_document, seeker_from_profile
+from matching.ranking import rank_candidates
+from matching.recommend import recommend
 from matching.search import get_search_backend
-from matching.search.query import MAX_RADIUS_KM, PostingQuery, highlight, parse_posting_query
+from matching.search.documents import posting_document
+from matching.search.query import (
+    MAX_RADIUS_KM,
+    GeoFilter,
+    PostingQuery,
+    ProfileQuery,
+    highlight,
+    parse_posting_query,
+)
 from matching.taxonomy import suggest_occupations
 
 # Radii tried, in km, when a distance limit found nothing: the first that finds jobs is offered.
@@ -157,3 +168,75 @@ def _related_occupations(query: PostingQuery) -> list[Occupation]:
     if families:
         open_jobs = open_jobs.filter(family__code__in=families)
     return list(open_jobs[:RELATED_OCCUPATIONS])
+
+
+@dataclass
+class Recommendation:
+    """A job recommended to a seeker, or a seeker recommended for a job, and why."""
+
+    score: float
+    reasons: list[str]
+    distance_km: float | None
+    posting: JobPosting | None = None
+    profile: WorkerProfile | None = None
+
+    @property
+    def explanation(self) -> str:
+        return " · ".join(self.reasons)
+
+
+def jobs_for_seeker(*, profile: WorkerProfile, limit: int = 20) -> list[Recommendation]:
+    """为你推荐: public jobs for this seeker, best first, each with its reasons.
+
+    Raises SearchUnavailable when the engine is down (the page says so).
+    """
+    from matching.embeddings import get_encoder_or_none
+
+    seeker = seeker_from_profile(profile)
+    ranked = recommend(get_search_backend(), seeker, encoder=get_encoder_or_none(), limit=limit)
+    by_id = {p.pk: p for p in posting_list_public().filter(pk__in=[r.posting.id for r in ranked])}
+    out = []
+    for r in ranked:
+        posting = by_id.get(r.posting.id)
+        if posting is None:  # the database has the last word
+            continue
+        posting.distance_km = round(r.distance_km, 1) if r.distance_km is not None else None
+        out.append(Recommendation(score=r.score, reasons=r.reasons, distance_km=posting.distance_km, posting=posting))
+    return out
+
+
+CANDIDATE_POOL = 200
+
+
+def candidates_for_posting(*, posting: JobPosting, limit: int = 20) -> list[Recommendation]:
+    """推荐人选: open profiles and applicants that fit a posting, best first, with reasons.
+
+    Only profiles the employer may see: open to employers (from the index, which holds no others)
+    or applied to this posting. Personal numbers are never part of what is returned here; pages
+    show profiles masked.
+    """
+    backend = get_search_backend()
+    criteria: dict[str, Any] = {}
+    if posting.occupation_id:
+        criteria["family_codes"] = (posting.occupation.family.code,)
+    geo = None
+    if posting.lat is not None and posting.lon is not None:
+        geo = GeoFilter(lat=posting.lat, lon=posting.lon)
+    hits = backend.search_profiles(ProfileQuery(geo=geo, page_size=CANDIDATE_POOL, **criteria)).hits
+    if not hits and criteria:
+        hits = backend.search_profiles(ProfileQuery(geo=geo, page_size=CANDIDATE_POOL)).hits
+    ids = {hit.id for hit in hits}
+    ids |= set(Application.objects.filter(posting=posting).values_list("profile_id", flat=True))
+    profiles = (
+        WorkerProfile.objects.filter(pk__in=ids, user__is_active=True)
+        .filter(Q(visibility=ProfileVisibility.OPEN) | Q(applications__posting=posting))
+        .distinct()
+        .prefetch_related("wanted_occupations", "certificates", "group_tags")
+    )
+    by_key = {str(p.pk): p for p in profiles}
+    target = posting_from_document(posting_document(posting))
+    ranked = rank_candidates(target, [seeker_from_profile(p) for p in by_key.values()], limit=limit)
+    return [
+        Recommendation(score=r.score, reasons=r.reasons, distance_km=r.distance_km, profile=by_key[seeker.key])
+        for seeker, r in ranked
+    ]

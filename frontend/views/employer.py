@@ -5,6 +5,8 @@ Posting forms live in `postings.py`: stations use them too.
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
@@ -29,6 +31,10 @@ from marketplace.services.applications import application_advance, application_m
 from marketplace.services.employers import employer_register
 from marketplace.services.images import ImageRejected, employer_logo_set
 from marketplace.services.postings import TRANSITIONS as POSTING_TRANSITIONS
+from matching.search import SearchUnavailable
+from matching.selectors import candidates_for_posting
+
+logger = logging.getLogger(__name__)
 
 S = PostingStatus
 STATUS_ORDER = [S.PENDING, S.PUBLISHED, S.DRAFT, S.REJECTED, S.PAUSED, S.EXPIRED, S.CLOSED]
@@ -132,6 +138,25 @@ def applicants(request: HttpRequest, pk: int) -> HttpResponse:
         for a in application_list_for_posting(posting=posting)
     ]
     return render(request, "frontend/employer/applicants.html", {"posting": posting, "items": items})
+
+
+@role_required(Role.EMPLOYER, Role.STATION)
+def candidates(request: HttpRequest, pk: int) -> HttpResponse:
+    """推荐人选: open profiles and applicants that fit the posting, with reasons and numbers masked."""
+    posting = _posting_for(request, pk, "posting.manage")
+    error = ""
+    try:
+        found = candidates_for_posting(posting=posting, limit=30)
+    except SearchUnavailable:
+        logger.warning("candidates: search backend unavailable", exc_info=True)
+        found, error = [], "推荐暂时不可用，请稍后再试。"
+    items = [{"r": r, "numbers": personal_numbers(request.user, r.profile)} for r in found]
+    return render(
+        request,
+        "frontend/employer/candidates.html",
+        {"posting": posting, "items": items, "error": error},
+        status=503 if error else 200,
+    )
 
 
 def _application_page(request: HttpRequest, application: Application, form: AdvanceForm, status: int = 200):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,6 +26,10 @@ from marketplace.services.profiles import (
     profile_declare_groups,
     profile_update,
 )
+from matching.search import SearchUnavailable
+from matching.selectors import jobs_for_seeker
+
+logger = logging.getLogger(__name__)
 
 # Which wizard step fixes each completeness hint (matched on a word of the hint).
 HINT_STEPS = [
@@ -173,3 +179,22 @@ def application_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, f"已撤回对“{application.posting.title}”的报名。")
     return redirect(reverse("frontend:applications"))
+
+
+@role_required(Role.SEEKER)
+def recommended(request: HttpRequest) -> HttpResponse:
+    """为你推荐: jobs ranked for this seeker, each card saying why it was chosen."""
+    profile = _profile(request)
+    error = ""
+    try:
+        items = jobs_for_seeker(profile=profile, limit=20)
+    except SearchUnavailable:
+        logger.warning("recommendations: search backend unavailable", exc_info=True)
+        items, error = [], "推荐暂时不可用，请稍后再试，或先去“找工作”看看。"
+    completeness = profile_completeness(profile)
+    return render(
+        request,
+        "frontend/seeker/recommended.html",
+        {"items": items, "error": error, "completeness": completeness},
+        status=503 if error else 200,
+    )
