@@ -78,3 +78,23 @@ class PostingSearchPageSerializer(serializers.Serializer):
         child=FacetValueSerializer(many=True), help_text="job_type、county、family_code、benefits"
     )
     suggestions = SuggestionsSerializer(help_text="没有结果时的建议")
+
+
+class JobRecommendationSerializer(serializers.Serializer):
+    posting = PostingHitSerializer()
+    score = serializers.FloatField(help_text="排序分，只用于比较同一次推荐里的岗位")
+    reasons = serializers.ListField(child=serializers.CharField(), help_text="推荐理由，按影响从上到下")
+    explanation = serializers.CharField(help_text="推荐理由连成一句，如“工种匹配：电焊工 · 距离 3.2 公里”")
+
+
+class CandidateRecommendationSerializer(serializers.Serializer):
+    profile = serializers.SerializerMethodField(help_text="求职者档案；无权查看时身份证号、手机号为脱敏号码")
+    score = serializers.FloatField()
+    reasons = serializers.ListField(child=serializers.CharField())
+    explanation = serializers.CharField()
+    distance_km = serializers.FloatField(allow_null=True)
+
+    def get_profile(self, item) -> dict:
+        from marketplace.api.serializers.profiles import ProfileSerializer
+
+        return ProfileSerializer(item.profile, context=self.context).data
