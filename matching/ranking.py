@@ -51,6 +51,7 @@ WELFARE_GROUPS = frozenset(
     }
 )
 FAR_KM = 300.0  # beyond this, and not in a named destination, a job is a move the seeker did not ask for
+FAR_KM_SHORT_WORK = 80.0  # gig and part-time work: a commute, never a move
 NEAR_KM = 50.0  # within this of home counts as near, whatever destinations were named
 DESTINATION_KM = 40.0  # a posting this close to a named destination is in it
 TIE_BAND = 0.05  # scores this close are near-equal: demand may be spread among them
@@ -187,7 +188,9 @@ def _place(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> tuple[flo
             return 0.1, None
         reasons.append("未填写位置，未按距离排序")
         return 0.3, None
-    if distance > FAR_KM:
+    # People move for a full-time job with board and lodging, not for an hourly or a day's work.
+    far = FAR_KM_SHORT_WORK if doc.get("job_type") in ("gig", "part_time") else FAR_KM
+    if distance > far:
         reasons.append(f"距离 {distance:.0f} 公里，不在意向工作地" if seeker.places else f"距离 {distance:.0f} 公里")
         return -1.0, distance
     reasons.append(f"距离 {distance:.1f} 公里")

@@ -155,3 +155,14 @@ def test_employer_candidate_lists_put_confirmed_key_groups_first_among_equals():
 
     assert [seeker.key for seeker, _ in ranked] == ["Q8", "Q7"]
     assert "脱贫人口优先" in ranked[0][1].reasons
+
+
+def test_a_day_job_far_from_home_is_a_commute_nobody_makes_but_a_full_time_job_there_is_a_move():
+    seeker = welder(desired_cities=[], availability="gig")
+    far_gig = job(1, "电焊零工", "电焊工", place=resolve_place("从江"), job_type="gig")  # ~130 km
+    far_full_time = job(2, "电焊工", "电焊工", place=resolve_place("从江"))
+
+    gig, full_time = rank(seeker, [far_gig], spread=False)[0], rank(seeker, [far_full_time], spread=False)[0]
+
+    assert gig.signals.get("far_away") == 1.0
+    assert "far_away" not in full_time.signals
