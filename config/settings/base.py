@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from config.settings.env import env_bool, env_int, env_list, env_str
+from config.settings.env import env_bool, env_int, env_json_object, env_list, env_str
 
 # Which services back the product; each run-mode module sets it (shown by /healthz).
 RUN_MODE = "base"
@@ -164,6 +164,9 @@ SEARCH_REQUIRE_AT_STARTUP = env_bool("SEARCH_REQUIRE_AT_STARTUP", False)
 
 # The sentence-transformers model: a local path or a model name (see README, "Matching").
 MATCHING_EMBEDDING_MODEL = env_str("MATCHING_EMBEDDING_MODEL", str(VAR_DIR / "models" / "jiuyetong-zh-static"))
+# Overrides of matching.ranking.DEFAULT_WEIGHTS, e.g. {"key_group_priority": 1.0}: the policy weights
+# live here so the bureau can change them with a deployment, and the explanations show their effect.
+MATCHING_WEIGHTS: dict[str, float] = env_json_object("MATCHING_WEIGHTS")
 
 LOGGING = {
     "version": 1,

@@ -69,3 +69,27 @@ def test_manage_py_without_settings_runs_the_embedded_default():
     assert "channels.layers.InMemoryChannelLayer" in result.stdout
     assert "CELERY_TASK_ALWAYS_EAGER = True" in result.stdout
     assert "matching.search.embedded" in result.stdout
+
+
+def test_matching_weights_that_are_not_a_json_object_stop_start_up_with_the_variable_named(tmp_path):
+    env = {
+        "DJANGO_SETTINGS_MODULE": "config.settings.embedded",
+        "JYT_VAR_DIR": str(tmp_path),
+        "MATCHING_WEIGHTS": "[1,",
+    }
+
+    result = run_manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "MATCHING_WEIGHTS must be a JSON object" in result.stderr
+
+
+def test_matching_weights_from_the_environment_reach_the_ranking(tmp_path):
+    script = "from matching.ranking import weights; print(weights()['key_group_priority'], weights()['occupation'])"
+    env = {"DJANGO_SETTINGS_MODULE": "config.settings.embedded", "JYT_VAR_DIR": str(tmp_path),
+           "MATCHING_WEIGHTS": '{"key_group_priority": 2.5}'}  # fmt: skip
+
+    result = run_manage("shell", "-c", script, env=env)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["2.5", "3.0"]
