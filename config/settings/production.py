@@ -50,6 +50,9 @@ SEARCH_BACKENDS = {
         "URL": env_required("ELASTICSEARCH_URL", f"e.g. http://127.0.0.1:9200. {_SEE_README}"),
         "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "jyt"),
         "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 10),
+        # Text is segmented by jieba and indexed with `whitespace`, which every distribution has;
+        # a cluster with the IK or smartcn plugin may name its analyzer instead (then rebuild).
+        "ANALYZER": env_str("ELASTICSEARCH_ANALYZER", "whitespace"),
     }
 }
 # A production server that cannot reach its search engine refuses to start.
