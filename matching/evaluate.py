@@ -27,7 +27,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from matching.features import Seeker, seeker_from_record
+from matching.features import Seeker, finite_number, seeker_from_record
 from matching.pay import monthly
 from matching.recommend import Encoder, lexical_baseline, recommend
 from matching.search.base import BaseSearchBackend
@@ -107,8 +107,8 @@ def posting_document_from_record(row: dict[str, Any], number: int) -> dict[str, 
     info = occupation_info().get(suggestion.occupation_id) if suggestion else None
     unit = str(row.get("salary_unit") or "month")
     unit = unit if unit in PAY_UNITS else "month"
-    pay_min, pay_max = _number(row.get("salary_min")), _number(row.get("salary_max"))
-    lat, lon = _number(row.get("lat")), _number(row.get("lng", row.get("lon")))
+    pay_min, pay_max = finite_number(row.get("salary_min")), finite_number(row.get("salary_max"))
+    lat, lon = finite_number(row.get("lat")), finite_number(row.get("lng", row.get("lon")))
     job_type = str(row.get("job_type") or "full_time")
     occupation_words = info.name if info else ""
     return {
@@ -134,21 +134,13 @@ def posting_document_from_record(row: dict[str, Any], number: int) -> dict[str, 
         "pay_min_month": monthly(pay_min, unit),
         "pay_max_month": monthly(pay_max, unit),
         "benefits": [str(b) for b in row.get("benefits") or []],
-        "headcount": int(_number(row.get("headcount")) or 1),
+        "headcount": int(finite_number(row.get("headcount")) or 1),
         "published_at": timezone.now().isoformat(),
         "employer_id": 0,
         "employer_name": str(row.get("employer") or ""),
         "employer_verified": True,
         "integrity_grade": "",
     }
-
-
-def _number(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
 
 
 @contextmanager

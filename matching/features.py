@@ -116,10 +116,10 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
         family_codes=occupation_families(ids),
         certificates=certificates,
         places=places,
-        lat=_float(row.get("lat")),
-        lon=_float(row.get("lng", row.get("lon"))),
+        lat=finite_number(row.get("lat")),
+        lon=finite_number(row.get("lng", row.get("lon"))),
         expected_pay_month=monthly(
-            _float(row.get("expected_salary_min")), str(row.get("expected_salary_unit") or "month")
+            finite_number(row.get("expected_salary_min")), str(row.get("expected_salary_unit") or "month")
         ),
         education=education,
         age=_int(row.get("age")),
@@ -180,7 +180,8 @@ def posting_from_document(doc: dict[str, Any], requirements: str = "") -> Postin
     )
 
 
-def _float(value: Any) -> float | None:
+def finite_number(value: Any) -> float | None:
+    """A number from loosely typed input (JSON, forms), or None for anything not a finite number."""
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -189,5 +190,5 @@ def _float(value: Any) -> float | None:
 
 
 def _int(value: Any) -> int | None:
-    number = _float(value)
+    number = finite_number(value)
     return int(number) if number is not None else None

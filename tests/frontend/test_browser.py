@@ -10,6 +10,16 @@ from tests.conftest import ARTIFACTS
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
+# Debian's Chromium as root in a container, offline: no sandbox, no GPU, nothing phoning home.
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def chromium_path() -> str:
@@ -22,18 +32,7 @@ def test_home_page_on_a_phone_shows_jobs_and_a_working_live_connection(embedded_
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     screenshot = ARTIFACTS / "home-phone.png"
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=chromium_path(),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-            ],
-        )
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS)
         try:
             page = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
             page.goto(embedded_server.url + "/")

@@ -11,19 +11,9 @@ from playwright.sync_api import Page, sync_playwright
 
 from marketplace.validators import id_number_check_char
 from tests.conftest import ARTIFACTS
-from tests.frontend.test_browser import PHONE, chromium_path
+from tests.frontend.test_browser import LAUNCH_ARGS, PHONE, chromium_path
 
 pytestmark = pytest.mark.browser
-
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def fits_the_phone(page: Page) -> None:
