@@ -157,8 +157,11 @@ def _occupation(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> floa
     if not seeker.occupation_ids:
         return 0.0
     if occupation_id in seeker.occupation_ids:
-        info = occupation_info().get(occupation_id)
-        reasons.append(f"工种匹配：{doc.get('occupation_name') or (info.name if info else '')}")
+        name = doc.get("occupation_name")
+        if not name:  # documents carry the name; the taxonomy (a query) only for older ones
+            info = occupation_info().get(occupation_id)
+            name = info.name if info else ""
+        reasons.append(f"工种匹配：{name}")
         return 1.0
     family = doc.get("family_code")
     if family and family in seeker.family_codes:
