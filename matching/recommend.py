@@ -89,6 +89,8 @@ def recommend(
     vector = None
     if encoder is not None and seeker.text:
         vector = encoder([seeker.text])[0]
+        if not float(vector @ vector) > 0.0:  # nothing the model knows (pinyin, emoji): no meaning to search by
+            vector = None
     candidates = gather(backend, seeker, vector=vector.tolist() if vector is not None else None)
     semantic: dict[object, float] = {}
     if vector is not None and candidates.postings:

@@ -76,7 +76,8 @@ def test_a_broken_line_is_named_by_file_and_line_number(tmp_path):
         run(tmp_path, "embedded", profiles=broken)
 
 
-def test_profiles_in_pinyin_traditional_characters_or_empty_get_results_not_a_crash(tmp_path):
+@pytest.mark.parametrize("backend", ["embedded", "elasticsearch"])
+def test_profiles_in_pinyin_traditional_characters_or_empty_get_results_not_a_crash(tmp_path, backend):
     odd = tmp_path / "profiles.jsonl"
     rows = [
         {"id": "A", "self_description": "xiang zhao dian han gong zuo"},
@@ -88,7 +89,7 @@ def test_profiles_in_pinyin_traditional_characters_or_empty_get_results_not_a_cr
     judgments = tmp_path / "judgments.jsonl"
     judgments.write_text('{"profile_id": "B", "posting_id": "P001", "grade": 3}\n', encoding="utf-8")
 
-    _figures, ranking = run(tmp_path, "embedded", profiles=odd, judgments=judgments)
+    _figures, ranking = run(tmp_path, backend, profiles=odd, judgments=judgments)
 
     assert set(ranking) == {"A", "B", "C", "D"}
     assert all(len(ids) == 10 for ids in ranking.values())
