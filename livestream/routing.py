@@ -1,7 +1,9 @@
 from django.urls import path
 
 from livestream.consumers import HealthConsumer
+from livestream.gigs import GigBoardConsumer
 
 websocket_urlpatterns = [
     path("ws/health/", HealthConsumer.as_asgi()),
+    path("ws/gigs/<str:area>/", GigBoardConsumer.as_asgi()),
 ]

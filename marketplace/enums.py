@@ -115,3 +115,31 @@ BENEFITS = [
     "周结",
     "技能培训",
 ]
+
+
+class GigStatus(models.TextChoices):
+    OPEN = "open", "报名中"
+    FULL = "full", "已满员"
+    CANCELLED = "cancelled", "已取消"
+    DONE = "done", "已完工"
+
+
+class GigClaimStatus(models.TextChoices):
+    CLAIMED = "claimed", "已抢到"
+    CANCELLED = "cancelled", "本人已取消"
+    RELEASED = "released", "发布方已释放"
+    CONFIRMED = "confirmed", "已到岗"
+    NO_SHOW = "no_show", "未到岗"
+
+
+# A worker holds a place while the claim is in one of these.
+GIG_CLAIM_ACTIVE = (GigClaimStatus.CLAIMED, GigClaimStatus.CONFIRMED)
+
+# Gigs pay by the day, the hour or the piece, never by the month.
+GIG_PAY_UNITS = (PayUnit.DAY, PayUnit.HOUR, PayUnit.PIECE)
+
+
+class BoardEventKind(models.TextChoices):
+    GIG_POSTED = "gig_posted", "新零工"
+    PLACES_CHANGED = "places_changed", "名额变化"
+    GIG_STATE = "gig_state", "状态变化"

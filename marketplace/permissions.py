@@ -76,6 +76,21 @@ def _profile_for_employer(user, profile) -> bool:
     return profile.applications.filter(posting__employer_id=user.employer_id).exists()
 
 
+def _own_gig(user, gig) -> bool:
+    """Gigs posted for the user's employer (a gig claim stands for its gig)."""
+    gig = getattr(gig, "gig", gig)
+    return gig is None or (gig.employer_id is not None and gig.employer_id == user.employer_id)
+
+
+def _station_gig(user, gig) -> bool:
+    gig = getattr(gig, "gig", gig)
+    return gig is None or (gig.station_id is not None and gig.station_id == user.station_id)
+
+
+def _own_gig_claim(user, claim) -> bool:
+    return claim is None or claim.profile.user_id == user.pk
+
+
 MATRIX: dict[str, dict[str, Scope]] = {
     # Browsing published jobs is public; non-public states belong to their owners and moderators.
     "posting.view_public": {
@@ -114,6 +129,11 @@ MATRIX: dict[str, dict[str, Scope]] = {
         Role.STATION: _application_to_station_posting,
         Role.BUREAU: _all,
     },
+    # Gigs: employers post for themselves, stations for their own board; seekers claim.
+    "gig.post": {Role.EMPLOYER: _all, Role.STATION: _all},
+    "gig.manage": {Role.EMPLOYER: _own_gig, Role.STATION: _station_gig, Role.BUREAU: _all},
+    "gig.claim": {Role.SEEKER: _all},
+    "gig.claim_cancel": {Role.SEEKER: _own_gig_claim},
     "employer.view_private": {Role.EMPLOYER: _own_employer, Role.STATION: _station_employer, Role.BUREAU: _all},
     "employer.edit": {Role.EMPLOYER: _own_employer, Role.BUREAU: _all},
     "employer.verify": {Role.BUREAU: _all},

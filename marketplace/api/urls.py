@@ -6,6 +6,7 @@ from marketplace.api.views import (
     accounts,
     applications,
     employers,
+    gigs,
     importing,
     occupations,
     posting_actions,
@@ -67,6 +68,13 @@ urlpatterns = [
     path("profile/certificates", profiles.CertificateCreateView.as_view(), name="profile-certificates"),
     path("profiles/<int:pk>/", profiles.ProfileDetailView.as_view(), name="profile-detail"),
     path("group-tags/<int:pk>/confirm", profiles.GroupTagConfirmView.as_view(), name="group-tag-confirm"),
+    # The gig market (零工市场)
+    path("gigs/", gigs.GigListView.as_view(), name="gig-list"),
+    path("gigs/<int:pk>/claim", gigs.GigClaimView.as_view(), name="gig-claim"),
+    path("gigs/<int:pk>/cancel", gigs.GigCancelView.as_view(), name="gig-cancel"),
+    path("gig-claims/<int:pk>/cancel", gigs.GigClaimCancelView.as_view(), name="gig-claim-cancel"),
+    path("gig-claims/<int:pk>/release", gigs.GigClaimReleaseView.as_view(), name="gig-claim-release"),
+    path("gig-boards/<str:area>/events", gigs.BoardEventsView.as_view(), name="gig-board-events"),
     # Applications
     path("applications/", applications.ApplicationListView.as_view(), name="application-list"),
     path("applications/<int:pk>/", applications.ApplicationDetailView.as_view(), name="application-detail"),

@@ -3,6 +3,7 @@
 from marketplace.models.accounts import SmsCode, User
 from marketplace.models.applications import Application, ApplicationTransition, EmploymentOutcome
 from marketplace.models.employers import BlacklistEntry, CooperationStation, Employer
+from marketplace.models.gigs import BoardEvent, BoardSequence, Gig, GigClaim, GigClaimTransition
 from marketplace.models.occupations import Occupation, OccupationFamily
 from marketplace.models.postings import JobPosting, PostingTransition
 from marketplace.models.profiles import Certificate, GroupTag, WorkerProfile, WorkExperience
@@ -11,10 +12,15 @@ __all__ = [
     "Application",
     "ApplicationTransition",
     "BlacklistEntry",
+    "BoardEvent",
+    "BoardSequence",
     "Certificate",
     "CooperationStation",
     "Employer",
     "EmploymentOutcome",
+    "Gig",
+    "GigClaim",
+    "GigClaimTransition",
     "GroupTag",
     "JobPosting",
     "Occupation",

@@ -26,6 +26,10 @@ def test_schema_is_served_and_lists_the_api(anon):
         "/api/profiles/{id}/",
         "/api/applications/{id}/advance",
         "/api/occupations/suggest",
+        "/api/gigs/",
+        "/api/gigs/{id}/claim",
+        "/api/gig-claims/{id}/cancel",
+        "/api/gig-boards/{area}/events",
     ):
         assert path in paths, path
     assert "ApiError" in response.json()["components"]["schemas"]

@@ -83,3 +83,17 @@ def world(db) -> World:
         other_station_staff=User.objects.create_user(phone(), "pw-123456", role=Role.STATION, station=other_station),
         bureau=User.objects.create_user(phone(), "pw-123456", role=Role.BUREAU),
     )
+
+
+def make_gig(*, by: User, employer: Employer | None = None, station: CooperationStation | None = None, **extra):
+    """A gig tomorrow morning, written directly (the service tests post through `gig_post`)."""
+    import datetime
+
+    from marketplace.enums import PayUnit
+    from marketplace.models import Gig
+
+    places = extra.pop("places", 3)
+    defaults = {"title": "搬运装车", "county": "凯里市", "work_date": timezone.localdate() + datetime.timedelta(days=1),
+                "start_time": datetime.time(8, 0), "end_time": datetime.time(17, 0), "pay": 180,
+                "pay_unit": PayUnit.DAY, "places": places, "places_left": places}  # fmt: skip
+    return Gig.objects.create(posted_by=by, employer=employer, station=station, **{**defaults, **extra})

@@ -9,10 +9,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
 from marketplace.enums import ProfileVisibility, Role
-from marketplace.models import Application, User
+from marketplace.models import Application, GigClaim, User
 from marketplace.permissions import MATRIX, can, require
 
-from .conftest import make_posting, make_seeker, phone
+from .conftest import make_gig, make_posting, make_seeker, phone
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +82,17 @@ EXPECTED = {
         {"employer": {"application"}, "other_employer": {"other_application"}, "station": {"application"},
          "other_station": {"other_application"}, "bureau": {"application", "other_application"}},
     ),
+    "gig.post": (
+        [None],
+        {"employer": {None}, "other_employer": {None}, "station": {None}, "other_station": {None}},
+    ),
+    "gig.manage": (
+        ["gig", "other_gig", "station_gig"],
+        {"employer": {"gig"}, "other_employer": {"other_gig"}, "station": {"station_gig"},
+         "bureau": {"gig", "other_gig", "station_gig"}},
+    ),
+    "gig.claim": ([None], {"seeker": {None}}),
+    "gig.claim_cancel": (["gig_claim", "other_gig_claim"], {"seeker": {"gig_claim"}}),
     "employer.view_private": (
         ["employer_org", "other_employer_org"],
         {"employer": {"employer_org"}, "other_employer": {"other_employer_org"}, "station": {"employer_org"},
@@ -113,6 +124,9 @@ def scene(world):
     open_profile.visibility = ProfileVisibility.OPEN
     open_profile.save()
     station_worker = make_seeker(name="龙阿哥", station=world.station).profile
+    gig = make_gig(by=world.employer_member, employer=world.employer)
+    other_gig = make_gig(by=world.other_employer_member, employer=world.other_employer)
+    station_gig = make_gig(by=world.station_staff, station=world.station)
     return {
         "actors": {
             "anonymous": AnonymousUser(),
@@ -135,6 +149,11 @@ def scene(world):
             # The seeker applied to the employer's posting: that employer may now see the profile.
             "application": Application.objects.create(profile=own, posting=posting),
             "other_application": Application.objects.create(profile=open_profile, posting=other_posting),
+            "gig": gig,
+            "other_gig": other_gig,
+            "station_gig": station_gig,
+            "gig_claim": GigClaim.objects.create(gig=gig, profile=own),
+            "other_gig_claim": GigClaim.objects.create(gig=gig, profile=open_profile),
         },
     }
 

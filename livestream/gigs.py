@@ -1,0 +1,138 @@
+"""The gig board of one county: watch places go in real time, claim one with a tap.
+
+    server → client   {"type": "hello", "area": "522601", "last_seq": 41}
+                      {"type": "event", "area": ..., "seq": 42, "kind": "places_changed", "gig": {...}}
+                      {"type": "claim_result", "ok": true, "gig": 7, "claim": 12, "code": "", "message": ...}
+                      {"type": "error", "code": "...", "message": "<中文>"}
+    client → server   {"command": "claim", "gig": 7}   {"command": "ping"}
+
+Anyone may watch. The group is joined before `last_seq` is read, so an event committed in between
+arrives as a frame whose number the client already has and can ignore; anything missed while
+disconnected comes from `GET /api/gig-boards/<area>/events?since=N`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from livestream.protocol import ProtocolError, parse_message
+from marketplace.models import Gig
+from marketplace.models.gigs import AREA_PATTERN, board_group
+from marketplace.services.gigs import board_last_seq, gig_claim
+
+# More than RATE_LIMIT frames within RATE_WINDOW seconds are refused with an error frame...
+RATE_LIMIT = 10
+RATE_WINDOW = 1.0
+# ...and a connection that keeps going after this many refusals is closed.
+MAX_REFUSALS = 20
+
+CLOSE_LOGIN_REQUIRED = 4401
+CLOSE_BAD_AREA = 4404
+CLOSE_TOO_MANY = 4429
+
+
+def _first_message(exc: ValidationError) -> tuple[str, str]:
+    """The code and Chinese message of a service refusal."""
+    if hasattr(exc, "error_dict"):
+        field_errors = [error for errors in exc.error_dict.values() for error in errors]
+        return (field_errors[0].code or "invalid"), " ".join(m for e in field_errors for m in e.messages)
+    error = exc.error_list[0]
+    return (error.code or "invalid"), " ".join(exc.messages)
+
+
+@database_sync_to_async
+def _last_seq(area: str) -> int:
+    return board_last_seq(area)
+
+
+@database_sync_to_async
+def _claim(user, gig_id: int, area: str) -> dict[str, Any]:
+    gig = Gig.objects.filter(pk=gig_id).first()
+    if gig is None:
+        raise ProtocolError("gig_not_found", _("找不到该零工。"))
+    if gig.area != area:
+        raise ProtocolError("gig_other_board", _("该零工不在本县的零工市场。"))
+    result: dict[str, Any] = {"type": "claim_result", "gig": gig_id}
+    try:
+        claim = gig_claim(by=user, gig=gig)
+    except ValidationError as exc:
+        code, message = _first_message(exc)
+        return {**result, "ok": False, "code": code, "message": message}
+    except PermissionDenied as exc:
+        return {**result, "ok": False, "code": "permission_denied", "message": str(exc)}
+    return {**result, "ok": True, "claim": claim.pk, "code": "", "message": _("抢到了！请按时到集合地点。")}
+
+
+class GigBoardConsumer(AsyncJsonWebsocketConsumer):
+    area: str
+    group: str
+
+    async def connect(self) -> None:
+        self.area = self.scope["url_route"]["kwargs"]["area"]
+        self.recent: deque[float] = deque()
+        self.refusals = 0
+        if not AREA_PATTERN.match(self.area):
+            await self.close(code=CLOSE_BAD_AREA)
+            return
+        self.group = board_group(self.area)
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.accept()
+        await self.send_json({"type": "hello", "area": self.area, "last_seq": await _last_seq(self.area)})
+
+    async def disconnect(self, code: int) -> None:
+        if getattr(self, "group", None):
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    def _flooding(self) -> bool:
+        now = time.monotonic()
+        while self.recent and now - self.recent[0] > RATE_WINDOW:
+            self.recent.popleft()
+        if len(self.recent) >= RATE_LIMIT:
+            return True
+        self.recent.append(now)
+        return False
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        if self._flooding():
+            self.refusals += 1
+            if self.refusals > MAX_REFUSALS:
+                await self.close(code=CLOSE_TOO_MANY)
+                return
+            await self.send_json(ProtocolError("rate_limited", _("操作太频繁，请稍后再试。")).frame())
+            return
+        try:
+            message = parse_message(text_data)
+            await self.handle(message)
+        except ProtocolError as exc:
+            await self.send_json(exc.frame())
+
+    async def handle(self, message: dict[str, Any]) -> None:
+        command = message["command"]
+        if command == "ping":
+            await self.send_json({"type": "pong", "server_time": timezone.now().isoformat()})
+        elif command == "claim":
+            await self.claim(message)
+        else:
+            raise ProtocolError("unknown_command", _("不支持的操作：%(command)s") % {"command": command[:40]})
+
+    async def claim(self, message: dict[str, Any]) -> None:
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            await self.send_json(ProtocolError("login_required", _("请先登录再抢单。")).frame())
+            await self.close(code=CLOSE_LOGIN_REQUIRED)
+            return
+        gig_id = message.get("gig")
+        if not isinstance(gig_id, int) or isinstance(gig_id, bool) or gig_id <= 0:
+            raise ProtocolError("bad_gig", _("请指明要报名的零工。"))
+        await self.send_json(await _claim(user, gig_id, self.area))
+
+    async def board_event(self, event: dict[str, Any]) -> None:
+        await self.send_json(event["frame"])

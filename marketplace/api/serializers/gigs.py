@@ -1,0 +1,104 @@
+"""Gigs as boards show them, what a poster sends, and the catch-up log of a board."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from marketplace.enums import GIG_PAY_UNITS, KeyGroup, PayUnit
+from marketplace.models import BoardEvent, Gig, GigClaim
+from marketplace.models.gigs import AREA_PATTERN
+
+
+class GigSerializer(serializers.ModelSerializer):
+    poster = serializers.SerializerMethodField()
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    pay_display = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Gig
+        fields = [
+            "id", "area", "title", "description", "poster", "occupation", "county", "town", "lat", "lon",
+            "work_date", "start_time", "end_time", "pay", "pay_unit", "pay_display", "places", "places_left",
+            "skills", "certificates_required", "meeting_point", "status", "status_label", "priority_groups",
+            "priority_until", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def get_poster(self, gig: Gig) -> str:
+        if gig.employer_id:
+            return gig.employer.name
+        return gig.station.name if gig.station_id else ""
+
+
+class GigPostSerializer(serializers.ModelSerializer):
+    pay_unit = serializers.ChoiceField(
+        choices=[(value, label) for value, label in PayUnit.choices if value in GIG_PAY_UNITS], default=PayUnit.DAY
+    )
+    skills = serializers.ListField(child=serializers.CharField(max_length=30), required=False, max_length=20)
+    certificates_required = serializers.ListField(
+        child=serializers.CharField(max_length=60), required=False, max_length=10
+    )
+    priority_groups = serializers.ListField(child=serializers.ChoiceField(choices=KeyGroup.choices), required=False)
+
+    class Meta:
+        model = Gig
+        fields = [
+            "title", "description", "occupation", "county", "town", "lat", "lon", "work_date", "start_time",
+            "end_time", "pay", "pay_unit", "places", "skills", "certificates_required", "meeting_point",
+            "priority_groups", "priority_until",
+        ]  # fmt: skip
+
+
+class GigClaimSerializer(serializers.ModelSerializer):
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    gig = GigSerializer(read_only=True)
+
+    class Meta:
+        model = GigClaim
+        fields = ["id", "gig", "status", "status_label", "created_at", "updated_at"]
+        read_only_fields = fields
+
+
+def _validate_area(value: str) -> str:
+    if not AREA_PATTERN.match(value):
+        raise serializers.ValidationError(_("零工市场编号不正确。"))
+    return value
+
+
+class GigBoardQuerySerializer(serializers.Serializer):
+    area = serializers.CharField(max_length=32, validators=[_validate_area], help_text="零工市场编号（县市代码）")
+
+
+class BoardEventsQuerySerializer(serializers.Serializer):
+    since = serializers.IntegerField(
+        min_value=0,
+        required=False,
+        default=0,
+        help_text="客户端已收到的最后一个事件序号；返回此后的事件",
+        error_messages={
+            "invalid": _("since 必须是不小于0的整数。"),
+            "min_value": _("since 必须是不小于0的整数。"),
+            "max_string_length": _("since 太长了。"),
+        },
+    )
+
+
+class BoardEventSerializer(serializers.ModelSerializer):
+    type = serializers.SerializerMethodField()
+    gig = serializers.DictField(source="payload", read_only=True)
+
+    class Meta:
+        model = BoardEvent
+        fields = ["type", "area", "seq", "kind", "gig", "created_at"]
+        read_only_fields = fields
+
+    def get_type(self, event: BoardEvent) -> str:
+        return "event"
+
+
+class BoardEventsSerializer(serializers.Serializer):
+    area = serializers.CharField()
+    last_seq = serializers.IntegerField(help_text="该市场当前最新序号")
+    has_more = serializers.BooleanField(help_text="为真时请用最后一条的 seq 继续获取")
+    events = BoardEventSerializer(many=True)

@@ -1,0 +1,382 @@
+"""The gig market: post a gig, claim a place, give it back, cancel the gig.
+
+    gig:    open ⇄ full (places_left reaches 0 / a place comes back) ──cancel──▶ cancelled
+    claim:  claimed ──cancel (worker, before start)──▶ cancelled
+               └────release (poster)─────────────────▶ released
+
+Locks, always taken in this order so no two writers can deadlock:
+1. the gig row (FOR NO KEY UPDATE, through the conditional UPDATE of a claim or `_lock_gig`);
+2. the claim row, when one is changed;
+3. the board's `BoardSequence` row (`_next_seq`), held until commit.
+
+Claims are atomic in the database: one conditional UPDATE takes a place only while the gig is open
+and has one left, so N people racing for K places give exactly K winners, whatever the number of
+processes. Every change writes a `BoardEvent` in the same transaction and broadcasts it to the
+board's Channels group after commit; the table is the catch-up log for whoever missed it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from typing import Any
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Case, F, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from marketplace.enums import GIG_CLAIM_ACTIVE, GIG_PAY_UNITS, BoardEventKind, GigClaimStatus, GigStatus, KeyGroup
+from marketplace.models import BoardEvent, BoardSequence, Gig, GigClaim, GigClaimTransition, User, WorkerProfile
+from marketplace.permissions import require
+
+logger = logging.getLogger(__name__)
+
+C = GigClaimStatus
+G = GigStatus
+
+POSTABLE_FIELDS = {
+    "title", "description", "occupation", "county", "town", "lat", "lon", "work_date", "start_time", "end_time",
+    "pay", "pay_unit", "places", "skills", "certificates_required", "meeting_point", "priority_groups",
+    "priority_until",
+}  # fmt: skip
+MAX_PLACES = 500
+
+# The message type consumers of a board handle (GigBoardConsumer.board_event).
+BOARD_MESSAGE_TYPE = "board.event"
+
+
+# --- board events -------------------------------------------------------------------------------
+
+
+def gig_board_payload(gig: Gig) -> dict[str, Any]:
+    """What a board shows of a gig: public facts only, JSON-ready."""
+    poster = gig.employer.name if gig.employer_id else (gig.station.name if gig.station_id else "")
+    return {
+        "id": gig.pk,
+        "title": gig.title,
+        "poster": poster,
+        "county": gig.county,
+        "town": gig.town,
+        "work_date": gig.work_date.isoformat(),
+        "start_time": gig.start_time.strftime("%H:%M"),
+        "end_time": gig.end_time.strftime("%H:%M"),
+        "pay": gig.pay,
+        "pay_unit": gig.pay_unit,
+        "pay_display": gig.pay_display,
+        "places": gig.places,
+        "places_left": gig.places_left,
+        "status": gig.status,
+        "meeting_point": gig.meeting_point,
+        "skills": list(gig.skills),
+        "certificates_required": list(gig.certificates_required),
+        "priority_groups": list(gig.priority_groups),
+        "priority_until": gig.priority_until.isoformat() if gig.priority_until else None,
+    }
+
+
+def _next_seq(area: str) -> int:
+    """Take the board's next number. Locks the board's sequence row until the transaction ends.
+
+    One upsert statement both creates the row for a new board and increments an existing one, so
+    two first writers cannot both insert. Writers of one board are serialised by the row lock and
+    commit in number order; a rolled-back writer rolls its increment back, so numbers have no gaps.
+    """
+    table = connection.ops.quote_name(BoardSequence._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (area, last_seq) VALUES (%s, 1) "  # noqa: S608 - table name from the model
+            f"ON CONFLICT (area) DO UPDATE SET last_seq = {table}.last_seq + 1 RETURNING last_seq",
+            [area],
+        )
+        return cursor.fetchone()[0]
+
+
+def board_last_seq(area: str) -> int:
+    return BoardSequence.objects.filter(area=area).values_list("last_seq", flat=True).first() or 0
+
+
+def _broadcast(event_id: int) -> None:
+    try:
+        event = BoardEvent.objects.get(pk=event_id)
+        async_to_sync(get_channel_layer().group_send)(
+            f"gigs.{event.area}", {"type": BOARD_MESSAGE_TYPE, "frame": event.frame()}
+        )
+    except Exception:
+        # The change is committed and the event is in the table: clients catch up from there.
+        logger.exception("could not broadcast board event %s; clients will catch up from the table", event_id)
+
+
+def _record(gig: Gig, kind: str) -> BoardEvent:
+    """Write the board event of a change, inside the change's transaction; broadcast after commit."""
+    event = BoardEvent.objects.create(
+        area=gig.area, seq=_next_seq(gig.area), kind=kind, gig=gig, payload=gig_board_payload(gig)
+    )
+    transaction.on_commit(lambda: _broadcast(event.pk))
+    return event
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _lock_gig(gig: Gig | int) -> Gig:
+    pk = gig.pk if isinstance(gig, Gig) else gig
+    # NO KEY UPDATE: it does not conflict with the key-share locks inserting a claim takes on the gig.
+    return Gig.objects.select_for_update(no_key=True, of=("self",)).select_related("employer", "station").get(pk=pk)
+
+
+def _lock_claim(claim: GigClaim) -> GigClaim:
+    return (
+        GigClaim.objects.select_for_update(of=("self",))
+        .select_related("profile", "gig", "gig__employer", "gig__station")
+        .get(pk=claim.pk)
+    )
+
+
+def _log(claim: GigClaim, from_status: str, to_status: str, *, by: User | None, note: str = "") -> None:
+    GigClaimTransition.objects.create(claim=claim, from_status=from_status, to_status=to_status, by=by, note=note)
+
+
+def _format_moment(moment: datetime.datetime) -> str:
+    local = timezone.localtime(moment)
+    return f"{local.month}月{local.day}日 {local:%H:%M}"
+
+
+def _give_place_back(gig: Gig) -> None:
+    """Return one place to a locked gig; a full gig opens again."""
+    gig.places_left = min(gig.places, gig.places_left + 1)
+    if gig.status == G.FULL:
+        gig.status = G.OPEN
+    gig.save(update_fields=["places_left", "status", "updated_at"])
+
+
+def _profile_of(user: User) -> WorkerProfile:
+    profile = WorkerProfile.objects.filter(user_id=user.pk).first()
+    if profile is None:
+        raise ValidationError(_("请先完善求职者档案再报名。"), code="no_profile")
+    return profile
+
+
+# --- posting ------------------------------------------------------------------------------------
+
+
+def _validate_gig(gig: Gig) -> None:
+    errors: dict[str, list[str]] = {}
+    if gig.work_date and gig.work_date < timezone.localdate():
+        errors["work_date"] = [_("日期不能早于今天。")]
+    if gig.start_time and gig.end_time and gig.end_time <= gig.start_time:
+        errors["end_time"] = [_("收工时间必须晚于开工时间。")]
+    if gig.work_date and gig.start_time and not errors and gig.starts_at <= timezone.now():
+        errors["start_time"] = [_("开工时间已过，请重新选择。")]
+    if gig.pay_unit not in GIG_PAY_UNITS:
+        errors["pay_unit"] = [_("零工按天、按小时或按件计酬。")]
+    if gig.places is None or not 1 <= gig.places <= MAX_PLACES:
+        errors["places"] = [_("人数须在1到%(max)s之间。") % {"max": MAX_PLACES}]
+    for name in ("skills", "certificates_required", "priority_groups"):
+        value = getattr(gig, name)
+        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+            errors[name] = [_("请填写文字列表。")]
+    if "priority_groups" not in errors:
+        unknown = [g for g in gig.priority_groups if g not in KeyGroup.values]
+        if unknown:
+            errors["priority_groups"] = [_("未知的重点群体：%(g)s") % {"g": ", ".join(unknown)}]
+    if gig.priority_until and not gig.priority_groups:
+        errors["priority_until"] = [_("设置了优先报名截止时间，请同时选择优先群体。")]
+    if gig.priority_groups and not gig.priority_until:
+        errors["priority_until"] = [_("请设置优先报名的截止时间。")]
+    if errors:
+        raise ValidationError(errors)
+    gig.full_clean(exclude=["posted_by", "employer", "station", "area"])
+
+
+def _check_poster(by: User) -> dict[str, Any]:
+    """The organisation a gig is posted for; refuses an employer that may not publish."""
+    if by.is_station_staff:
+        return {"station": by.station}
+    employer = by.employer
+    if not employer.is_verified:
+        raise ValidationError(_("单位通过认证后才能发布零工。"), code="employer_unverified")
+    entry = employer.active_blacklist_entry()
+    if entry is not None:
+        raise ValidationError(
+            _("该单位已被列入拖欠农民工工资黑名单（%(reason)s），暂不能发布零工。") % {"reason": entry.reason},
+            code="employer_blacklisted",
+        )
+    return {"employer": employer}
+
+
+@transaction.atomic
+def gig_post(*, by: User, data: dict[str, Any]) -> Gig:
+    """Publish a gig on its county's board at once. Holds the board's sequence lock until commit."""
+    require(by, "gig.post")
+    unknown = set(data) - POSTABLE_FIELDS
+    if unknown:
+        raise ValidationError(_("未知字段：%(f)s") % {"f": ", ".join(sorted(unknown))}, code="unknown_fields")
+    organisation = _check_poster(by)
+    gig = Gig(posted_by=by, **organisation, **data)
+    gig.places_left = gig.places
+    gig.status = G.OPEN
+    _validate_gig(gig)
+    gig.save()
+    _record(gig, BoardEventKind.GIG_POSTED)
+    return gig
+
+
+# --- claiming -----------------------------------------------------------------------------------
+
+
+def _check_priority(gig: Gig, profile: WorkerProfile) -> None:
+    if not gig.priority_groups or gig.priority_until is None or timezone.now() >= gig.priority_until:
+        return
+    held = profile.group_tags.filter(confirmed_at__isnull=False, group__in=gig.priority_groups).exists()
+    if not held:
+        names = "、".join(KeyGroup(g).label for g in gig.priority_groups)
+        raise ValidationError(
+            _("该零工在%(until)s前仅限%(groups)s报名（需经工作人员确认身份），届时向所有人开放。")
+            % {"until": _format_moment(gig.priority_until), "groups": names},
+            code="gig_priority_only",
+        )
+
+
+def _check_certificates(gig: Gig, profile: WorkerProfile) -> None:
+    if not gig.certificates_required:
+        return
+    today = timezone.localdate()
+    held = {
+        name.strip()
+        for name, valid_until in profile.certificates.values_list("name", "valid_until")
+        if valid_until is None or valid_until >= today
+    }
+    missing = [name for name in gig.certificates_required if name.strip() not in held]
+    if missing:
+        raise ValidationError(
+            _("该零工需要以下证书：%(names)s。请先在档案中添加。") % {"names": "、".join(missing)},
+            code="gig_certificate_missing",
+        )
+
+
+def _refuse_closed(gig: Gig) -> None:
+    if gig.status == G.FULL or (gig.status == G.OPEN and gig.places_left == 0):
+        raise ValidationError(_("名额已满，下次早点来抢。有人取消时会重新开放。"), code="gig_full")
+    raise ValidationError(_("该零工已停止报名。"), code="gig_not_open")
+
+
+@transaction.atomic
+def gig_claim(*, by: User, gig: Gig) -> GigClaim:
+    """Take one place. Idempotent: a worker holding a place gets that claim back.
+
+    Locks: the gig row from the conditional UPDATE on, then the board's sequence row, both until
+    commit. No lock is taken before the UPDATE, so racing claimers queue on the gig row only.
+    """
+    require(by, "gig.claim")
+    profile = _profile_of(by)
+    existing = GigClaim.objects.filter(gig_id=gig.pk, profile=profile, status__in=GIG_CLAIM_ACTIVE).first()
+    if existing is not None:
+        return existing
+    gig = Gig.objects.select_related("employer", "station").get(pk=gig.pk)
+    if gig.status not in (G.OPEN, G.FULL):
+        _refuse_closed(gig)
+    if gig.starts_at <= timezone.now():
+        raise ValidationError(_("该零工已经开工，不能再报名。"), code="gig_started")
+    _check_priority(gig, profile)
+    _check_certificates(gig, profile)
+    try:
+        with transaction.atomic():
+            # The one place where places are taken: re-checked by the database under the row lock.
+            taken = Gig.objects.filter(pk=gig.pk, status=G.OPEN, places_left__gt=0).update(
+                places_left=F("places_left") - 1,
+                status=Case(When(places_left=1, then=Value(G.FULL)), default=F("status")),
+                updated_at=timezone.now(),
+            )
+            if not taken:
+                gig.refresh_from_db(fields=["status", "places_left"])
+                _refuse_closed(gig)
+            claim = GigClaim.objects.create(gig=gig, profile=profile, status=C.CLAIMED)
+            # In the same transaction as the place: a claim and its board event commit together.
+            _log(claim, "", C.CLAIMED, by=by)
+            gig.refresh_from_db(fields=["status", "places_left", "updated_at"])
+            _record(gig, BoardEventKind.PLACES_CHANGED if gig.status == G.OPEN else BoardEventKind.GIG_STATE)
+    except IntegrityError:
+        # The same worker's other tap committed first; the rollback gave the place back.
+        return GigClaim.objects.get(gig_id=gig.pk, profile=profile, status__in=GIG_CLAIM_ACTIVE)
+    return claim
+
+
+@transaction.atomic
+def gig_claim_cancel(*, by: User, claim: GigClaim) -> GigClaim:
+    """The worker gives their place back, before the start time. Locks gig, claim, board sequence."""
+    _lock_gig(claim.gig_id)
+    claim = _lock_claim(claim)
+    require(by, "gig.claim_cancel", claim)
+    if claim.status != C.CLAIMED:
+        raise ValidationError(
+            _("报名当前状态为“%(now)s”，不能取消。") % {"now": C(claim.status).label},
+            code="gig_claim_bad_transition",
+        )
+    gig = claim.gig
+    if gig.starts_at <= timezone.now():
+        raise ValidationError(_("零工已开工，不能再取消报名，请联系发布方。"), code="gig_claim_too_late")
+    return _end_claim(claim, C.CANCELLED, by=by)
+
+
+@transaction.atomic
+def gig_claim_release(*, by: User, claim: GigClaim, note: str = "") -> GigClaim:
+    """The poster frees a claimer's place (no answer, wrong person). Locks gig, claim, board sequence."""
+    _lock_gig(claim.gig_id)
+    claim = _lock_claim(claim)
+    require(by, "gig.manage", claim.gig)
+    if claim.status not in GIG_CLAIM_ACTIVE:
+        raise ValidationError(
+            _("报名当前状态为“%(now)s”，不能释放名额。") % {"now": C(claim.status).label},
+            code="gig_claim_bad_transition",
+        )
+    if claim.gig.status not in (G.OPEN, G.FULL):
+        raise ValidationError(_("该零工已停止报名。"), code="gig_not_open")
+    return _end_claim(claim, C.RELEASED, by=by, note=note[:200])
+
+
+def _end_claim(claim: GigClaim, to: str, *, by: User, note: str = "") -> GigClaim:
+    """End an active claim of a locked gig and give its place back."""
+    gig = _lock_gig(claim.gig_id)  # already held by the caller: this only re-reads the row
+    _log(claim, claim.status, to, by=by, note=note)
+    claim.status = to
+    claim.save(update_fields=["status", "updated_at"])
+    was_full = gig.status == G.FULL
+    _give_place_back(gig)
+    _record(gig, BoardEventKind.GIG_STATE if was_full else BoardEventKind.PLACES_CHANGED)
+    claim.gig = gig
+    return claim
+
+
+@transaction.atomic
+def gig_cancel(*, by: User, gig: Gig, note: str = "") -> Gig:
+    """The poster (or staff) calls a gig off; every active claim is released. Locks gig, board sequence."""
+    gig = _lock_gig(gig)
+    require(by, "gig.manage", gig)
+    if gig.status not in (G.OPEN, G.FULL):
+        raise ValidationError(
+            _("零工当前状态为“%(now)s”，不能取消。") % {"now": G(gig.status).label}, code="gig_bad_transition"
+        )
+    for claim in GigClaim.objects.select_for_update().filter(gig=gig, status__in=GIG_CLAIM_ACTIVE):
+        _log(claim, claim.status, C.RELEASED, by=by, note=_("零工已取消"))
+        claim.status = C.RELEASED
+        claim.save(update_fields=["status", "updated_at"])
+    gig.status = G.CANCELLED
+    gig.save(update_fields=["status", "updated_at"])
+    _record(gig, BoardEventKind.GIG_STATE)
+    return gig
+
+
+__all__ = [
+    "BOARD_MESSAGE_TYPE",
+    "board_last_seq",
+    "gig_board_payload",
+    "gig_cancel",
+    "gig_claim",
+    "gig_claim_cancel",
+    "gig_claim_release",
+    "gig_post",
+]

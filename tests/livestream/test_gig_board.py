@@ -1,0 +1,274 @@
+"""The gig board over WebSocket and the Redis channel layer, with committed transactions.
+
+Each test uses a county of its own, so its board (and Channels group) is its own even when other
+test runs share the Redis server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import uuid
+
+import pytest
+from asgiref.sync import sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.conf import settings
+from django.db import connections
+from django.test import Client
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from config.asgi import application
+from marketplace.enums import PayUnit, Role, VerificationStatus
+from marketplace.models import Employer, User, WorkerProfile
+from marketplace.models.gigs import board_area
+from marketplace.services.gigs import gig_claim, gig_post
+from marketplace.validators import credit_code_check_char
+
+ORIGIN = (b"origin", b"http://testserver")
+_serial = iter(range(10_000, 99_999))
+
+
+def _phone() -> str:
+    return f"1390{next(_serial) % 10_000:04d}{uuid.uuid4().int % 1000:03d}"
+
+
+def _credit_code() -> str:
+    body = f"91522601MA7J{next(_serial):05d}"
+    return body + credit_code_check_char(body)
+
+
+def county() -> str:
+    return f"测试县{uuid.uuid4().hex[:8]}"
+
+
+def make_poster() -> User:
+    employer = Employer.objects.create(
+        name="凯里测试物流", credit_code=_credit_code(), county="凯里市", verification=VerificationStatus.VERIFIED
+    )
+    return User.objects.create_user(_phone(), "pw-123456", role=Role.EMPLOYER, employer=employer)
+
+
+def make_seeker() -> User:
+    user = User.objects.create_user(_phone(), "pw-123456", role=Role.SEEKER)
+    WorkerProfile.objects.create(user=user, name="潘阿妹")
+    return user
+
+
+def post_gig(poster: User, place: str, places: int = 3):
+    data = {"title": "仓库卸货", "county": place, "work_date": timezone.localdate() + datetime.timedelta(days=1),
+            "start_time": datetime.time(8, 0), "end_time": datetime.time(12, 0), "pay": 25,
+            "pay_unit": PayUnit.HOUR, "places": places}  # fmt: skip
+    return gig_post(by=poster, data=data)
+
+
+def session_cookie(user: User) -> tuple[bytes, bytes]:
+    client = Client()
+    client.force_login(user)
+    return (b"cookie", f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}".encode())
+
+
+async def watch(area: str, *, user: User | None = None) -> tuple[WebsocketCommunicator, dict]:
+    headers = [ORIGIN]
+    if user is not None:
+        headers.append(await sync_to_async(session_cookie)(user))
+    communicator = WebsocketCommunicator(application, f"/ws/gigs/{area}/", headers=headers)
+    connected, _ = await communicator.connect()
+    assert connected
+    hello = await communicator.receive_json_from(timeout=5)
+    assert hello["type"] == "hello" and hello["area"] == area
+    return communicator, hello
+
+
+async def frames_until(communicator: WebsocketCommunicator, wanted: set[str]) -> dict[str, dict]:
+    """Read frames until one of each wanted type arrived (their order across Redis is not fixed)."""
+    seen: dict[str, dict] = {}
+    while not wanted <= set(seen):
+        frame = await communicator.receive_json_from(timeout=5)
+        seen.setdefault(frame["type"], frame)
+    return seen
+
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+async def _close_worker_thread_connections():
+    """The consumers' ORM work runs in asgiref's worker thread; its connection must not outlive the test."""
+    yield
+    await sync_to_async(connections.close_all)()
+
+
+async def test_when_a_gig_is_posted_then_every_connected_board_sees_it():
+    place = county()
+    area = board_area(place)
+    poster = await sync_to_async(make_poster)()
+    (first, hello), (second, _) = await watch(area), await watch(area)
+    try:
+        assert hello["last_seq"] == 0
+        gig = await sync_to_async(post_gig)(poster, place)
+
+        for communicator in (first, second):
+            event = await communicator.receive_json_from(timeout=5)
+            assert (event["type"], event["seq"], event["kind"]) == ("event", 1, "gig_posted")
+            assert event["gig"]["id"] == gig.pk
+            shown = event["gig"]
+            assert (shown["title"], shown["places_left"], shown["status"]) == ("仓库卸货", 3, "open")
+            assert event["gig"]["pay_display"] == "25 元/小时"
+    finally:
+        await first.disconnect()
+        await second.disconnect()
+
+
+async def test_when_gig_claimed_then_every_board_sees_places_left_drop():
+    place = county()
+    area = board_area(place)
+    poster, seeker = await sync_to_async(make_poster)(), await sync_to_async(make_seeker)()
+    gig = await sync_to_async(post_gig)(poster, place)
+    (watcher, hello), (phone, _) = await watch(area), await watch(area, user=seeker)
+    try:
+        assert hello["last_seq"] == 1
+        await phone.send_json_to({"command": "claim", "gig": gig.pk})
+
+        seen = await frames_until(phone, {"claim_result", "event"})
+        assert seen["claim_result"]["ok"] is True and seen["claim_result"]["gig"] == gig.pk
+        assert "抢到了" in seen["claim_result"]["message"]
+        for event in (seen["event"], await watcher.receive_json_from(timeout=5)):
+            assert (event["seq"], event["kind"], event["gig"]["places_left"]) == (2, "places_changed", 2)
+
+        # A double tap keeps the one place: the same claim, and nothing new on the board.
+        await phone.send_json_to({"command": "claim", "gig": gig.pk})
+        again = await phone.receive_json_from(timeout=5)
+        assert again["ok"] is True and again["claim"] == seen["claim_result"]["claim"]
+        assert await watcher.receive_nothing(timeout=0.5)
+    finally:
+        await watcher.disconnect()
+        await phone.disconnect()
+
+
+async def test_a_claim_on_a_full_gig_answers_gig_full_in_chinese():
+    place = county()
+    poster, first, late = (await sync_to_async(make_poster)(), await sync_to_async(make_seeker)(),
+                           await sync_to_async(make_seeker)())  # fmt: skip
+    gig = await sync_to_async(post_gig)(poster, place, 1)
+    await sync_to_async(gig_claim)(by=first, gig=gig)
+    phone, _ = await watch(board_area(place), user=late)
+    try:
+        await phone.send_json_to({"command": "claim", "gig": gig.pk})
+        result = await phone.receive_json_from(timeout=5)
+        assert (result["type"], result["ok"], result["code"]) == ("claim_result", False, "gig_full")
+        assert "名额已满" in result["message"]
+    finally:
+        await phone.disconnect()
+
+
+async def test_an_anonymous_claim_gets_an_error_frame_and_close_code_4401():
+    place = county()
+    gig = await sync_to_async(post_gig)(await sync_to_async(make_poster)(), place)
+    communicator, _ = await watch(board_area(place))
+
+    await communicator.send_json_to({"command": "claim", "gig": gig.pk})
+
+    error = await communicator.receive_json_from(timeout=5)
+    assert (error["type"], error["code"]) == ("error", "login_required")
+    assert "登录" in error["message"]
+    assert await communicator.receive_output(timeout=5) == {"type": "websocket.close", "code": 4401}
+
+
+@pytest.mark.parametrize(
+    ("frame", "code"),
+    [
+        ("{not json", "bad_json"),
+        ('{"command": "dance"}', "unknown_command"),
+        ('{"command": "claim", "gig": "七"}', "bad_gig"),
+        ('{"command": "claim", "gig": 999999999}', "gig_not_found"),
+    ],
+)
+async def test_a_malformed_frame_gets_an_error_frame_and_the_connection_stays_open(frame, code):
+    seeker = await sync_to_async(make_seeker)()
+    communicator, _ = await watch(board_area(county()), user=seeker)
+    try:
+        await communicator.send_to(text_data=frame)
+        error = await communicator.receive_json_from(timeout=5)
+        assert (error["type"], error["code"]) == ("error", code)
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in error["message"])
+
+        await communicator.send_json_to({"command": "ping"})
+        assert (await communicator.receive_json_from(timeout=5))["type"] == "pong"
+    finally:
+        await communicator.disconnect()
+
+
+async def test_a_gig_of_another_board_cannot_be_claimed_here():
+    seeker = await sync_to_async(make_seeker)()
+    gig = await sync_to_async(post_gig)(await sync_to_async(make_poster)(), county())
+    communicator, _ = await watch(board_area(county()), user=seeker)
+    try:
+        await communicator.send_json_to({"command": "claim", "gig": gig.pk})
+        assert (await communicator.receive_json_from(timeout=5))["code"] == "gig_other_board"
+    finally:
+        await communicator.disconnect()
+
+
+async def test_a_flood_is_rate_limited_and_persistent_abuse_closes_the_socket():
+    communicator, _ = await watch(board_area(county()))
+    for _ in range(15):
+        await communicator.send_json_to({"command": "ping"})
+    frames = [await communicator.receive_json_from(timeout=5) for _ in range(15)]
+
+    assert [f["type"] for f in frames[:10]] == ["pong"] * 10
+    assert {(f["type"], f["code"]) for f in frames[10:]} == {("error", "rate_limited")}
+
+    for _ in range(30):
+        await communicator.send_json_to({"command": "ping"})
+    while True:
+        output = await communicator.receive_output(timeout=5)
+        if output["type"] == "websocket.close":
+            break
+    assert output["code"] == 4429
+
+
+async def test_after_the_flood_window_passes_the_connection_works_again():
+    communicator, _ = await watch(board_area(county()))
+    try:
+        for _ in range(12):
+            await communicator.send_json_to({"command": "ping"})
+        for _ in range(12):
+            await communicator.receive_json_from(timeout=5)
+        await asyncio.sleep(1.1)
+        await communicator.send_json_to({"command": "ping"})
+        assert (await communicator.receive_json_from(timeout=5))["type"] == "pong"
+    finally:
+        await communicator.disconnect()
+
+
+def test_the_rest_catch_up_returns_exactly_the_events_after_since():
+    place = county()
+    area = board_area(place)
+    gig = post_gig(make_poster(), place)
+    for _ in range(2):
+        gig_claim(by=make_seeker(), gig=gig)
+    client = APIClient(REMOTE_ADDR=f"10.9.{next(_serial) % 250}.{next(_serial) % 250}")
+
+    response = client.get(f"/api/gig-boards/{area}/events", {"since": 1})
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["area"], body["last_seq"], body["has_more"]) == (area, 3, False)
+    assert [(e["seq"], e["kind"], e["gig"]["places_left"]) for e in body["events"]] == [
+        (2, "places_changed", 2),
+        (3, "places_changed", 1),
+    ]
+    assert client.get(f"/api/gig-boards/{area}/events", {"since": 3}).json()["events"] == []
+    assert len(client.get(f"/api/gig-boards/{area}/events").json()["events"]) == 3
+
+
+@pytest.mark.parametrize("since", ["abc", "-1", "1.5", "九"])
+def test_junk_since_is_a_clear_400_in_chinese(since):
+    response = APIClient(REMOTE_ADDR="10.9.0.1").get(f"/api/gig-boards/{board_area('凯里市')}/events", {"since": since})
+
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert "since" in error["fields"]
+    assert "since 必须是不小于0的整数" in error["fields"]["since"][0]

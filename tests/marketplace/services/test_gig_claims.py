@@ -1,0 +1,355 @@
+"""The gig market's services: who may post, claiming fairly, giving places back, the board's log."""
+
+from __future__ import annotations
+
+import datetime
+import multiprocessing
+import queue
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, connections
+from django.utils import timezone
+
+from marketplace.enums import BoardEventKind, GigClaimStatus, GigStatus, KeyGroup, PayUnit, VerificationStatus
+from marketplace.models import BoardEvent, Gig, GigClaim, GroupTag, User
+from marketplace.models.gigs import board_area
+from marketplace.services import gigs as svc
+from marketplace.services.employers import employer_blacklist
+from marketplace.services.profiles import group_tag_confirm
+
+from .conftest import make_employer, make_gig, make_seeker, phone
+from .gig_race import claimer_process
+
+C = GigClaimStatus
+G = GigStatus
+TOMORROW = timezone.localdate() + datetime.timedelta(days=1)
+
+
+def gig_data(**extra) -> dict:
+    return {"title": "果园摘梨", "county": "凯里市", "town": "舟溪镇", "work_date": TOMORROW,
+            "start_time": datetime.time(7, 30), "end_time": datetime.time(16, 0), "pay": 150,
+            "pay_unit": PayUnit.DAY, "places": 3, "meeting_point": "舟溪镇政府门口", **extra}  # fmt: skip
+
+
+def events_of(gig: Gig) -> list[tuple[int, str, int]]:
+    return list(BoardEvent.objects.filter(gig=gig).order_by("seq").values_list("seq", "kind", "payload__places_left"))
+
+
+def start_in_past(gig: Gig) -> None:
+    Gig.objects.filter(pk=gig.pk).update(
+        work_date=timezone.localdate() - datetime.timedelta(days=1), start_time=datetime.time(8, 0)
+    )
+
+
+# --- posting ------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_verified_employers_member_posts_a_gig_that_is_open_on_its_countys_board(world):
+    gig = svc.gig_post(by=world.employer_member, data=gig_data())
+
+    assert (gig.status, gig.places, gig.places_left, gig.employer, gig.station) == (G.OPEN, 3, 3, world.employer, None)
+    assert gig.area == "522601" == board_area("凯里市")
+    assert events_of(gig) == [(1, BoardEventKind.GIG_POSTED, 3)]
+
+
+@pytest.mark.django_db
+def test_station_staff_post_in_the_stations_name(world):
+    gig = svc.gig_post(by=world.station_staff, data=gig_data(county="东莞市"))
+
+    assert (gig.station, gig.employer) == (world.station, None)
+    assert gig.area.isascii() and gig.area == board_area("东莞市")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("actor", ["seeker", "bureau"])
+def test_seekers_and_bureau_staff_do_not_post_gigs(world, actor):
+    with pytest.raises(PermissionDenied):
+        svc.gig_post(by=getattr(world, actor), data=gig_data())
+
+
+@pytest.mark.django_db
+def test_a_blacklisted_employer_cannot_post(world):
+    employer_blacklist(by=world.bureau, employer=world.employer, reason="拖欠工资")
+
+    with pytest.raises(ValidationError) as excinfo:
+        svc.gig_post(by=world.employer_member, data=gig_data())
+    assert excinfo.value.code == "employer_blacklisted"
+    assert "黑名单" in excinfo.value.messages[0]
+    assert not Gig.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_unverified_employer_cannot_post(world):
+    employer = make_employer(verification=VerificationStatus.PENDING)
+    member = User.objects.create_user(phone(), "pw-123456", role="employer", employer=employer)
+
+    with pytest.raises(ValidationError) as excinfo:
+        svc.gig_post(by=member, data=gig_data())
+    assert excinfo.value.code == "employer_unverified"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("extra", "field"),
+    [
+        ({"work_date": timezone.localdate() - datetime.timedelta(days=1)}, "work_date"),
+        ({"end_time": datetime.time(7, 0)}, "end_time"),
+        ({"pay_unit": PayUnit.MONTH}, "pay_unit"),
+        ({"places": 0}, "places"),
+        ({"priority_groups": ["astronauts"], "priority_until": timezone.now()}, "priority_groups"),
+        ({"priority_groups": [KeyGroup.RELOCATED]}, "priority_until"),
+    ],
+)
+def test_a_gig_that_makes_no_sense_is_refused_field_by_field(world, extra, field):
+    with pytest.raises(ValidationError) as excinfo:
+        svc.gig_post(by=world.employer_member, data=gig_data(**extra))
+    assert field in excinfo.value.message_dict
+    assert not BoardEvent.objects.exists()
+
+
+# --- claiming -----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_claiming_takes_a_place_and_a_double_tap_returns_the_same_claim(world):
+    gig = svc.gig_post(by=world.employer_member, data=gig_data())
+
+    first = svc.gig_claim(by=world.seeker, gig=gig)
+    second = svc.gig_claim(by=world.seeker, gig=gig)
+
+    gig.refresh_from_db()
+    assert first.pk == second.pk and first.status == C.CLAIMED
+    assert gig.places_left == 2
+    assert GigClaim.objects.filter(gig=gig).count() == 1
+    assert list(first.transitions.values_list("from_status", "to_status")) == [("", C.CLAIMED)]
+    assert events_of(gig) == [(1, BoardEventKind.GIG_POSTED, 3), (2, BoardEventKind.PLACES_CHANGED, 2)]
+
+
+@pytest.mark.django_db
+def test_the_last_place_makes_the_gig_full_and_the_next_claimer_hears_it_in_chinese(world):
+    gig = svc.gig_post(by=world.employer_member, data=gig_data(places=1))
+    svc.gig_claim(by=world.seeker, gig=gig)
+
+    with pytest.raises(ValidationError, match="名额已满") as excinfo:
+        svc.gig_claim(by=world.other_seeker, gig=gig)
+
+    gig.refresh_from_db()
+    assert excinfo.value.code == "gig_full"
+    assert (gig.status, gig.places_left) == (G.FULL, 0)
+    assert events_of(gig)[-1] == (2, BoardEventKind.GIG_STATE, 0)
+
+
+@pytest.mark.django_db
+def test_a_worker_cancels_before_the_start_and_a_full_gig_opens_again(world):
+    gig = svc.gig_post(by=world.employer_member, data=gig_data(places=1))
+    claim = svc.gig_claim(by=world.seeker, gig=gig)
+
+    claim = svc.gig_claim_cancel(by=world.seeker, claim=claim)
+
+    gig.refresh_from_db()
+    assert claim.status == C.CANCELLED
+    assert (gig.status, gig.places_left) == (G.OPEN, 1)
+    # The place is really free again: someone else takes it; and the canceller may come back later.
+    assert svc.gig_claim(by=world.other_seeker, gig=gig).status == C.CLAIMED
+    assert [kind for _seq, kind, _left in events_of(gig)] == [
+        BoardEventKind.GIG_POSTED, BoardEventKind.GIG_STATE, BoardEventKind.GIG_STATE, BoardEventKind.GIG_STATE,
+    ]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_cancelling_after_the_start_is_refused(world):
+    gig = svc.gig_post(by=world.employer_member, data=gig_data())
+    claim = svc.gig_claim(by=world.seeker, gig=gig)
+    start_in_past(gig)
+
+    with pytest.raises(ValidationError) as excinfo:
+        svc.gig_claim_cancel(by=world.seeker, claim=claim)
+    assert excinfo.value.code == "gig_claim_too_late"
+    claim.refresh_from_db()
+    assert claim.status == C.CLAIMED
+
+
+@pytest.mark.django_db
+def test_nobody_claims_a_gig_that_has_started(world):
+    gig = make_gig(by=world.employer_member, employer=world.employer)
+    start_in_past(gig)
+
+    with pytest.raises(ValidationError) as excinfo:
+        svc.gig_claim(by=world.seeker, gig=gig)
+    assert excinfo.value.code == "gig_started"
+
+
+@pytest.mark.django_db
+def test_only_the_claimer_cancels_their_claim(world):
+    gig = svc.gig_post(by=world.employer_member, data=gig_data())
+    claim = svc.gig_claim(by=world.seeker, gig=gig)
+
+    for intruder in (world.other_seeker, world.employer_member):
+        with pytest.raises(PermissionDenied):
+            svc.gig_claim_cancel(by=intruder, claim=claim)
+
+
+@pytest.mark.django_db
+def test_the_poster_releases_a_claimer_and_the_place_comes_back(world):
+    gig = svc.gig_post(by=world.employer_member, data=gig_data(places=1))
+    claim = svc.gig_claim(by=world.seeker, gig=gig)
+
+    with pytest.raises(PermissionDenied):
+        svc.gig_claim_release(by=world.other_employer_member, claim=claim)
+    claim = svc.gig_claim_release(by=world.employer_member, claim=claim, note="电话联系不上")
+
+    gig.refresh_from_db()
+    assert claim.status == C.RELEASED
+    assert (gig.status, gig.places_left) == (G.OPEN, 1)
+    assert claim.transitions.last().note == "电话联系不上"
+    with pytest.raises(ValidationError) as excinfo:
+        svc.gig_claim_release(by=world.employer_member, claim=claim)
+    assert excinfo.value.code == "gig_claim_bad_transition"
+
+
+@pytest.mark.django_db
+def test_cancelling_a_gig_releases_every_claim_and_closes_it(world):
+    gig = svc.gig_post(by=world.station_staff, data=gig_data())
+    claims = [svc.gig_claim(by=world.seeker, gig=gig), svc.gig_claim(by=world.other_seeker, gig=gig)]
+
+    with pytest.raises(PermissionDenied):
+        svc.gig_cancel(by=world.other_station_staff, gig=gig)
+    gig = svc.gig_cancel(by=world.station_staff, gig=gig)
+
+    assert gig.status == G.CANCELLED
+    assert {GigClaim.objects.get(pk=c.pk).status for c in claims} == {C.RELEASED}
+    assert events_of(gig)[-1][1] == BoardEventKind.GIG_STATE
+    with pytest.raises(ValidationError) as excinfo:
+        svc.gig_claim(by=make_seeker(), gig=gig)
+    assert excinfo.value.code == "gig_not_open"
+    with pytest.raises(ValidationError):
+        svc.gig_cancel(by=world.bureau, gig=gig)
+
+
+@pytest.mark.django_db
+def test_a_gig_needing_a_certificate_takes_only_workers_who_hold_it(world):
+    gig = svc.gig_post(by=world.employer_member, data=gig_data(certificates_required=["叉车证"]))
+
+    with pytest.raises(ValidationError) as excinfo:
+        svc.gig_claim(by=world.seeker, gig=gig)
+    assert excinfo.value.code == "gig_certificate_missing"
+
+    world.seeker.profile.certificates.create(name="叉车证")
+    assert svc.gig_claim(by=world.seeker, gig=gig).status == C.CLAIMED
+
+
+@pytest.mark.django_db
+def test_a_user_without_a_profile_is_asked_to_make_one(world):
+    gig = svc.gig_post(by=world.employer_member, data=gig_data())
+    bare = User.objects.create_user(phone(), "pw-123456", role="seeker")
+
+    with pytest.raises(ValidationError) as excinfo:
+        svc.gig_claim(by=bare, gig=gig)
+    assert excinfo.value.code == "no_profile"
+
+
+# --- the priority window ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_during_the_priority_window_only_confirmed_members_of_the_groups_may_claim(world):
+    until = timezone.now() + datetime.timedelta(hours=2)
+    gig = svc.gig_post(
+        by=world.employer_member,
+        data=gig_data(priority_groups=[KeyGroup.RELOCATED, KeyGroup.POVERTY_RELIEVED], priority_until=until),
+    )
+    declared = GroupTag.objects.create(profile=world.other_seeker.profile, group=KeyGroup.RELOCATED)
+
+    # No tag, and a declared but unconfirmed tag: both wait.
+    for user in (world.seeker, world.other_seeker):
+        with pytest.raises(ValidationError) as excinfo:
+            svc.gig_claim(by=user, gig=gig)
+        assert excinfo.value.code == "gig_priority_only"
+    message = excinfo.value.messages[0]
+    local = timezone.localtime(until)
+    assert "易地搬迁人口" in message and "脱贫人口" in message
+    assert f"{local:%H:%M}" in message and "向所有人开放" in message
+
+    group_tag_confirm(by=world.bureau, tag=declared)
+    assert svc.gig_claim(by=world.other_seeker, gig=gig).status == C.CLAIMED
+
+
+@pytest.mark.django_db
+def test_after_the_priority_window_everyone_may_claim(world):
+    gig = make_gig(
+        by=world.employer_member,
+        employer=world.employer,
+        priority_groups=[KeyGroup.GRADUATE],
+        priority_until=timezone.now() - datetime.timedelta(minutes=1),
+    )
+    assert svc.gig_claim(by=world.seeker, gig=gig).status == C.CLAIMED
+
+
+# --- the race -----------------------------------------------------------------------------------
+
+CLAIMERS = 50
+PLACES = 3
+PROCESSES = 10  # each running CLAIMERS / PROCESSES threads, every thread with its own connection
+RACES = 3
+
+
+def _test_database_url() -> str:
+    s = connection.settings_dict
+    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_fifty_claimers_racing_from_separate_processes_for_three_places_give_exactly_three_winners():
+    employer = make_employer()
+    poster = User.objects.create_user(phone(), "pw-123456", role="employer", employer=employer)
+    workers = [make_seeker(name=f"工人{n}").pk for n in range(CLAIMERS)]
+    per_process = CLAIMERS // PROCESSES
+
+    context = multiprocessing.get_context("spawn")
+    jobs, results = context.Queue(), context.Queue()
+    go = context.Barrier(PROCESSES + 1, timeout=120)
+    connections.close_all()  # nothing of ours for the children to share
+    processes = [
+        context.Process(target=claimer_process, args=(_test_database_url(), jobs, results, go), daemon=True)
+        for _ in range(PROCESSES)
+    ]
+    for process in processes:
+        process.start()
+    try:
+        for race in range(RACES):
+            gig = svc.gig_post(by=poster, data=gig_data(title=f"抢收稻谷{race}", places=PLACES))
+            for n in range(PROCESSES):
+                jobs.put((gig.pk, workers[n * per_process : (n + 1) * per_process]))
+            go.wait()  # every process has its threads lined up with their data loaded: go
+            outcomes = []
+            for _ in range(CLAIMERS):
+                try:
+                    outcomes.append(results.get(timeout=120))
+                except queue.Empty:
+                    pytest.fail(f"race {race}: only {len(outcomes)} of {CLAIMERS} claimers answered")
+
+            assert [o for o in outcomes if o[1] == "error"] == []
+            winners = [o for o in outcomes if o[1] == "won"]
+            losers = [o for o in outcomes if o[1] == "lost"]
+            assert len(winners) == PLACES, outcomes
+            assert {code for _user, _result, code in losers} == {"gig_full"}
+            gig.refresh_from_db()
+            assert (gig.places_left, gig.status) == (0, G.FULL)
+            claims = GigClaim.objects.filter(gig=gig)
+            assert claims.count() == PLACES
+            assert set(claims.values_list("pk", flat=True)) == {claim_id for _user, _result, claim_id in winners}
+            # Every board event of the area, in order and without a gap (one post, then one per place).
+            seqs = list(BoardEvent.objects.filter(area=gig.area).order_by("seq").values_list("seq", flat=True))
+            assert seqs == list(range(1, len(seqs) + 1))
+            assert len(seqs) == (race + 1) * (PLACES + 1)
+            assert [left for _seq, _kind, left in events_of(gig)] == [3, 2, 1, 0]
+    finally:
+        for _ in processes:
+            jobs.put(None)
+        for process in processes:
+            process.join(timeout=30)
+            if process.is_alive():
+                process.terminate()
+    assert all(p.exitcode == 0 for p in processes), [p.exitcode for p in processes]
