@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -137,13 +138,14 @@ def get_encoder_or_none() -> Callable[[list[str]], np.ndarray] | None:
     if not str(settings.MATCHING_EMBEDDING_MODEL or "").strip():
         return None
     get_encoder()
-    return encode
+    return encode_cached
 
 
 def clear_encoder() -> None:
     """Forget the loaded model (tests, or after swapping models in a long-running process)."""
     with _lock:
         _loaded.update(key=None, model=None)
+        _vectors.clear()
 
 
 def embedding_dimension() -> int:
@@ -170,3 +172,34 @@ def encode(texts: list[str]) -> np.ndarray:
     vectors = np.asarray(vectors, dtype=np.float32)
     # A zero row divided by its norm would be NaN in some models' own normalisation; keep it zero.
     return np.nan_to_num(vectors, nan=0.0, posinf=0.0, neginf=0.0)
+
+
+# Recent texts' vectors, per loaded model. Recommendations re-rank the same postings for many
+# seekers, so their texts repeat from request to request; 50,000 vectors of 256 floats are 50 MB.
+VECTOR_CACHE_SIZE = 50_000
+_vectors: OrderedDict[tuple[object, str], np.ndarray] = OrderedDict()
+
+
+def encode_cached(texts: list[str]) -> np.ndarray:
+    """`encode`, remembering the vectors of recent texts (least recently used ones are dropped)."""
+    get_encoder()
+    model_key = _loaded["key"]
+    rows: dict[str, np.ndarray] = {}
+    with _lock:
+        for text in texts:
+            vector = _vectors.get((model_key, text))
+            if vector is not None:
+                _vectors.move_to_end((model_key, text))
+                rows[text] = vector
+    missing = [text for text in dict.fromkeys(texts) if text not in rows]
+    if missing:
+        for text, vector in zip(missing, encode(missing), strict=True):
+            rows[text] = vector
+        with _lock:
+            for text in missing:
+                _vectors[(model_key, text)] = rows[text]
+            while len(_vectors) > VECTOR_CACHE_SIZE:
+                _vectors.popitem(last=False)
+    if not texts:
+        return encode([])
+    return np.vstack([rows[text] for text in texts])

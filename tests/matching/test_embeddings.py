@@ -200,8 +200,21 @@ def test_the_download_command_explains_when_the_hub_is_out_of_reach(monkeypatch,
 
 
 def test_the_optional_encoder_is_encode_or_none_when_switched_off(settings):
-    assert embeddings.get_encoder_or_none() is embeddings.encode
+    assert embeddings.get_encoder_or_none() is embeddings.encode_cached
 
     settings.MATCHING_EMBEDDING_MODEL = ""
 
     assert embeddings.get_encoder_or_none() is None
+
+
+def test_cached_encoding_gives_the_same_vectors_in_the_same_order_and_forgets_them_with_the_model():
+    texts = ["招电焊工", "育婴员", "招电焊工", ""]
+
+    first = embeddings.encode_cached(texts)
+    again = embeddings.encode_cached(list(reversed(texts)))
+
+    assert np.array_equal(first, embeddings.encode(texts))
+    assert np.array_equal(again, first[::-1])
+    assert len(embeddings._vectors) == 3  # each distinct text once
+    embeddings.clear_encoder()
+    assert len(embeddings._vectors) == 0
