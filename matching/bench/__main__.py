@@ -1,4 +1,4 @@
-"""`python -m matching.bench search [--backend …] [--postings N] [--queries N] [--seed N]`.
+"""`python -m matching.bench search|match [--backend …] [--postings N] [--queries N] [--seed N]`.
 
 Runs from a plain shell in the project folder: without DJANGO_SETTINGS_MODULE it uses the
 embedded settings with a throwaway JYT_VAR_DIR (its SQLite file only holds the occupation
@@ -29,6 +29,13 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--queries", type=int, default=500, help="timed queries per backend after a warm-up (500)")
     search.add_argument("--seed", type=int, default=1, help="seed of the corpus and the query mix (1)")
     search.add_argument("--no-progress", action="store_true", help="no progress bars")
+    match = sub.add_parser("match", help="embedding model load/encoding/memory and recommend() latency")
+    match.add_argument("--backend", choices=("elasticsearch", "embedded", "both"), default="elasticsearch")
+    match.add_argument("--postings", type=int, default=100_000, help="synthetic postings to index (100,000)")
+    match.add_argument("--queries", type=int, default=200, help="timed recommendations per backend (200)")
+    match.add_argument("--encode-sample", type=int, default=20_000, help="posting texts timed for sentences/s")
+    match.add_argument("--seed", type=int, default=1, help="seed of the corpus (1)")
+    match.add_argument("--no-progress", action="store_true", help="no progress bars")
     return parser
 
 
@@ -68,6 +75,20 @@ def main(argv: list[str] | None = None) -> int:
     var_dir = Path(tempfile.mkdtemp(prefix="jyt-bench-var-"))
     try:
         configure_django(var_dir)
+        if args.benchmark == "match":
+            from matching.bench import match
+
+            match.run(
+                match.MatchOptions(
+                    backend=args.backend,
+                    postings=args.postings,
+                    queries=args.queries,
+                    seed=args.seed,
+                    progress=not args.no_progress,
+                    encode_sample=max(1, args.encode_sample),
+                )
+            )
+            return 0
         from matching.bench.search import BenchOptions, run
 
         options = BenchOptions(
