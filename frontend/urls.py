@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from frontend.views import accounts, bureau, employer, postings, public, seeker, station
+from frontend.views import accounts, bureau, employer, gigs, postings, public, seeker, station
 
 app_name = "frontend"
 
@@ -12,6 +12,11 @@ urlpatterns = [
     path("jobs/", public.jobs, name="jobs"),
     path("jobs/<int:pk>/", public.job_detail, name="job_detail"),
     path("jobs/<int:pk>/apply/", public.apply, name="apply"),
+    # Gig market (零工市场); "new" comes before the board pattern it would also match
+    path("gigs/", gigs.boards, name="gig_boards"),
+    path("gigs/new/", gigs.gig_new, name="gig_new"),
+    path("gigs/<int:pk>/claim/", gigs.claim, name="gig_claim"),
+    path("gigs/<str:area>/", gigs.board, name="gig_board"),
     # Accounts
     path("signup/", accounts.signup, name="signup"),
     path("login/", accounts.login_view, name="login"),

@@ -1,0 +1,243 @@
+// The live gig board: applies the board's WebSocket events to the server-rendered cards, catches up
+// on what it missed after a reconnect, and claims over the socket. Without it the page still works.
+(function () {
+  "use strict";
+  var root = document.getElementById("gig-board");
+  if (!root || !("WebSocket" in window)) return;
+  var d = root.dataset;
+  var area = d.area;
+  var lastSeq = parseInt(d.lastSeq, 10) || 0;
+  var pendingMax = 0; // the highest number seen while a catch-up was running
+  var catchingUp = false;
+  var socket = null;
+  var delay = 1000;
+  var labels = JSON.parse(document.getElementById("gig-group-labels").textContent);
+  var csrf = root.querySelector("input[name=csrfmiddlewaretoken]");
+  var status = root.querySelector("[data-board-status]");
+  var empty = root.querySelector("[data-empty]");
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function parts(date) {
+    var out = {};
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: d.tz, year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit",
+      hourCycle: "h23"
+    }).formatToParts(date).forEach(function (p) { out[p.type] = p.value; });
+    return out;
+  }
+
+  function isoDate(y, m, day) {
+    return y + "-" + ("0" + m).slice(-2) + "-" + ("0" + day).slice(-2);
+  }
+
+  function dayLabel(workDate) {
+    if (workDate === d.today) return "今天";
+    var t = d.today.split("-").map(Number);
+    var next = new Date(Date.UTC(t[0], t[1] - 1, t[2] + 1));
+    if (workDate === isoDate(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate())) return "明天";
+    var w = workDate.split("-").map(Number);
+    return w[1] + "月" + w[2] + "日";
+  }
+
+  function priorityRule(gig) {
+    if (!gig.priority_groups.length || !gig.priority_until) return "";
+    var until = new Date(gig.priority_until);
+    if (until.getTime() <= Date.now()) return "";
+    var p = parts(until);
+    var time = p.hour + ":" + p.minute;
+    var moment = isoDate(p.year, p.month, p.day) === d.today ? time : p.month + "月" + p.day + "日 " + time;
+    var names = gig.priority_groups.map(function (g) { return labels[g] || g; }).join("、");
+    return names + "优先，" + moment + " 后对所有人开放";
+  }
+
+  // One card, built like frontend/gigs/_card.html from an event's gig payload.
+  function render(gig, mine) {
+    var card = el("article", "gig-card " + gig.status + (mine ? " mine" : ""));
+    card.id = "gig-" + gig.id;
+    card.dataset.gig = gig.id;
+    card.dataset.sort = gig.work_date + " " + gig.start_time;
+    var head = el("div", "job-head");
+    head.appendChild(el("h3", "job-title", gig.title));
+    head.appendChild(el("span", "job-pay", gig.pay_display));
+    card.appendChild(head);
+    var meta = el("div", "job-meta");
+    meta.appendChild(el("span", "", dayLabel(gig.work_date) + " " + gig.start_time + "–" + gig.end_time));
+    meta.appendChild(el("span", "", gig.county + (gig.town ? " · " + gig.town : "")));
+    card.appendChild(meta);
+    if (gig.meeting_point) card.appendChild(el("p", "gig-meet", "集合：" + gig.meeting_point));
+    var rule = priorityRule(gig);
+    if (rule) {
+      var ruleNode = el("p", "gig-rule", rule);
+      ruleNode.dataset.until = gig.priority_until;
+      card.appendChild(ruleNode);
+    }
+    var foot = el("div", "gig-foot");
+    var left = el("span", "gig-left");
+    if (gig.status === "cancelled") left.textContent = "已取消";
+    else left.textContent = gig.status === "full" ? "名额已满" : "还剩 " + gig.places_left + " 个名额";
+    left.appendChild(el("small", "", " / 共 " + gig.places + " 人"));
+    foot.appendChild(left);
+    if (mine) {
+      foot.appendChild(el("span", "btn small done", "已抢到"));
+    } else if (gig.status === "full") {
+      var full = el("button", "btn small", "已满员");
+      full.type = "button";
+      full.disabled = true;
+      foot.appendChild(full);
+    } else if (gig.status === "open" && d.canClaim) {
+      var form = el("form");
+      form.method = "post";
+      form.action = d.claimUrl.replace("/0/", "/" + gig.id + "/");
+      form.dataset.claim = "";
+      if (csrf) form.appendChild(csrf.cloneNode());
+      var button = el("button", "btn small", "抢单");
+      button.type = "submit";
+      form.appendChild(button);
+      foot.appendChild(form);
+    } else if (gig.status === "open" && d.anonymous) {
+      var login = el("a", "btn small ghost", "登录后抢单");
+      login.href = d.loginUrl;
+      foot.appendChild(login);
+    }
+    card.appendChild(foot);
+    card.appendChild(el("p", "gig-result"));
+    card.lastChild.setAttribute("aria-live", "polite");
+    card.appendChild(el("div", "job-employer", gig.poster));
+    return card;
+  }
+
+  function place(card) {
+    var cards = root.querySelectorAll(".gig-card");
+    for (var i = 0; i < cards.length; i++) {
+      var other = cards[i];
+      var a = other.dataset.sort, b = card.dataset.sort;
+      if (a > b || (a === b && Number(other.dataset.gig) > Number(card.dataset.gig))) {
+        root.insertBefore(card, other);
+        return;
+      }
+    }
+    root.insertBefore(card, empty);
+  }
+
+  function apply(gig) {
+    var old = document.getElementById("gig-" + gig.id);
+    if (!old && (gig.status === "cancelled" || gig.work_date < d.today)) return;
+    var card = render(gig, old ? old.classList.contains("mine") : false);
+    if (old) {
+      var message = old.querySelector(".gig-result");
+      if (message) card.querySelector(".gig-result").textContent = message.textContent;
+      old.replaceWith(card);
+    } else {
+      place(card);
+      card.classList.add("fresh");
+    }
+    empty.hidden = root.querySelector(".gig-card") !== null;
+  }
+
+  function frame(event) {
+    if (event.seq <= lastSeq) return; // already applied (the page or an earlier frame had it)
+    if (catchingUp || event.seq > lastSeq + 1) {
+      pendingMax = Math.max(pendingMax, event.seq);
+      catchUp();
+      return;
+    }
+    apply(event.gig);
+    lastSeq = event.seq;
+  }
+
+  // Fetch what happened after lastSeq, page by page; then anything announced meanwhile.
+  function catchUp() {
+    if (catchingUp) return;
+    catchingUp = true;
+    fetch(d.eventsUrl + "?since=" + lastSeq, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (body) {
+        body.events.forEach(function (e) {
+          if (e.seq > lastSeq) { apply(e.gig); lastSeq = e.seq; }
+        });
+        catchingUp = false;
+        if (body.has_more || pendingMax > lastSeq) catchUp();
+      })
+      .catch(function () {
+        catchingUp = false;
+        setTimeout(catchUp, 3000);
+      });
+  }
+
+  function showStatus(text, ok) {
+    status.textContent = text;
+    status.classList.toggle("ok", !!ok);
+  }
+
+  function connect() {
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + location.host + "/ws/gigs/" + area + "/");
+    socket.onmessage = function (message) {
+      var data;
+      try { data = JSON.parse(message.data); } catch (e) { return; }
+      if (data.type === "hello") {
+        delay = 1000;
+        showStatus("● 实时更新中", true);
+        if (data.last_seq > lastSeq) { pendingMax = Math.max(pendingMax, data.last_seq); catchUp(); }
+      } else if (data.type === "event" && data.area === area) {
+        frame(data);
+      } else if (data.type === "claim_result") {
+        claimed(data);
+      } else if (data.type === "error") {
+        showStatus(data.message);
+      }
+    };
+    socket.onclose = function (event) {
+      socket = null;
+      if (event.code === 4401) { location.href = d.loginUrl; return; }
+      showStatus("连接中断，正在重连…");
+      setTimeout(connect, delay);
+      delay = Math.min(delay * 2, 30000);
+    };
+  }
+
+  function claimed(result) {
+    var card = document.getElementById("gig-" + result.gig);
+    if (!card) return;
+    var message = card.querySelector(".gig-result");
+    message.textContent = result.message;
+    message.classList.toggle("ok", result.ok);
+    message.classList.toggle("bad", !result.ok);
+    var button = card.querySelector("form[data-claim] button");
+    if (result.ok) {
+      card.classList.add("mine");
+      var form = card.querySelector("form[data-claim]");
+      if (form) form.replaceWith(el("span", "btn small done", "已抢到"));
+    } else if (button) {
+      button.disabled = false;
+      button.textContent = "抢单";
+    }
+  }
+
+  // 抢单 over the socket when it is open; otherwise the form posts as it would without JavaScript.
+  root.addEventListener("submit", function (event) {
+    var form = event.target.closest("form[data-claim]");
+    if (!form || !socket || socket.readyState !== WebSocket.OPEN) return;
+    event.preventDefault();
+    var card = form.closest(".gig-card");
+    var button = form.querySelector("button");
+    button.disabled = true;
+    button.textContent = "正在抢…";
+    socket.send(JSON.stringify({ command: "claim", gig: Number(card.dataset.gig) }));
+  });
+
+  // A priority window that ends while the page is open: the rule goes away.
+  setInterval(function () {
+    root.querySelectorAll(".gig-rule[data-until]").forEach(function (node) {
+      if (new Date(node.dataset.until).getTime() <= Date.now()) node.remove();
+    });
+  }, 30000);
+
+  connect();
+})();
