@@ -222,7 +222,21 @@ def gig_post(*, by: User, data: dict[str, Any]) -> Gig:
     _validate_gig(gig)
     gig.save()
     _record(gig, BoardEventKind.GIG_POSTED)
+    transaction.on_commit(lambda: _tell_available_workers(gig))
     return gig
+
+
+def _tell_available_workers(gig: Gig) -> None:
+    """Queue the notices to available workers: now, and again when a key-group window opens to all."""
+    from marketplace.tasks import gig_notify_available
+
+    try:
+        gig_notify_available.delay(gig.pk)
+        if gig.priority_groups and gig.priority_until and gig.priority_until > timezone.now():
+            gig_notify_available.apply_async((gig.pk,), eta=gig.priority_until)
+    except Exception:
+        # The gig is on the board either way; notices are a courtesy, not part of posting.
+        logger.exception("could not queue the notices for gig %s", gig.pk)
 
 
 # --- claiming -----------------------------------------------------------------------------------
@@ -258,6 +272,12 @@ def _check_certificates(gig: Gig, profile: WorkerProfile) -> None:
         )
 
 
+def check_claim_requirements(gig: Gig, profile: WorkerProfile) -> None:
+    """Refuse a worker who may not claim this gig now: the key-group window, missing certificates."""
+    _check_priority(gig, profile)
+    _check_certificates(gig, profile)
+
+
 def _refuse_closed(gig: Gig) -> None:
     if gig.status == G.FULL or (gig.status == G.OPEN and gig.places_left == 0):
         raise ValidationError(_("名额已满，下次早点来抢。有人取消时会重新开放。"), code="gig_full")
@@ -281,8 +301,7 @@ def gig_claim(*, by: User, gig: Gig) -> GigClaim:
         _refuse_closed(gig)
     if gig.starts_at <= timezone.now():
         raise ValidationError(_("该零工已经开工，不能再报名。"), code="gig_started")
-    _check_priority(gig, profile)
-    _check_certificates(gig, profile)
+    check_claim_requirements(gig, profile)
     try:
         with transaction.atomic():
             # The one place where places are taken: re-checked by the database under the row lock.
@@ -373,6 +392,7 @@ def gig_cancel(*, by: User, gig: Gig, note: str = "") -> Gig:
 __all__ = [
     "BOARD_MESSAGE_TYPE",
     "board_last_seq",
+    "check_claim_requirements",
     "gig_board_payload",
     "gig_cancel",
     "gig_claim",
