@@ -25,8 +25,10 @@ from frontend.views.common import add_service_errors, error_text, role_required
 from marketplace.enums import GIG_CLAIM_ACTIVE, GigStatus, KeyGroup, Role
 from marketplace.models import Gig, GigClaim, User, WorkerProfile
 from marketplace.models.gigs import AREA_PATTERN, board_area
+from marketplace.services.availability import availability_current
 from marketplace.services.gigs import board_last_seq, gig_claim, gig_post, priority_rule_text, priority_window_open
 from marketplace.services.seed.places import COUNTIES
+from matching.places import distance_km
 
 COUNTY_BY_CODE = {county.code: county for county in COUNTIES}
 
@@ -85,6 +87,31 @@ def boards(request: HttpRequest) -> HttpResponse:
     return render(request, "frontend/gigs/boards.html", {"boards": items})
 
 
+def _position(request: HttpRequest) -> tuple[float, float] | None:
+    """Where the person is: the phone's position the page sent, else their 今天可接活 position."""
+    try:
+        lat, lon = float(request.GET["lat"]), float(request.GET["lon"])
+    except (KeyError, ValueError):
+        pass
+    else:
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
+            return lat, lon
+    user = request.user
+    if user.is_authenticated and user.is_seeker:
+        for flag in availability_current(user):
+            if flag.lat is not None and flag.lon is not None:
+                return flag.lat, flag.lon
+    return None
+
+
+def _sort_key(gig: Gig, distance: float | None, near: bool) -> str:
+    """The card's place in the list; gigs.js builds the same key for cards that arrive live."""
+    when = f"{gig.work_date:%Y-%m-%d} {gig.start_time:%H:%M}"
+    if not near:
+        return when
+    return f"{distance:09.2f} {when}" if distance is not None else f"99999.99 {when}"
+
+
 def board(request: HttpRequest, area: str) -> HttpResponse:
     """One county's live board: today's and upcoming gigs that are open or full."""
     if not AREA_PATTERN.match(area):
@@ -109,9 +136,14 @@ def board(request: HttpRequest, area: str) -> HttpResponse:
             ).values_list("gig_id", flat=True)
         )
     now = timezone.now()
-    cards = [
-        {"gig": g, "rule": priority_rule(g, now), "day": day_label(g.work_date), "mine": g.pk in mine} for g in gigs
-    ]
+    position = _position(request)
+    near = request.GET.get("sort") == "near" and position is not None
+    cards = []
+    for g in gigs:
+        distance = distance_km(*position, g.lat, g.lon) if position and None not in (g.lat, g.lon) else None
+        cards.append({"gig": g, "rule": priority_rule(g, now), "day": day_label(g.work_date), "mine": g.pk in mine,
+                      "distance": distance, "sort_key": _sort_key(g, distance, near)})  # fmt: skip
+    cards.sort(key=lambda card: (card["sort_key"], card["gig"].pk))
     return render(
         request,
         "frontend/gigs/board.html",
@@ -119,6 +151,9 @@ def board(request: HttpRequest, area: str) -> HttpResponse:
             "area": area,
             "name": name,
             "cards": cards,
+            "near": near,
+            "position": position,
+            "wants_near": request.GET.get("sort") == "near",
             "last_seq": last_seq,
             "today": timezone.localdate().isoformat(),
             "tz": settings.TIME_ZONE,
