@@ -87,6 +87,12 @@ def _station_gig(user, gig) -> bool:
     return gig is None or (gig.station_id is not None and gig.station_id == user.station_id)
 
 
+def _own_individual_gig(user, gig) -> bool:
+    """Gigs a verified individual posted for themselves (a household that needs two movers)."""
+    gig = getattr(gig, "gig", gig)
+    return gig is None or (gig.employer_id is None and gig.station_id is None and gig.posted_by_id == user.pk)
+
+
 def _own_gig_claim(user, claim) -> bool:
     return claim is None or claim.profile.user_id == user.pk
 
@@ -116,6 +122,7 @@ MATRIX: dict[str, dict[str, Scope]] = {
     "profile.view_personal_numbers": {Role.SEEKER: _self_profile, Role.STATION: _station_worker, Role.BUREAU: _all},
     "profile.edit": {Role.SEEKER: _self_profile, Role.STATION: _station_worker, Role.BUREAU: _all},
     "profile.confirm_groups": {Role.STATION: _station_worker, Role.BUREAU: _all},
+    "profile.verify_identity": {Role.STATION: _station_worker, Role.BUREAU: _all},
     "application.create": {Role.SEEKER: _all},
     "application.view": {
         Role.SEEKER: _own_application,
@@ -129,9 +136,15 @@ MATRIX: dict[str, dict[str, Scope]] = {
         Role.STATION: _application_to_station_posting,
         Role.BUREAU: _all,
     },
-    # Gigs: employers post for themselves, stations for their own board; seekers claim.
-    "gig.post": {Role.EMPLOYER: _all, Role.STATION: _all},
-    "gig.manage": {Role.EMPLOYER: _own_gig, Role.STATION: _station_gig, Role.BUREAU: _all},
+    # Gigs: employers post for themselves, stations for their own board, verified individuals for
+    # their household (the service checks the verification); seekers claim.
+    "gig.post": {Role.EMPLOYER: _all, Role.STATION: _all, Role.SEEKER: _all},
+    "gig.manage": {
+        Role.EMPLOYER: _own_gig,
+        Role.STATION: _station_gig,
+        Role.SEEKER: _own_individual_gig,
+        Role.BUREAU: _all,
+    },
     "gig.claim": {Role.SEEKER: _all},
     "gig.claim_cancel": {Role.SEEKER: _own_gig_claim},
     "employer.view_private": {Role.EMPLOYER: _own_employer, Role.STATION: _station_employer, Role.BUREAU: _all},

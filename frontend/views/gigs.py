@@ -159,7 +159,8 @@ def board(request: HttpRequest, area: str) -> HttpResponse:
             "tz": settings.TIME_ZONE,
             "group_labels": dict(KeyGroup.choices),
             "can_claim": user.is_authenticated and user.is_seeker,
-            "can_post": user.is_authenticated and (user.is_station_staff or user.is_employer_member),
+            "can_post": user.is_authenticated
+            and (user.is_station_staff or user.is_employer_member or _verified_individual(user)),
             "login_url": reverse("frontend:login") + "?next=" + reverse("frontend:gig_board", args=[area]),
         },
     )
@@ -183,10 +184,14 @@ def claim(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{board_url}#gig-{gig.pk}")
 
 
-@role_required(Role.EMPLOYER, Role.STATION)
+def _verified_individual(user: User) -> bool:
+    return user.is_seeker and WorkerProfile.objects.filter(user_id=user.pk, identity_verified_at__isnull=False).exists()
+
+
+@role_required(Role.EMPLOYER, Role.STATION, Role.SEEKER)
 @require_http_methods(["GET", "POST"])
 def gig_new(request: HttpRequest) -> HttpResponse:
-    """发布零工: employer members and station staff; the service refuses unverified or blacklisted employers."""
+    """发布零工: employer members, station staff and verified individuals; the service refuses the rest."""
     user = request.user
     if user.role == Role.EMPLOYER and user.employer_id is None:
         return redirect("frontend:employer")
@@ -202,9 +207,10 @@ def gig_new(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"“{gig.title}”已发布到{gig.county}零工市场。")
             return redirect("frontend:gig_board", area=gig.area)
     unverified = user.role == Role.EMPLOYER and not user.employer.is_verified
+    individual_unverified = user.is_seeker and not _verified_individual(user)
     return render(
         request,
         "frontend/gigs/form.html",
-        {"form": form, "unverified": unverified},
+        {"form": form, "unverified": unverified, "individual_unverified": individual_unverified},
         status=400 if form.errors else 200,
     )

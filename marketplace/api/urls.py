@@ -69,6 +69,11 @@ urlpatterns = [
     path("profile/certificates", profiles.CertificateCreateView.as_view(), name="profile-certificates"),
     path("profiles/<int:pk>/", profiles.ProfileDetailView.as_view(), name="profile-detail"),
     path("group-tags/<int:pk>/confirm", profiles.GroupTagConfirmView.as_view(), name="group-tag-confirm"),
+    path(
+        "profiles/<int:pk>/verify-identity",
+        profiles.ProfileVerifyIdentityView.as_view(),
+        name="profile-verify-identity",
+    ),
     # The gig market (零工市场)
     path("gigs/", gigs.GigListView.as_view(), name="gig-list"),
     path("gigs/<int:pk>/claim", gigs.GigClaimView.as_view(), name="gig-claim"),

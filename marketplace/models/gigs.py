@@ -110,6 +110,18 @@ class Gig(models.Model):
         return timezone.make_aware(datetime.datetime.combine(self.work_date, self.start_time))
 
     @property
+    def poster_name(self) -> str:
+        """Who stands behind the gig, as boards show it: the organisation, or “杨女士（个人）”."""
+        if self.employer_id:
+            return self.employer.name
+        if self.station_id:
+            return self.station.name
+        from marketplace.models.profiles import WorkerProfile
+
+        profile = WorkerProfile.objects.filter(user_id=self.posted_by_id).first()
+        return _("%(name)s（个人）") % {"name": profile.public_name if profile else _("个人")}
+
+    @property
     def pay_display(self) -> str:
         return f"{self.pay} {PayUnit(self.pay_unit).label}"
 

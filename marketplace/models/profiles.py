@@ -27,6 +27,11 @@ class WorkerProfile(models.Model):
     id_number = EncryptedCharField(_("身份证号"), blank=True)
     # One profile per person: the digest is unique, the number itself never stored in clear.
     id_number_digest = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    # 实名核验: staff saw the ID card. Lets a person post gigs as an individual (a household).
+    identity_verified_at = models.DateTimeField(_("实名核验时间"), null=True, blank=True)
+    identity_verified_by = models.ForeignKey(
+        "marketplace.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     hukou_township = models.CharField(_("户籍乡镇"), max_length=40, blank=True)
     current_county = models.CharField(_("现居县市"), max_length=30, blank=True)
     current_town = models.CharField(_("现居乡镇/街道"), max_length=30, blank=True)
@@ -62,6 +67,15 @@ class WorkerProfile(models.Model):
         self.id_number = normalize_id_number(self.id_number)
         self.id_number_digest = id_number_digest(self.id_number) if self.id_number else None
         super().save(*args, **kwargs)
+
+    @property
+    def public_name(self) -> str:
+        """How an individual poster is shown to strangers: surname and a courtesy title only."""
+        surname = (self.name or "")[:1]
+        if not surname:
+            return _("个人")
+        title = {"male": _("先生"), "female": _("女士")}.get(self.gender, _("师傅"))
+        return f"{surname}{title}"
 
     @property
     def masked_id_number(self) -> str:

@@ -55,7 +55,7 @@ BOARD_MESSAGE_TYPE = "board.event"
 
 def gig_board_payload(gig: Gig) -> dict[str, Any]:
     """What a board shows of a gig: public facts only, JSON-ready."""
-    poster = gig.employer.name if gig.employer_id else (gig.station.name if gig.station_id else "")
+    poster = gig.poster_name
     return {
         "id": gig.pk,
         "title": gig.title,
@@ -202,9 +202,19 @@ def _validate_gig(gig: Gig) -> None:
 
 
 def _check_poster(by: User) -> dict[str, Any]:
-    """The organisation a gig is posted for; refuses an employer that may not publish."""
+    """The organisation a gig is posted for; refuses an employer that may not publish.
+
+    A verified individual posts for nobody but themselves: both organisations stay empty.
+    """
     if by.is_station_staff:
         return {"station": by.station}
+    if by.is_seeker:
+        profile = WorkerProfile.objects.filter(user_id=by.pk).first()
+        if profile is None or profile.identity_verified_at is None:
+            raise ValidationError(
+                _("个人发布零工需先实名核验：请带身份证到就业服务站或劳务协作站办理。"), code="identity_unverified"
+            )
+        return {}
     employer = by.employer
     if not employer.is_verified:
         raise ValidationError(_("单位通过认证后才能发布零工。"), code="employer_unverified")

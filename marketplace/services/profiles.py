@@ -123,6 +123,18 @@ def group_tag_confirm(*, by: User, tag: GroupTag) -> GroupTag:
 
 
 @transaction.atomic
+def profile_verify_identity(*, by: User, profile: WorkerProfile) -> WorkerProfile:
+    """实名核验: staff checked the ID card against the number on file."""
+    require(by, "profile.verify_identity", profile)
+    if not profile.id_number or not profile.name:
+        raise ValidationError(_("档案缺少姓名或身份证号，无法实名核验。"), code="identity_incomplete")
+    profile.identity_verified_at = timezone.now()
+    profile.identity_verified_by = by
+    profile.save(update_fields=["identity_verified_at", "identity_verified_by", "updated_at"])
+    return profile
+
+
+@transaction.atomic
 def experience_add(*, by: User, profile: WorkerProfile, data: dict[str, Any]) -> WorkExperience:
     require(by, "profile.edit", profile)
     experience = WorkExperience(profile=profile, **data)

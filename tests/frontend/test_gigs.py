@@ -184,9 +184,9 @@ def test_an_unverified_employer_is_told_why_and_keeps_the_form(client):
     assert not Gig.objects.exists()
 
 
-def test_seekers_cannot_open_the_posting_page_and_anonymous_visitors_log_in(client, seeker):
+def test_bureau_staff_cannot_open_the_posting_page_and_anonymous_visitors_log_in(client, bureau_user):
     assert client.get("/gigs/new/")["Location"].startswith("/login/")
-    client.force_login(seeker)
+    client.force_login(bureau_user)
 
     assert client.get("/gigs/new/").status_code == 403
     assert client.post("/gigs/new/", gig_form()).status_code == 403
@@ -292,3 +292,19 @@ def test_nearest_first_uses_the_workers_available_today_position_or_asks_for_one
     availability_set(by=worker, county="凯里市", lat=26.48, lon=108.05)
     known = client.get(f"/gigs/{KAILI}/?sort=near").content.decode()
     assert _titles_in_order(known) == ["近的晚活", "远的早活"] and "还不知道你在哪里" not in known
+
+
+def test_a_verified_individual_posts_from_the_form_and_an_unverified_one_is_told_how(client, seeker):
+    client.force_login(seeker)
+    page = client.get("/gigs/new/").content.decode()
+    assert "需先实名核验" in page
+    refused = client.post("/gigs/new/", gig_form(title="搬家要两个人"))
+    assert refused.status_code == 400 and not Gig.objects.exists()
+
+    WorkerProfile.objects.filter(user=seeker).update(
+        name="杨阿妹", gender="female", identity_verified_at=timezone.now()
+    )
+    answer = client.post("/gigs/new/", gig_form(title="搬家要两个人"), follow=True)
+    html = answer.content.decode()
+    assert "“搬家要两个人”已发布到凯里市零工市场" in html and "杨女士（个人）" in html
+    assert Gig.objects.get().posted_by == seeker

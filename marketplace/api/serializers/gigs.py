@@ -26,9 +26,7 @@ class GigSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_poster(self, gig: Gig) -> str:
-        if gig.employer_id:
-            return gig.employer.name
-        return gig.station.name if gig.station_id else ""
+        return gig.poster_name
 
 
 class GigPostSerializer(serializers.ModelSerializer):

@@ -75,7 +75,8 @@ class ProfileSerializer(serializers.ModelSerializer):
             "id", "name", "gender", "birth_year", "age", "id_number", "phone", "hukou_township",
             "current_county", "current_town", "lat", "lon", "education", "skills", "wanted_occupations",
             "wanted_places", "wanted_job_types", "expected_pay", "expected_pay_unit", "availability", "gig_days",
-            "visibility", "intro", "group_tags", "experiences", "certificates", "station_id", "updated_at",
+            "visibility", "intro", "group_tags", "experiences", "certificates", "station_id", "identity_verified_at",
+            "updated_at",
         ]  # fmt: skip
         read_only_fields = fields
 

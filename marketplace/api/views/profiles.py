@@ -34,6 +34,7 @@ from marketplace.services.profiles import (
     group_tag_confirm,
     profile_declare_groups,
     profile_update,
+    profile_verify_identity,
 )
 
 TAGS = ["求职者档案"]
@@ -172,3 +173,19 @@ class GroupTagConfirmView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         tag = get_object_or_404(GroupTag.objects.select_related("profile"), pk=pk)
         return Response(GroupTagSerializer(group_tag_confirm(by=request.user, tag=tag)).data)
+
+
+class ProfileVerifyIdentityView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        tags=TAGS,
+        summary="实名核验（协作站、人社局）",
+        description="工作人员核对身份证后确认。核验后本人可以个人名义发布零工（如家里请人搬家）。",
+        request=None,
+        responses={200: ProfileSerializer, **errors(400, 401, 403, 404)},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        profile = get_object_or_404(_profiles(), pk=pk)
+        profile = profile_verify_identity(by=request.user, profile=profile)
+        return Response(ProfileSerializer(profile, context={"request": request}).data)

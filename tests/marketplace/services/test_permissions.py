@@ -69,6 +69,10 @@ EXPECTED = {
         ["own_profile", "open_profile", "station_worker"],
         {"station": {"station_worker"}, "bureau": {"own_profile", "open_profile", "station_worker"}},
     ),
+    "profile.verify_identity": (
+        ["own_profile", "open_profile", "station_worker"],
+        {"station": {"station_worker"}, "bureau": {"own_profile", "open_profile", "station_worker"}},
+    ),
     "application.create": ([None], {"seeker": {None}}),
     "application.view": (
         ["application", "other_application"],
@@ -84,7 +88,8 @@ EXPECTED = {
     ),
     "gig.post": (
         [None],
-        {"employer": {None}, "other_employer": {None}, "station": {None}, "other_station": {None}},
+        {"employer": {None}, "other_employer": {None}, "station": {None}, "other_station": {None},
+         "seeker": {None}},
     ),
     "gig.manage": (
         ["gig", "other_gig", "station_gig"],
