@@ -157,6 +157,9 @@ SMS_CODE_TTL_SECONDS = env_int("SMS_CODE_TTL_SECONDS", 300)
 SMS_CODES_PER_NUMBER_PER_HOUR = env_int("SMS_CODES_PER_NUMBER_PER_HOUR", 5)
 SMS_CODES_PER_IP_PER_HOUR = env_int("SMS_CODES_PER_IP_PER_HOUR", 20)
 
+# The address people reach the product at: links in SMS texts and QR codes are absolute.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # Search backends are chosen like Django's caches: a dotted path and its options.
 SEARCH_BACKENDS: dict[str, dict] = {}
 # Whether start-up (ASGI application load) refuses to go on when the search engine is unreachable.
@@ -176,3 +179,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"jieba": {"level": "WARNING"}},
 }
+
+# A font file with Chinese glyphs for event posters (Debian's fonts-noto-cjk, SIL OFL 1.1); empty:
+# the standard install paths are searched (livestream.services.events.posters).
+POSTER_FONT_PATH = env_str("POSTER_FONT_PATH", "")
