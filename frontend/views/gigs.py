@@ -25,7 +25,7 @@ from frontend.views.common import add_service_errors, error_text, role_required
 from marketplace.enums import GIG_CLAIM_ACTIVE, GigStatus, KeyGroup, Role
 from marketplace.models import Gig, GigClaim, User, WorkerProfile
 from marketplace.models.gigs import AREA_PATTERN, board_area
-from marketplace.services.gigs import board_last_seq, gig_claim, gig_post
+from marketplace.services.gigs import board_last_seq, gig_claim, gig_post, priority_rule_text, priority_window_open
 from marketplace.services.seed.places import COUNTIES
 
 COUNTY_BY_CODE = {county.code: county for county in COUNTIES}
@@ -52,14 +52,12 @@ def _own_county(user: User) -> str:
 
 
 def priority_rule(gig: Gig, now: datetime.datetime | None = None) -> str:
-    """“脱贫人口、零就业家庭优先，10:30 后对所有人开放” while the priority window is on, else ""."""
-    now = now or timezone.now()
-    if not gig.priority_groups or gig.priority_until is None or now >= gig.priority_until:
+    """“脱贫人口或附近5公里内的人优先，10:30 后对所有人开放” while the window is on, else ""."""
+    if not priority_window_open(gig, now):
         return ""
-    groups = "、".join(KeyGroup(g).label for g in gig.priority_groups if g in KeyGroup.values)
     until = timezone.localtime(gig.priority_until)
     moment = f"{until:%H:%M}" if until.date() == timezone.localdate() else f"{until.month}月{until.day}日 {until:%H:%M}"
-    return f"{groups}优先，{moment} 后对所有人开放"
+    return f"{priority_rule_text(gig)}优先，{moment} 后对所有人开放"
 
 
 def day_label(day: datetime.date) -> str:

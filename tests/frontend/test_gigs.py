@@ -243,3 +243,17 @@ def test_the_top_bar_and_home_page_link_to_the_gig_market(client):
     html = client.get("/").content.decode()
 
     assert html.count('href="/gigs/"') == 2
+
+
+def test_a_nearby_first_gig_is_posted_from_the_form_and_its_card_states_the_rule(client, employer, employer_user):
+    client.force_login(employer_user)
+    until = timezone.localtime() + datetime.timedelta(hours=1)
+    answer = client.post(
+        "/gigs/new/",
+        gig_form(priority_radius_km="5", priority_until=until.strftime("%Y-%m-%dT%H:%M")),
+        follow=True,
+    )
+    gig = Gig.objects.get()
+    assert gig.priority_radius_km == 5
+    moment = f"{until:%H:%M}" if until.date() == timezone.localdate() else f"{until.month}月{until.day}日 {until:%H:%M}"
+    assert f"附近5公里内的人优先，{moment} 后对所有人开放" in answer.content.decode()

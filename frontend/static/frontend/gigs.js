@@ -46,14 +46,16 @@
   }
 
   function priorityRule(gig) {
-    if (!gig.priority_groups.length || !gig.priority_until) return "";
+    if (!(gig.priority_groups.length || gig.priority_radius_km) || !gig.priority_until) return "";
     var until = new Date(gig.priority_until);
     if (until.getTime() <= Date.now()) return "";
     var p = parts(until);
     var time = p.hour + ":" + p.minute;
     var moment = isoDate(p.year, p.month, p.day) === d.today ? time : p.month + "月" + p.day + "日 " + time;
-    var names = gig.priority_groups.map(function (g) { return labels[g] || g; }).join("、");
-    return names + "优先，" + moment + " 后对所有人开放";
+    var who = [];
+    if (gig.priority_groups.length) who.push(gig.priority_groups.map(function (g) { return labels[g] || g; }).join("、"));
+    if (gig.priority_radius_km) who.push("附近" + gig.priority_radius_km + "公里内的人");
+    return who.join("或") + "优先，" + moment + " 后对所有人开放";
   }
 
   // One card, built like frontend/gigs/_card.html from an event's gig payload.
