@@ -9,7 +9,8 @@ the clock it is given, so the schedule is tested with fixed times:
   09:00 needs no reminder); neither is any reminder for a cancelled event or registration.
 
 Each sent notice is an `EventNotice` row, unique per (registration, kind), written in the same
-transaction as the hand-over to the channel: a retried or doubled beat run sends nothing twice.
+transaction as the hand-over to the notification service (marketplace.services.notifications:
+stored, pushed to open pages, texted): a retried or doubled beat run sends nothing twice.
 """
 
 from __future__ import annotations
@@ -18,14 +19,13 @@ import datetime
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from livestream.models import EventNotice, EventRegistration, RecruitmentEvent
 from livestream.models.events import EventStatus, NoticeKind, RegistrationStatus
-from marketplace.sms import sms_send
+from marketplace.services.notifications import notify
 
 logger = logging.getLogger(__name__)
 
@@ -69,52 +69,60 @@ def reminders_due(now: datetime.datetime) -> list[DueReminder]:
     return due
 
 
-def _event_url(event: RecruitmentEvent) -> str:
-    return settings.SITE_URL + reverse("frontend:event_detail", args=[event.pk])
+def _event_path(event: RecruitmentEvent) -> str:
+    return reverse("frontend:event_detail", args=[event.pk])
 
 
-def reminder_text(registration: EventRegistration, kind: str) -> str:
+@dataclass(frozen=True)
+class Notice:
+    title: str
+    body: str
+
+
+def reminder_notice(registration: EventRegistration, kind: str) -> Notice:
     event = registration.event
     start = timezone.localtime(event.starts_at)
     when = "明天" if kind == NoticeKind.DAY_BEFORE else "1小时后"
     place = event.place_display
-    return (
-        f"【就业通】{when}（{start.month}月{start.day}日 {start:%H:%M}）“{event.title}”开始"
-        f"{'，地点：' + place if place else ''}。请带好门票 {registration.ticket_display}，{_event_url(event)}"
+    return Notice(
+        title=f"{when}招聘会：{event.title}",
+        body=(
+            f"{start.month}月{start.day}日 {start:%H:%M}开始{'，地点：' + place if place else ''}。"
+            f"入场出示门票，票码 {registration.ticket_display}"
+        ),
     )
 
 
-def cancellation_text(registration: EventRegistration) -> str:
+def cancellation_notice(registration: EventRegistration) -> Notice:
     event = registration.event
     start = timezone.localtime(event.starts_at)
-    return (
-        f"【就业通】很抱歉，原定{start.month}月{start.day}日 {start:%H:%M}的“{event.title}”已取消。"
-        f"原因：{event.cancel_reason}。可在就业通查看其他招聘会。"
+    return Notice(
+        title=f"招聘会已取消：{event.title}",
+        body=f"很抱歉，原定{start.month}月{start.day}日 {start:%H:%M}的招聘会已取消。原因：{event.cancel_reason}",
     )
 
 
-def deliver(registration: EventRegistration, text: str) -> None:
-    """Hand one notice to the notification channel (SMS through marketplace.sms for now)."""
-    sms_send(phone=registration.profile.user.phone, text=text)
+def _send_once(registration: EventRegistration, kind: str, notice: Notice) -> bool:
+    """Record the notice and hand it to the notification service; False when it was already sent.
 
-
-def _send_once(registration: EventRegistration, kind: str, text: str) -> bool:
-    """Record the notice and deliver it after commit; False when it had already been sent."""
+    The service stores it (the person's notification list), pushes it to their open pages and
+    texts them after commit (not at night, within the daily SMS cap).
+    """
     try:
         with transaction.atomic():
             EventNotice.objects.create(registration=registration, kind=kind)
     except IntegrityError:
         return False
-    transaction.on_commit(lambda: _deliver_logged(registration, text, kind))
+    notify(
+        user=registration.profile.user,
+        kind=f"event_{kind}",
+        title=notice.title,
+        body=notice.body,
+        url=_event_path(registration.event),
+        sms=True,
+        dedupe_key=f"event-notice:{registration.pk}:{kind}",
+    )
     return True
-
-
-def _deliver_logged(registration: EventRegistration, text: str, kind: str) -> None:
-    try:
-        deliver(registration, text)
-    except Exception:
-        # The notice row stays: a failing gateway must not make the next run send it again and again.
-        logger.exception("could not deliver %s notice for registration %s", kind, registration.pk)
 
 
 @transaction.atomic
@@ -124,7 +132,7 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
     sent = 0
     for item in reminders_due(now):
         registration = EventRegistration.objects.select_related("event", "profile__user").get(pk=item.registration_id)
-        if _send_once(registration, item.kind, reminder_text(registration, item.kind)):
+        if _send_once(registration, item.kind, reminder_notice(registration, item.kind)):
             sent += 1
     return sent
 
@@ -140,6 +148,6 @@ def cancellation_notices_send(*, event_id: int) -> int:
         "event", "profile__user"
     )
     for registration in registrations:
-        if _send_once(registration, NoticeKind.CANCELLED, cancellation_text(registration)):
+        if _send_once(registration, NoticeKind.CANCELLED, cancellation_notice(registration)):
             sent += 1
     return sent

@@ -13,6 +13,7 @@ from livestream.models.events import NoticeKind, RegistrationStatus
 from livestream.services.events.reminders import cancellation_notices_send, reminders_due, reminders_send
 from livestream.services.events.schedule import event_cancel
 from marketplace import sms
+from marketplace.models import Notification
 from tests.livestream.events.conftest import make_event
 
 pytestmark = pytest.mark.django_db
@@ -67,10 +68,12 @@ def test_each_reminder_goes_out_once_however_often_the_beat_runs(seeker, django_
         assert reminders_send(now=at(31, 8, 5)) == 1
         assert reminders_send(now=at(31, 8, 10)) == 0
 
-    texts = [m.text for m in sms.outbox]
-    assert len(texts) == 2 and all(m.phone == seeker.phone for m in sms.outbox)
-    assert texts[0].startswith("【就业通】明天（12月31日 09:00）“高校毕业生专场”开始")
-    assert "1小时后" in texts[1] and "/events/" in texts[1]
+    notices = list(Notification.objects.filter(user=seeker).order_by("created_at", "pk"))
+    assert [n.title for n in notices] == ["明天招聘会：高校毕业生专场", "1小时后招聘会：高校毕业生专场"]
+    assert notices[0].body.startswith("12月31日 09:00开始，地点：凯里市 凯里市人力资源市场")
+    assert notices[0].url == f"/events/{event.pk}/"
+    # Texts go through the notification service's SMS rules (never at night): at most these two.
+    assert len(sms.outbox) <= 2 and all(m.phone == seeker.phone for m in sms.outbox)
     assert set(EventNotice.objects.values_list("kind", flat=True)) == {NoticeKind.DAY_BEFORE, NoticeKind.HOUR_BEFORE}
 
 
@@ -99,9 +102,10 @@ def test_cancelling_an_event_tells_everyone_signed_up_once(seeker, other_seeker,
     with django_capture_on_commit_callbacks(execute=True):
         assert cancellation_notices_send(event_id=event.pk) == 0  # a retried task sends nothing again
 
-    assert sorted(m.phone for m in sms.outbox) == sorted([seeker.phone, other_seeker.phone])
-    assert all("“返岗专场”已取消" in m.text and "暴雨预警" in m.text for m in sms.outbox)
+    notices = Notification.objects.filter(kind="event_cancelled")
+    assert sorted(n.user_id for n in notices) == sorted([seeker.pk, other_seeker.pk])
+    assert all(n.title == "招聘会已取消：返岗专场" and "暴雨预警" in n.body for n in notices)
     with pytest.raises(ValidationError) as caught:
         event_cancel(by=bureau_user, event=event, reason="again")
     assert "已经取消" in caught.value.messages[0]
-    assert len(sms.outbox) == 2
+    assert Notification.objects.filter(kind="event_cancelled").count() == 2
