@@ -6,6 +6,8 @@ Every rule is the service's; a view parses, calls, and turns a refusal into a me
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -31,11 +33,13 @@ from livestream.selectors.events import (
     tickets_of,
 )
 from livestream.services.events.booths import booth_register, event_apply
-from livestream.services.events.posters import PosterJob, poster_png, ticket_qr_png
+from livestream.services.events.posters import PosterFontMissing, PosterJob, poster_png, ticket_qr_png
 from livestream.services.events.tickets import event_sign_up, places_taken, registration_cancel
 from marketplace.enums import KeyGroup, Role
 from marketplace.models import JobPosting
 from marketplace.selectors import posting_list_public
+
+logger = logging.getLogger(__name__)
 
 
 def group_labels(groups: list[str]) -> str:
@@ -213,6 +217,12 @@ def poster(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(RecruitmentEvent.objects.select_related("station"), pk=pk)
     jobs = [PosterJob(title=p.title, employer=p.employer.name, pay=p.pay_display) for p in event_top_jobs(event)]
     url = request.build_absolute_uri(reverse("frontend:event_detail", args=[pk]))
-    response = HttpResponse(poster_png(event, url=url, jobs=jobs), content_type="image/png")
+    try:
+        png = poster_png(event, url=url, jobs=jobs)
+    except PosterFontMissing as exc:
+        logger.error("poster of event %s not drawn: %s", pk, exc)
+        message = "海报暂时无法生成：服务器缺少中文字体（请安装 fonts-noto-cjk 或设置 POSTER_FONT_PATH）。"
+        return HttpResponse(message, content_type="text/plain; charset=utf-8", status=503)
+    response = HttpResponse(png, content_type="image/png")
     response["Content-Disposition"] = f'inline; filename="event-{pk}-poster.png"'
     return response

@@ -180,10 +180,12 @@ def _charts(event_rows: list[Outcome], employer_rows: list[Outcome], total: Outc
     other = total.hires - total.key_group_hires
     if other:
         groups.append(("非重点群体", other))
+    # Events nobody has signed up for yet have nothing to draw; the table still lists them.
+    drawn = [r for r in event_rows if r.sign_ups or r.applications][:12]
     return {
         "event_chart": grouped_bars(
             "各场招聘会的报名到就业",
-            [(r.label, [r.sign_ups, r.check_ins, r.applications, r.interviews, r.hires]) for r in event_rows],
+            [(r.label[5:], [r.sign_ups, r.check_ins, r.applications, r.interviews, r.hires]) for r in drawn],
             FUNNEL,
         )
         if event_rows

@@ -190,7 +190,7 @@ def outcomes_by_event(events: list[RecruitmentEvent]) -> list[Outcome]:
     rows = {
         e.pk: Outcome(
             key=e.pk,
-            label=str(e),
+            label=f"{timezone.localtime(e.starts_at):%Y-%m-%d} {e.title}",
             sign_ups=counts.get(e.pk, {}).get("n", 0),
             check_ins=counts.get(e.pk, {}).get("checked", 0),
         )

@@ -187,9 +187,16 @@ def test_the_outcomes_page_charts_and_csv_match_the_data(client, fair, bureau_us
     assert response.content.startswith("\ufeff".encode()) and "charset=utf-8" in response["Content-Type"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     by_name = {r[0]: r[1:] for r in rows if r}
-    assert by_name[str(fair["event"])] == ["3", "2", "3", "3", "2", "1"]
+    label = f"{timezone.localtime(fair['event'].starts_at):%Y-%m-%d} 高校毕业生专场"
+    assert by_name[label] == ["3", "2", "3", "3", "2", "1"]
     assert by_name["合计"] == ["3", "2", "3", "3", "2", "1"]
     assert by_name[fair["employer"].name] == ["", "", "2", "2", "1", "1"]
     assert by_name[fair["other"].name] == ["", "", "1", "1", "1", "0"]
     single = client.get(f"/events/{fair['event'].pk}/outcomes/").content.decode()
     assert single.count("<svg") == 2 and fair["other"].name in single
+
+
+def test_without_a_chinese_font_the_poster_page_says_what_is_missing(client, settings, tmp_path):
+    settings.POSTER_FONT_PATH = str(tmp_path / "missing.ttc")
+    response = client.get(f"/events/{make_event().pk}/poster.png")
+    assert response.status_code == 503 and "fonts-noto-cjk" in response.content.decode()

@@ -136,17 +136,19 @@ def poster_image(event: RecruitmentEvent, *, url: str, jobs: list[PosterJob]) ->
     draw = ImageDraw.Draw(image)
     margin, inner = 80, WIDTH - 160
 
-    draw.rectangle([0, 0, WIDTH, 520], fill=RED)
+    title_lines = _wrap(draw, event.title, title_font, inner)[:3]
+    groups = "、".join(KeyGroup(g).label for g in event.target_groups if g in KeyGroup.values)
+    header = 150 + 108 * len(title_lines) + (70 if groups else 0) + 40
+    draw.rectangle([0, 0, WIDTH, header], fill=RED)
     draw.text((margin, 70), f"{EventKind(event.kind).label} · {event.organiser_name}", font=small, fill=(255, 225, 228))
     y = 140
-    for line in _wrap(draw, event.title, title_font, inner)[:3]:
+    for line in title_lines:
         draw.text((margin, y), line, font=title_font, fill="white")
         y += 108
-    if event.target_groups:
-        groups = "、".join(KeyGroup(g).label for g in event.target_groups if g in KeyGroup.values)
-        draw.text((margin, max(y + 10, 400)), _fit(draw, f"面向：{groups}", body, inner), font=body, fill="white")
+    if groups:
+        draw.text((margin, y + 10), _fit(draw, f"面向：{groups}", body, inner), font=body, fill="white")
 
-    y = 580
+    y = header + 60
     draw.text((margin, y), "时间", font=small, fill=MUTED)
     draw.text((margin, y + 44), event.when_display, font=big, fill=INK)
     y += 140
@@ -160,9 +162,13 @@ def poster_image(event: RecruitmentEvent, *, url: str, jobs: list[PosterJob]) ->
         draw.text((margin, y), "同步线上直播", font=body, fill=RED)
     y += 110
 
+    qr = qr_image(url, box=9, border=2)
+    side = qr.size[0]  # whole pixels per module: scaling would blur the modules for some readers
+    qr_top = HEIGHT - side - 110
     draw.text((margin, y), "热招岗位", font=big, fill=RED)
     y += 80
-    for job in jobs[:MAX_JOBS]:
+    room = max(0, (qr_top - 30 - y) // 110)  # rows that fit above the QR code
+    for job in jobs[: min(MAX_JOBS, room)]:
         pay_width = draw.textlength(job.pay, font=body)
         draw.text((margin, y), _fit(draw, job.title, body, inner - pay_width - 30), font=body, fill=INK)
         draw.text((WIDTH - margin - pay_width, y), job.pay, font=body, fill=RED)
@@ -171,9 +177,6 @@ def poster_image(event: RecruitmentEvent, *, url: str, jobs: list[PosterJob]) ->
     if not jobs:
         draw.text((margin, y), "更多岗位持续更新中", font=body, fill=MUTED)
 
-    qr = qr_image(url, box=9, border=2)
-    side = qr.size[0]  # whole pixels per module: scaling would blur the modules for some readers
-    qr_top = HEIGHT - side - 110
     image.paste(qr, (WIDTH - margin - side, qr_top))
     draw.text((margin, qr_top + 90), "微信扫码", font=big, fill=INK)
     draw.text((margin, qr_top + 160), "查看岗位 · 在线报名", font=body, fill=MUTED)
