@@ -136,7 +136,11 @@ SPECTACULAR_SETTINGS = {
             "ApplicationStatus",
         )
     }
-    | {"SelfServiceRoleEnum": [("seeker", "求职者"), ("employer", "用人单位")]},
+    | {"SelfServiceRoleEnum": [("seeker", "求职者"), ("employer", "用人单位")]}
+    | {
+        f"{name}Enum": f"livestream.models.events.{name}"
+        for name in ("EventKind", "EventStatus", "BoothStatus", "RegistrationStatus")
+    },
 }
 
 # Celery: broker and eagerness are set per run mode.
