@@ -17,10 +17,11 @@ app.autodiscover_tasks()
 @app.on_after_finalize.connect
 def _beat_schedule(sender: Celery, **kwargs) -> None:
     # Each app declares its periodic work next to its tasks; beat reads the union.
+    from livestream.tasks import BEAT_SCHEDULE as livestream_schedule
     from marketplace.tasks import BEAT_SCHEDULE as marketplace_schedule
     from matching.tasks import BEAT_SCHEDULE as matching_schedule
 
-    sender.conf.beat_schedule = {**marketplace_schedule, **matching_schedule}
+    sender.conf.beat_schedule = {**marketplace_schedule, **matching_schedule, **livestream_schedule}
 
 
 @app.task(name="health.ping")

@@ -2,7 +2,19 @@
 
 from django.urls import path, re_path
 
-from frontend.views import accounts, bureau, employer, gigs, notifications, postings, public, seeker, station
+from frontend.views import (
+    accounts,
+    bureau,
+    employer,
+    events,
+    events_staff,
+    gigs,
+    notifications,
+    postings,
+    public,
+    seeker,
+    station,
+)
 
 app_name = "frontend"
 
@@ -20,6 +32,27 @@ urlpatterns = [
     path("gigs/new/", gigs.gig_new, name="gig_new"),
     path("gigs/<int:pk>/claim/", gigs.claim, name="gig_claim"),
     path("gigs/<str:area>/", gigs.board, name="gig_board"),
+    # Recruitment events (招聘会); fixed words come before the event number
+    path("events/", events.event_list, name="event_list"),
+    path("events/tickets/", events.my_tickets, name="my_tickets"),
+    path("events/new/", events_staff.event_new, name="event_new"),
+    path("events/staff/", events_staff.staff_events, name="staff_events"),
+    path("events/outcomes/", events_staff.outcomes, name="event_outcomes_all"),
+    path("events/outcomes.csv", events_staff.outcomes_csv, name="event_outcomes_all_csv"),
+    path("events/<int:pk>/", events.event_detail, name="event_detail"),
+    path("events/<int:pk>/signup/", events.sign_up, name="event_sign_up"),
+    path("events/<int:pk>/signup/cancel/", events.sign_up_cancel, name="event_sign_up_cancel"),
+    path("events/<int:pk>/ticket/", events.ticket, name="event_ticket"),
+    path("events/<int:pk>/ticket.png", events.ticket_png, name="event_ticket_png"),
+    path("events/<int:pk>/poster.png", events.poster, name="event_poster"),
+    path("events/<int:pk>/jobs/<int:posting_pk>/apply/", events.apply, name="event_apply"),
+    path("events/<int:pk>/booth/", events.booth, name="event_booth"),
+    path("events/<int:pk>/manage/", events_staff.manage, name="event_manage"),
+    path("events/<int:pk>/booths/<int:booth_pk>/decide/", events_staff.booth_decide_view, name="booth_decide"),
+    path("events/<int:pk>/cancel/", events_staff.cancel, name="event_cancel"),
+    path("events/<int:pk>/checkin/", events_staff.check_in, name="event_check_in"),
+    path("events/<int:pk>/outcomes/", events_staff.event_outcomes, name="event_outcomes"),
+    path("events/<int:pk>/outcomes.csv", events_staff.event_outcomes_csv, name="event_outcomes_csv"),
     # Accounts
     path("signup/", accounts.signup, name="signup"),
     path("login/", accounts.login_view, name="login"),

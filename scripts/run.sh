@@ -6,6 +6,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/venv.sh"
 cd "$ROOT"
 
 venv_install requirements.txt
+# Event posters draw Chinese with Debian's Noto CJK fonts (SIL OFL 1.1). Without them everything
+# else works and the poster page says what is missing.
+apt_ensure run fonts-noto-cjk || echo "[run] event posters need fonts-noto-cjk (or POSTER_FONT_PATH)" >&2
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-config.settings.embedded}"
 HOST="${HOST:-127.0.0.1}"
 PORT="${PORT:-8000}"

@@ -24,3 +24,21 @@ venv_install() {  # venv_install <requirements file>
     -r "$ROOT/$req" -c "$ROOT/constraints.txt"
   echo "$digest" >"$stamp"
 }
+
+apt_ensure() {  # apt_ensure <tag> <package>...: install missing Debian packages (root, or sudo)
+  local tag="$1"; shift
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "[$tag] WARNING: ${missing[*]} not installed (needs root or sudo)" >&2; return 1; }
+    sudo="sudo"
+  fi
+  echo "[$tag] installing ${missing[*]} from Debian's packages" >&2
+  $sudo apt-get update -qq >/tmp/jyt-apt.log 2>&1
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    >>/tmp/jyt-apt.log 2>&1 || { echo "[$tag] FAILED: apt-get install ${missing[*]} (log: /tmp/jyt-apt.log)" >&2; return 1; }
+}

@@ -136,7 +136,11 @@ SPECTACULAR_SETTINGS = {
             "ApplicationStatus",
         )
     }
-    | {"SelfServiceRoleEnum": [("seeker", "求职者"), ("employer", "用人单位")]},
+    | {"SelfServiceRoleEnum": [("seeker", "求职者"), ("employer", "用人单位")]}
+    | {
+        f"{name}Enum": f"livestream.models.events.{name}"
+        for name in ("EventKind", "EventStatus", "BoothStatus", "RegistrationStatus")
+    },
 }
 
 # Celery: broker and eagerness are set per run mode.
@@ -188,3 +192,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"jieba": {"level": "WARNING"}},
 }
+
+# A font file with Chinese glyphs for event posters (Debian's fonts-noto-cjk, SIL OFL 1.1); empty:
+# the standard install paths are searched (livestream.services.events.posters).
+POSTER_FONT_PATH = env_str("POSTER_FONT_PATH", "")

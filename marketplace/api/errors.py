@@ -30,9 +30,15 @@ from marketplace.services.accounts import RateLimited
 CONFLICT_CODES = frozenset(
     {
         "application_bad_transition",
+        "booth_own",
+        "check_in_not_open",
         "duplicate_application",
+        "duplicate_registration",
         "employer_blacklisted",
         "employer_unverified",
+        "event_cancelled",
+        "event_closed",
+        "event_full",
         "gig_bad_transition",
         "gig_certificate_missing",
         "gig_claim_bad_transition",
@@ -45,7 +51,12 @@ CONFLICT_CODES = frozenset(
         "phone_taken",
         "posting_bad_transition",
         "posting_closed",
+        "posting_not_at_event",
         "posting_not_open",
+        "registration_cancelled",
+        "registration_checked_in",
+        "ticket_cancelled",
+        "ticket_other_event",
     }
 )
 # Service refusals that depend on who asks rather than on what was sent: 403.

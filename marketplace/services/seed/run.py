@@ -184,6 +184,10 @@ def seed_demo(options: SeedOptions | None = None, *, progress: ProgressFactory =
             workers = seed_workers(ctx, options.profiles)
             pool = [p for p in postings if p.posting.status in _OPEN_FOR_APPLICATIONS] + demo_postings(ctx, demo)
             seed_applications(ctx, workers, pool)
+        # Recruitment events last: their past fairs link the applications just made.
+        from livestream.services.events.demo import events_seed
+
+        events_seed(today=today, seed=options.seed, bureau=ctx.bureau)
     return SeedResult(
         today=today,
         deleted=deleted,

@@ -1,0 +1,1 @@
+"""Business actions of the real-time app: the only code that changes its state."""

@@ -1,0 +1,1 @@
+"""Recruitment events: schedule (series and occurrences), booths, tickets, reminders, posters."""

@@ -1,0 +1,276 @@
+"""Events and recurring series: create, edit, cancel, and generate the coming occurrences.
+
+A series (周周招聘 every Wednesday 09:00–12:00, 天天招聘 Monday to Friday) generates one
+`RecruitmentEvent` per scheduled day up to `weeks_ahead` weeks ahead. Generation is idempotent:
+the (series, series_date) constraint makes a day's occurrence exist at most once, so the beat task,
+the management command and a series edit may all run it at any time.
+
+Editing a series rewrites its future occurrences that nobody edited on their own (`detached`) and
+that are not cancelled; past, cancelled and individually edited occurrences are left as they are.
+Times are wall-clock times in the configured zone (Asia/Shanghai): 09:00 stays 09:00 on every date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from livestream.models import EventRegistration, EventSeries, RecruitmentEvent
+from livestream.models.events import EventKind, EventStatus, RegistrationStatus
+from livestream.permissions import require
+from marketplace.enums import KeyGroup
+from marketplace.models import User
+
+logger = logging.getLogger(__name__)
+
+# Fields an occurrence takes from its series, and that an edit of the series hands on.
+INHERITED = (
+    "kind", "title", "description", "station_id", "venue_name", "address", "county", "lat", "lon", "online",
+    "target_groups", "capacity",
+)  # fmt: skip
+EVENT_FIELDS = {
+    "kind", "title", "description", "venue_name", "address", "county", "lat", "lon", "online", "target_groups",
+    "capacity", "starts_at", "ends_at",
+}  # fmt: skip
+SERIES_FIELDS = (EVENT_FIELDS - {"starts_at", "ends_at"}) | {
+    "weekdays", "start_time", "end_time", "starts_on", "until", "weeks_ahead", "active",
+}  # fmt: skip
+MAX_CAPACITY = 20000
+MAX_WEEKS_AHEAD = 12
+
+
+def _zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def local_moment(day: datetime.date, at: datetime.time) -> datetime.datetime:
+    """The aware moment of a wall-clock time on a day in the configured zone."""
+    return datetime.datetime.combine(day, at, tzinfo=_zone())
+
+
+def _organiser(by: User, data: dict[str, Any]) -> dict[str, Any]:
+    """Station staff organise for their station; the bureau for itself or a station it names."""
+    if by.is_station_staff:
+        return {"station_id": by.station_id}
+    station = data.pop("station", None)
+    return {"station_id": getattr(station, "pk", station)}
+
+
+def _validate_common(obj: RecruitmentEvent | EventSeries, errors: dict[str, list[str]]) -> None:
+    if not (obj.title or "").strip():
+        errors["title"] = [_("请填写招聘会名称。")]
+    if obj.kind not in EventKind.values:
+        errors["kind"] = [_("请选择招聘会类型。")]
+    groups = obj.target_groups
+    if not isinstance(groups, list) or any(g not in KeyGroup.values for g in groups):
+        errors["target_groups"] = [_("面向群体不正确。")]
+    elif obj.kind == EventKind.SPECIAL and not groups:
+        errors["target_groups"] = [_("专场招聘会请选择面向的重点群体，如高校毕业生、脱贫人口。")]
+    if obj.capacity is None or not 1 <= obj.capacity <= MAX_CAPACITY:
+        errors["capacity"] = [_("可报名人数须在1到%(max)s之间。") % {"max": MAX_CAPACITY}]
+    if not obj.online and not (obj.venue_name or obj.address):
+        errors["venue_name"] = [_("请填写场地，或选择线上直播。")]
+    if (obj.lat is None) != (obj.lon is None):
+        errors["lat"] = [_("经纬度须同时填写。")]
+
+
+def _validate_event(event: RecruitmentEvent) -> None:
+    errors: dict[str, list[str]] = {}
+    _validate_common(event, errors)
+    if event.starts_at and event.ends_at and event.ends_at <= event.starts_at:
+        errors["ends_at"] = [_("结束时间必须晚于开始时间。")]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _validate_series(series: EventSeries) -> None:
+    errors: dict[str, list[str]] = {}
+    _validate_common(series, errors)
+    days = series.weekdays
+    if not isinstance(days, list) or not days or any(not isinstance(d, int) or not 0 <= d <= 6 for d in days):
+        errors["weekdays"] = [_("请选择每周举办的日子。")]
+    if series.start_time and series.end_time and series.end_time <= series.start_time:
+        errors["end_time"] = [_("结束时间必须晚于开始时间。")]
+    if series.until and series.starts_on and series.until < series.starts_on:
+        errors["until"] = [_("截止日期不能早于首场日期。")]
+    if not 1 <= (series.weeks_ahead or 0) <= MAX_WEEKS_AHEAD:
+        errors["weeks_ahead"] = [_("提前生成周数须在1到%(max)s之间。") % {"max": MAX_WEEKS_AHEAD}]
+    if errors:
+        raise ValidationError(errors)
+
+
+# --- one-off events -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def event_create(*, by: User, data: dict[str, Any]) -> RecruitmentEvent:
+    require(by, "event.manage")
+    data = dict(data)
+    fields = {k: v for k, v in data.items() if k in EVENT_FIELDS}
+    event = RecruitmentEvent(created_by=by, **_organiser(by, data), **fields)
+    if event.starts_at and event.starts_at <= timezone.now():
+        raise ValidationError({"starts_at": [_("开始时间已过，请重新选择。")]})
+    _validate_event(event)
+    event.save()
+    return event
+
+
+def _lock_event(event: RecruitmentEvent) -> RecruitmentEvent:
+    return RecruitmentEvent.objects.select_for_update(of=("self",)).select_related("station").get(pk=event.pk)
+
+
+@transaction.atomic
+def event_update(*, by: User, event: RecruitmentEvent, data: dict[str, Any]) -> RecruitmentEvent:
+    """Edit one occurrence; it then keeps its own values when its series is edited."""
+    event = _lock_event(event)
+    require(by, "event.manage", event)
+    if event.is_cancelled:
+        raise ValidationError(_("该招聘会已取消，不能再修改。"), code="event_cancelled")
+    for key, value in data.items():
+        if key in EVENT_FIELDS:
+            setattr(event, key, value)
+    _validate_event(event)
+    event.detached = event.series_id is not None
+    event.save()
+    return event
+
+
+@transaction.atomic
+def event_cancel(*, by: User, event: RecruitmentEvent, reason: str) -> RecruitmentEvent:
+    """Cancel an event and notify everyone signed up, once each, after the cancellation commits."""
+    from livestream.tasks import event_cancellation_notices
+
+    event = _lock_event(event)
+    require(by, "event.manage", event)
+    if event.is_cancelled:
+        raise ValidationError(_("该招聘会已经取消。"), code="event_cancelled")
+    if event.has_ended():
+        raise ValidationError(_("该招聘会已经结束，不能取消。"), code="event_closed")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": [_("请填写取消原因，它会发送给已报名的求职者。")]})
+    event.status = EventStatus.CANCELLED
+    event.cancel_reason = reason[:200]
+    event.cancelled_at = timezone.now()
+    event.save(update_fields=["status", "cancel_reason", "cancelled_at", "updated_at"])
+    transaction.on_commit(lambda: event_cancellation_notices.delay(event.pk))
+    return event
+
+
+@transaction.atomic
+def event_close_sign_ups(*, by: User, event: RecruitmentEvent) -> RecruitmentEvent:
+    event = _lock_event(event)
+    require(by, "event.manage", event)
+    if event.status != EventStatus.OPEN:
+        raise ValidationError(_("该招聘会当前不在报名中。"), code="event_closed")
+    event.status = EventStatus.CLOSED
+    event.save(update_fields=["status", "updated_at"])
+    return event
+
+
+# --- series -------------------------------------------------------------------------------------
+
+
+def _scheduled_days(series: EventSeries, today: datetime.date) -> list[datetime.date]:
+    """The series' days from today (or its first day) to `weeks_ahead` weeks on, within `until`."""
+    first = max(series.starts_on, today)
+    horizon = today + datetime.timedelta(weeks=series.weeks_ahead)
+    if series.until:
+        horizon = min(horizon, series.until + datetime.timedelta(days=1))
+    days, day = [], first
+    while day < horizon:
+        if day.weekday() in series.weekdays:
+            days.append(day)
+        day += datetime.timedelta(days=1)
+    return days
+
+
+def _occurrence_values(series: EventSeries, day: datetime.date) -> dict[str, Any]:
+    values = {name: getattr(series, name) for name in INHERITED}
+    values["target_groups"] = list(series.target_groups)
+    values["starts_at"] = local_moment(day, series.start_time)
+    values["ends_at"] = local_moment(day, series.end_time)
+    return values
+
+
+def occurrences_generate(*, series: EventSeries | None = None, today: datetime.date | None = None) -> int:
+    """Create the missing occurrences of one active series (or all of them); return how many."""
+    today = today or timezone.localdate()
+    created = 0
+    all_series = [series] if series is not None else list(EventSeries.objects.filter(active=True))
+    for one in all_series:
+        if not one.active:
+            continue
+        existing = set(one.events.values_list("series_date", flat=True))
+        for day in _scheduled_days(one, today):
+            if day in existing:
+                continue
+            try:
+                with transaction.atomic():
+                    RecruitmentEvent.objects.create(
+                        series=one, series_date=day, created_by=one.created_by, **_occurrence_values(one, day)
+                    )
+                created += 1
+            except IntegrityError:  # a concurrent run made it first: the constraint has the last word
+                logger.info("occurrence of series %s on %s already exists", one.pk, day)
+    return created
+
+
+@transaction.atomic
+def series_create(*, by: User, data: dict[str, Any], today: datetime.date | None = None) -> EventSeries:
+    require(by, "event.manage")
+    data = dict(data)
+    fields = {k: v for k, v in data.items() if k in SERIES_FIELDS}
+    series = EventSeries(created_by=by, **_organiser(by, data), **fields)
+    series.weekdays = sorted(set(series.weekdays or []))
+    _validate_series(series)
+    series.save()
+    occurrences_generate(series=series, today=today)
+    return series
+
+
+@transaction.atomic
+def series_update(
+    *, by: User, series: EventSeries, data: dict[str, Any], now: datetime.datetime | None = None
+) -> EventSeries:
+    """Edit a series and hand the change to its future, untouched, not cancelled occurrences.
+
+    An untouched future occurrence whose day is no longer in the schedule is removed when nobody
+    has signed up or taken a booth yet; otherwise it stays for staff to cancel with a notice.
+    """
+    now = now or timezone.now()
+    series = EventSeries.objects.select_for_update().get(pk=series.pk)
+    require(by, "event.manage", series)
+    for key, value in data.items():
+        if key in SERIES_FIELDS:
+            setattr(series, key, value)
+    series.weekdays = sorted(set(series.weekdays or []))
+    _validate_series(series)
+    series.save()
+    today = timezone.localtime(now).date()
+    scheduled = set(_scheduled_days(series, today))
+    future = series.events.select_for_update().filter(
+        starts_at__gt=now, detached=False, status__in=[EventStatus.OPEN, EventStatus.CLOSED]
+    )
+    for event in future:
+        if event.series_date not in scheduled:
+            if not event.registrations.exists() and not event.booths.exists():
+                event.delete()
+            continue
+        for name, value in _occurrence_values(series, event.series_date).items():
+            setattr(event, name, value)
+        event.save()
+    occurrences_generate(series=series, today=today)
+    return series
+
+
+def active_registrations(event: RecruitmentEvent):
+    return EventRegistration.objects.filter(event=event, status=RegistrationStatus.ACTIVE)
