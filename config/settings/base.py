@@ -157,6 +157,13 @@ SMS_CODE_TTL_SECONDS = env_int("SMS_CODE_TTL_SECONDS", 300)
 SMS_CODES_PER_NUMBER_PER_HOUR = env_int("SMS_CODES_PER_NUMBER_PER_HOUR", 5)
 SMS_CODES_PER_IP_PER_HOUR = env_int("SMS_CODES_PER_IP_PER_HOUR", 20)
 
+# Gig market at the site: a location check-in counts within this many metres of the gig's coordinates,
+GIG_CHECKIN_RADIUS_M = env_int("GIG_CHECKIN_RADIUS_M", 500)
+# from this many minutes before the start until the end of the gig;
+GIG_CHECKIN_EARLY_MINUTES = env_int("GIG_CHECKIN_EARLY_MINUTES", 60)
+# a claim still without check-in this long after the end is marked no-show by the periodic task.
+GIG_NO_SHOW_GRACE_MINUTES = env_int("GIG_NO_SHOW_GRACE_MINUTES", 60)
+
 # Search backends are chosen like Django's caches: a dotted path and its options.
 SEARCH_BACKENDS: dict[str, dict] = {}
 # Whether start-up (ASGI application load) refuses to go on when the search engine is unreachable.
