@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from frontend.views import accounts, bureau, employer, gigs, postings, public, seeker, station
+from frontend.views import accounts, bureau, employer, gig_site, gigs, postings, public, seeker, station
 
 app_name = "frontend"
 
@@ -16,7 +16,29 @@ urlpatterns = [
     path("gigs/", gigs.boards, name="gig_boards"),
     path("gigs/new/", gigs.gig_new, name="gig_new"),
     path("gigs/<int:pk>/claim/", gigs.claim, name="gig_claim"),
+    # At the site: detail, check-in (the QR code's address), management, settlements, complaints
+    path("gigs/g/<int:pk>/", gig_site.gig_detail, name="gig_detail"),
+    path("gigs/<int:pk>/check-in/", gig_site.check_in, name="gig_check_in"),
+    path("gigs/<int:pk>/qr.png", gig_site.checkin_qr, name="gig_checkin_qr"),
+    path("gigs/manage/", gig_site.manage_list, name="gig_manage_list"),
+    path("gigs/manage/<int:pk>/", gig_site.manage_gig, name="gig_manage"),
+    re_path(
+        r"^gigs/claims/(?P<pk>\d+)/(?P<action>confirm|release|no-show|check-in-for|check-out|cancel)/$",
+        gig_site.claim_action,
+        name="gig_claim_action",
+    ),
+    path("gigs/claims/<int:pk>/rate/", gig_site.rate, name="gig_rate"),
+    path("gigs/claims/<int:pk>/complaint/", gig_site.complaint_new, name="gig_complaint_new"),
+    re_path(
+        r"^gigs/settlements/(?P<pk>\d+)/(?P<action>pieces|paid|received)/$",
+        gig_site.settlement_action,
+        name="gig_settlement_action",
+    ),
+    path("gigs/complaints/", gig_site.complaints, name="gig_complaints"),
+    path("gigs/complaints/<int:pk>/advance/", gig_site.complaint_advance, name="gig_complaint_advance"),
     path("gigs/<str:area>/", gigs.board, name="gig_board"),
+    # 大字模式
+    path("font-size/", gig_site.font_size, name="font_size"),
     # Accounts
     path("signup/", accounts.signup, name="signup"),
     path("login/", accounts.login_view, name="login"),
@@ -28,6 +50,7 @@ urlpatterns = [
     path("me/profile/step/<int:step>/", seeker.profile_step, name="profile_step"),
     path("me/applications/", seeker.applications, name="applications"),
     path("me/recommended/", seeker.recommended, name="recommended"),
+    path("me/gigs/", gig_site.my_gigs, name="my_gigs"),
     path("me/applications/<int:pk>/withdraw/", seeker.application_withdraw_view, name="application_withdraw"),
     # Employer (posting pages are shared with stations)
     path("employer/", employer.dashboard, name="employer"),

@@ -36,6 +36,12 @@ def _average(rows: QuerySet[GigRating]) -> Rating:
     return Decimal(str(result["avg"])).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), result["n"]
 
 
+def rating_text(rating: Rating) -> str:
+    """“4.5 分（12 条评价）”, or "" before the first rating."""
+    average, count = rating
+    return f"{average} 分（{count} 条评价）" if count else ""
+
+
 def poster_rating(gig: Gig) -> Rating:
     """Average stars workers gave the organisation behind this gig (employer or station), and how many."""
     rows = GigRating.objects.filter(side=RatingSide.WORKER_RATES_POSTER)

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from frontend.forms.gigs import GigForm
 from frontend.views.common import add_service_errors, error_text, role_required
 from marketplace.enums import GIG_CLAIM_ACTIVE, GigStatus, KeyGroup, Role
+from marketplace.gig_selectors import poster_ratings, rating_text
 from marketplace.models import Gig, GigClaim, User, WorkerProfile
 from marketplace.models.gigs import AREA_PATTERN, board_area
 from marketplace.services.gigs import board_last_seq, gig_claim, gig_post
@@ -111,8 +112,16 @@ def board(request: HttpRequest, area: str) -> HttpResponse:
             ).values_list("gig_id", flat=True)
         )
     now = timezone.now()
+    ratings = poster_ratings(gigs)
     cards = [
-        {"gig": g, "rule": priority_rule(g, now), "day": day_label(g.work_date), "mine": g.pk in mine} for g in gigs
+        {
+            "gig": g,
+            "rule": priority_rule(g, now),
+            "day": day_label(g.work_date),
+            "mine": g.pk in mine,
+            "rating": rating_text(ratings[g.pk]),
+        }
+        for g in gigs
     ]
     return render(
         request,
