@@ -134,6 +134,12 @@ SPECTACULAR_SETTINGS = {
             "Availability",
             "ProfileVisibility",
             "ApplicationStatus",
+            "GigStatus",
+            "GigClaimStatus",
+            "CheckInMethod",
+            "SettlementStatus",
+            "RatingSide",
+            "ComplaintStatus",
         )
     }
     | {"SelfServiceRoleEnum": [("seeker", "求职者"), ("employer", "用人单位")]},
