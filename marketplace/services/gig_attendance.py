@@ -56,7 +56,7 @@ def _bad_transition(claim: GigClaim, action: str) -> ValidationError:
 
 def _refuse_stopped_gig(gig: Gig) -> None:
     if gig.status not in GIG_RUNNING:
-        raise ValidationError(_("该零工已%(state)s。") % {"state": G(gig.status).label}, code="gig_not_running")
+        raise ValidationError(_("该零工%(state)s。") % {"state": G(gig.status).label}, code="gig_not_running")
 
 
 # --- the check-in code --------------------------------------------------------------------------

@@ -331,3 +331,14 @@ def test_the_large_font_toggle_is_on_every_page_and_is_remembered(client):
 
     client.post("/font-size/", {"large": "0", "next": "https://evil.example/"})
     assert 'class="large-font"' not in client.get("/").content.decode()
+
+
+def test_the_dashboards_lead_to_gig_management_and_complaints(client, employer_user, station_user, seeker):
+    client.force_login(employer_user)
+    assert 'href="/gigs/manage/"' in client.get("/employer/").content.decode()
+    client.force_login(station_user)
+    html = client.get("/station/").content.decode()
+    assert 'href="/gigs/manage/"' in html and 'href="/gigs/complaints/"' in html
+    client.force_login(seeker)
+    assert 'href="/me/gigs/"' in client.get("/me/").content.decode()
+    assert client.get("/gigs/manage/").status_code == 403

@@ -283,3 +283,11 @@ def test_the_periodic_task_marks_claims_never_checked_in_as_no_shows_after_the_g
 def test_the_sweep_is_in_the_beat_schedule():
     entry = BEAT_SCHEDULE["gigs-mark-no-shows"]
     assert entry["task"] == "marketplace.gigs_mark_no_shows"
+
+
+def test_a_gig_that_is_over_confirms_nobody(world, gig, claim):
+    Gig.objects.filter(pk=gig.pk).update(status=GigStatus.DONE)
+
+    with pytest.raises(ValidationError) as excinfo:
+        site.gig_claim_confirm(by=world.employer_member, claim=claim)
+    assert refusal(excinfo) == ("gig_not_running", "该零工已完工。")
