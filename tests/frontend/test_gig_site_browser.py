@@ -31,7 +31,7 @@ import datetime
 from django.utils import timezone
 from marketplace.models import CooperationStation, Gig, User, WorkerProfile
 from marketplace.services.gigs import gig_claim
-station = CooperationStation.objects.create(name='凯里市零工驿站', city='凯里市')
+station = CooperationStation.objects.create(name={station!r}, city='凯里市')
 staff = User.objects.create_user({staff!r}, {password!r}, role='station', station=station, display_name='驿站小张')
 seeker = User.objects.create_user({seeker!r}, {password!r}, role='seeker', display_name='吴大姐')
 WorkerProfile.objects.create(user=seeker, name='吴大姐', current_county='凯里市')
@@ -64,7 +64,9 @@ def scene(embedded_server) -> Scene:
     staff_phone = f"136{secrets.randbelow(10**8):08d}"
     seeker_phone = f"135{secrets.randbelow(10**8):08d}"
     title = f"茶园采茶{secrets.randbelow(1000):03d}号"
-    script = SETUP.format(staff=staff_phone, seeker=seeker_phone, password=PASSWORD, title=title)
+    # Station names are unique and the embedded server's database is shared by the session's browser tests.
+    station = f"舟溪零工驿站{secrets.token_hex(3)}"
+    script = SETUP.format(station=station, staff=staff_phone, seeker=seeker_phone, password=PASSWORD, title=title)
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL"}}
     env.update({"DJANGO_SETTINGS_MODULE": "config.settings.embedded", "JYT_VAR_DIR": str(embedded_server.var_dir)})
     result = subprocess.run(
