@@ -2,7 +2,19 @@
 
 from django.urls import path, re_path
 
-from frontend.views import accounts, bureau, employer, gig_site, gigs, postings, public, seeker, station
+from frontend.views import (
+    accounts,
+    bureau,
+    employer,
+    gig_manage,
+    gig_site,
+    gigs,
+    postings,
+    preferences,
+    public,
+    seeker,
+    station,
+)
 
 app_name = "frontend"
 
@@ -20,8 +32,8 @@ urlpatterns = [
     path("gigs/g/<int:pk>/", gig_site.gig_detail, name="gig_detail"),
     path("gigs/<int:pk>/check-in/", gig_site.check_in, name="gig_check_in"),
     path("gigs/<int:pk>/qr.png", gig_site.checkin_qr, name="gig_checkin_qr"),
-    path("gigs/manage/", gig_site.manage_list, name="gig_manage_list"),
-    path("gigs/manage/<int:pk>/", gig_site.manage_gig, name="gig_manage"),
+    path("gigs/manage/", gig_manage.manage_list, name="gig_manage_list"),
+    path("gigs/manage/<int:pk>/", gig_manage.manage_gig, name="gig_manage"),
     re_path(
         r"^gigs/claims/(?P<pk>\d+)/(?P<action>confirm|release|no-show|check-in-for|check-out|cancel)/$",
         gig_site.claim_action,
@@ -34,11 +46,11 @@ urlpatterns = [
         gig_site.settlement_action,
         name="gig_settlement_action",
     ),
-    path("gigs/complaints/", gig_site.complaints, name="gig_complaints"),
-    path("gigs/complaints/<int:pk>/advance/", gig_site.complaint_advance, name="gig_complaint_advance"),
+    path("gigs/complaints/", gig_manage.complaints, name="gig_complaints"),
+    path("gigs/complaints/<int:pk>/advance/", gig_manage.complaint_advance, name="gig_complaint_advance"),
     path("gigs/<str:area>/", gigs.board, name="gig_board"),
     # 大字模式
-    path("font-size/", gig_site.font_size, name="font_size"),
+    path("font-size/", preferences.font_size, name="font_size"),
     # Accounts
     path("signup/", accounts.signup, name="signup"),
     path("login/", accounts.login_view, name="login"),

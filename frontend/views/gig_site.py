@@ -1,5 +1,5 @@
-"""零工 at the site: gig detail, check-in by QR code or position, my gigs, the poster's management,
-wage complaints for staff, and the large-font mode.
+"""零工 at the site, the worker's side: gig detail, check-in by QR code or position, my gigs, and the
+buttons both sides press on a claim or a settlement (the poster's pages are in gig_manage).
 
 Every page works without JavaScript (the QR scan is a plain link; location check-in needs the
 phone's position, so it is the one thing that needs JS, and the page says so). Every rule is the
@@ -8,20 +8,17 @@ services'; a refusal comes back as a flash message in Chinese and the person lan
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from frontend.views.common import error_text, personal_numbers, role_required
+from frontend.views.common import back_to, error_text, role_required, run_service
 from frontend.views.gigs import day_label, priority_rule
 from marketplace import gig_selectors as reads
 from marketplace.enums import (
@@ -31,14 +28,13 @@ from marketplace.enums import (
     ComplaintStatus,
     GigClaimStatus,
     KeyGroup,
-    PayUnit,
     Role,
 )
-from marketplace.models import Gig, GigClaim, GigSettlement, WageComplaint
+from marketplace.models import Gig, GigClaim, GigSettlement
 from marketplace.permissions import can, require
 from marketplace.qr import qr_png
 from marketplace.services import gig_attendance as site
-from marketplace.services.gig_complaints import gig_complaint_advance, gig_complaint_open
+from marketplace.services.gig_complaints import gig_complaint_open
 from marketplace.services.gig_ratings import gig_rate
 from marketplace.services.gig_settlements import (
     settlement_confirm_received,
@@ -48,29 +44,6 @@ from marketplace.services.gig_settlements import (
 from marketplace.services.gigs import board_last_seq, gig_claim_cancel, gig_claim_release
 
 C = GigClaimStatus
-FONT_COOKIE = "jyt_font"
-FONT_COOKIE_AGE = 365 * 24 * 3600
-
-
-def _back(request: HttpRequest, default: str) -> HttpResponseRedirect:
-    """Back to the page the form was on (a same-site `next`), else to `default`."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(default)
-
-
-def _run(request: HttpRequest, action, success: str) -> bool:
-    """Call a service; a refusal becomes an error message. True when it went through."""
-    try:
-        action()
-    except ValidationError as exc:
-        messages.error(request, error_text(exc))
-        return False
-    messages.success(request, success)
-    return True
 
 
 def _int(value: str | None) -> int | None:
@@ -85,24 +58,6 @@ def _float(value: str | None) -> float | None:
         return float((value or "").strip())
     except ValueError:
         return None
-
-
-def _stars(rating: reads.Rating) -> str:
-    return reads.rating_text(rating) or "暂无评价"
-
-
-# --- large-font mode ----------------------------------------------------------------------------
-
-
-@require_POST
-def font_size(request: HttpRequest) -> HttpResponse:
-    """大字模式 on or off, remembered in a cookie for a year (no account needed)."""
-    response = _back(request, reverse("frontend:home"))
-    if request.POST.get("large") == "1":
-        response.set_cookie(FONT_COOKIE, "large", max_age=FONT_COOKIE_AGE, samesite="Lax")
-    else:
-        response.delete_cookie(FONT_COOKIE, samesite="Lax")
-    return response
 
 
 # --- gig detail -----------------------------------------------------------------------------------
@@ -135,7 +90,7 @@ def gig_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "mine": mine,
             "mine_active": mine is not None and mine.status in GIG_CLAIM_ACTIVE,
             "can_cancel": mine is not None and mine.status == C.CLAIMED and gig.starts_at > timezone.now(),
-            "poster_rating": _stars(reads.poster_rating(gig)),
+            "poster_rating": reads.rating_text(reads.poster_rating(gig)) or "暂无评价",
             "can_manage": can(user, "gig.manage", gig),
             "can_claim": user.is_authenticated and user.is_seeker,
             "last_seq": board_last_seq(gig.area),
@@ -269,7 +224,7 @@ def claim_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     pieces = _int(request.POST.get("pieces")) if request.POST.get("pieces", "").strip() else None
     if request.POST.get("pieces", "").strip() and pieces is None:
         messages.error(request, "件数须是整数。")
-        return _back(request, default)
+        return back_to(request, default)
     actions = {
         "confirm": (lambda: site.gig_claim_confirm(by=user, claim=claim), f"已确认{name}的报名。"),
         "release": (lambda: gig_claim_release(by=user, claim=claim), f"已释放{name}的名额。"),
@@ -279,8 +234,8 @@ def claim_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         "cancel": (lambda: gig_claim_cancel(by=user, claim=claim), "已取消报名，名额已退回。"),
     }
     call, success = actions[action]
-    _run(request, call, success)
-    return _back(request, default)
+    run_service(request, call, success)
+    return back_to(request, default)
 
 
 @require_POST
@@ -299,17 +254,17 @@ def settlement_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
         pieces = _int(request.POST.get("pieces"))
         if pieces is None:
             messages.error(request, "请填写件数（整数）。")
-            return _back(request, default)
-        _run(
+            return back_to(request, default)
+        run_service(
             request,
             lambda: settlement_set_pieces(by=user, settlement=settlement, pieces=pieces),
             f"已填写件数 {pieces} 件。",
         )
     elif action == "paid":
-        _run(request, lambda: settlement_mark_paid(by=user, settlement=settlement), "已标记为已付款。")
+        run_service(request, lambda: settlement_mark_paid(by=user, settlement=settlement), "已标记为已付款。")
     else:
-        _run(request, lambda: settlement_confirm_received(by=user, settlement=settlement), "已确认收到工钱。")
-    return _back(request, default)
+        run_service(request, lambda: settlement_confirm_received(by=user, settlement=settlement), "已确认收到工钱。")
+    return back_to(request, default)
 
 
 @require_POST
@@ -325,8 +280,8 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
     )
     stars = _int(request.POST.get("stars")) or 0
     comment = request.POST.get("comment", "")
-    _run(request, lambda: gig_rate(by=user, claim=claim, stars=stars, comment=comment), "评价已提交，谢谢！")
-    return _back(request, default)
+    run_service(request, lambda: gig_rate(by=user, claim=claim, stars=stars, comment=comment), "评价已提交，谢谢！")
+    return back_to(request, default)
 
 
 @role_required(Role.SEEKER)
@@ -360,126 +315,3 @@ def complaint_new(request: HttpRequest, pk: int) -> HttpResponse:
         {"claim": claim, "settlement": settlement, "values": values, "errors": errors, "general": general},
         status=status,
     )
-
-
-# --- the poster's management ---------------------------------------------------------------------
-
-
-@role_required(Role.EMPLOYER, Role.STATION)
-def manage_list(request: HttpRequest) -> HttpResponse:
-    """零工管理: the organisation's gigs, newest first, with how many hold a place and are at the site."""
-    if request.user.role == Role.EMPLOYER and request.user.employer_id is None:
-        return redirect("frontend:employer")
-    gigs = list(reads.gigs_of_poster(user=request.user)[:100])
-    return render(request, "frontend/gigs/manage_list.html", {"gigs": gigs})
-
-
-@require_GET
-def manage_gig(request: HttpRequest, pk: int) -> HttpResponse:
-    """One gig for its poster: the QR code, every claimer with their check-in state, settlements."""
-    gig = get_object_or_404(Gig.objects.select_related("employer", "station"), pk=pk)
-    user = request.user
-    if not user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    require(user, "gig.manage", gig)
-    claims = reads.claims_for_management(gig)
-    profiles = [c.profile for c in claims]
-    no_shows = reads.no_show_counts(profiles)
-    ratings = reads.worker_ratings(profiles)
-    now = timezone.now()
-    opens, closes = site.checkin_window(gig)
-    running = reads.gig_is_running(gig)
-    can_settle = can(user, "gig.settle", gig)
-    rows = []
-    for claim in claims:
-        settlement = getattr(claim, "settlement", None)
-        awaited = claim.status in GIG_CLAIM_AWAITED
-        rows.append(
-            {
-                "claim": claim,
-                "numbers": personal_numbers(user, claim.profile),
-                "no_shows": no_shows.get(claim.profile_id, 0),
-                "rating": _stars(ratings.get(claim.profile_id, (None, 0))),
-                "settlement": settlement,
-                "can_confirm": claim.status == C.CLAIMED and running,
-                "can_release": awaited and running,
-                "can_no_show": awaited and now >= gig.starts_at and gig.status != "cancelled",
-                "can_check_in_for": can_settle and awaited and running and opens <= now <= closes,
-                "can_check_out": claim.status == C.CHECKED_IN,
-                "can_rate": can(user, "gig.rate_worker", gig)
-                and claim.status in GIG_CLAIM_FINISHED
-                and not claim.ratings.all(),
-                "needs_pieces": settlement is not None
-                and settlement.pay_unit == PayUnit.PIECE
-                and settlement.status == "unpaid",
-                "can_mark_paid": can_settle
-                and settlement is not None
-                and settlement.status == "unpaid"
-                and settlement.amount is not None,
-            }
-        )
-    owed = sum((r["settlement"].amount or Decimal(0) for r in rows if r["settlement"]), Decimal(0))
-    return render(
-        request,
-        "frontend/gigs/manage.html",
-        {
-            "gig": gig,
-            "rows": rows,
-            "day": day_label(gig.work_date),
-            "can_settle": can_settle,
-            "show_qr": can(user, "gig.check_in_code", gig),
-            "checkin_url": request.build_absolute_uri(site.gig_checkin_path(by=user, gig=gig))
-            if can(user, "gig.check_in_code", gig)
-            else "",
-            "opens": opens,
-            "closes": closes,
-            "is_piece": gig.pay_unit == PayUnit.PIECE,
-            "owed": owed,
-            "here": request.get_full_path(),
-            "checked_in": sum(1 for c in claims if c.status == C.CHECKED_IN),
-            "holding": sum(1 for c in claims if c.status in GIG_CLAIM_ACTIVE),
-        },
-    )
-
-
-# --- wage complaints for staff -------------------------------------------------------------------
-
-
-@role_required(Role.BUREAU, Role.STATION)
-def complaints(request: HttpRequest) -> HttpResponse:
-    """欠薪投诉: the complaints this staff member handles, open first, with the settlement beside the claim."""
-    status = request.GET.get("status", "")
-    rows = [
-        {
-            "complaint": c,
-            "numbers": personal_numbers(request.user, c.claim.profile),
-            "next": [s for s in (ComplaintStatus.HANDLING, ComplaintStatus.RESOLVED) if _allowed_next(c, s)],
-        }
-        for c in reads.complaints_for_staff(user=request.user, status=status)
-    ]
-    return render(
-        request,
-        "frontend/gigs/complaints.html",
-        {"rows": rows, "status": status, "statuses": ComplaintStatus.choices, "here": request.get_full_path()},
-    )
-
-
-def _allowed_next(complaint: WageComplaint, to: str) -> bool:
-    from marketplace.services.gig_complaints import TRANSITIONS
-
-    return to in TRANSITIONS.get(complaint.status, ())
-
-
-@require_POST
-def complaint_advance(request: HttpRequest, pk: int) -> HttpResponse:
-    complaint = get_object_or_404(WageComplaint, pk=pk)
-    if not request.user.is_authenticated:
-        return redirect_to_login(reverse("frontend:gig_complaints"))
-    to = request.POST.get("to", "")
-    labels = dict(ComplaintStatus.choices)
-    _run(
-        request,
-        lambda: gig_complaint_advance(by=request.user, complaint=complaint, to=to, note=request.POST.get("note", "")),
-        f"投诉#{complaint.pk} 已改为“{labels.get(to, to)}”。",
-    )
-    return _back(request, reverse("frontend:gig_complaints"))
