@@ -28,6 +28,7 @@ from marketplace.enums import (
     ComplaintStatus,
     GigClaimStatus,
     KeyGroup,
+    PayUnit,
     Role,
 )
 from marketplace.models import Gig, GigClaim, GigSettlement
@@ -44,6 +45,12 @@ from marketplace.services.gig_settlements import (
 from marketplace.services.gigs import board_last_seq, gig_claim_cancel, gig_claim_release
 
 C = GigClaimStatus
+# How the amount owed is worked out, in the words a worker reads on the gig's page.
+PAY_BASIS = {
+    PayUnit.DAY: "干满一天付一天",
+    PayUnit.HOUR: "按实际干活时间算（开工后从签到到签退），精确到一刻钟",
+    PayUnit.PIECE: "按件数算，件数由发布方登记",
+}
 
 
 def _int(value: str | None) -> int | None:
@@ -88,6 +95,7 @@ def gig_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "rating": reads.rating_text(reads.poster_rating(gig)),
             },
             "mine": mine,
+            "pay_basis": PAY_BASIS.get(gig.pay_unit, ""),
             "mine_active": mine is not None and mine.status in GIG_CLAIM_ACTIVE,
             "can_cancel": mine is not None and mine.status == C.CLAIMED and gig.starts_at > timezone.now(),
             "poster_rating": reads.rating_text(reads.poster_rating(gig)) or "暂无评价",

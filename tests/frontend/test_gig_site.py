@@ -304,7 +304,7 @@ def test_the_gig_page_shows_places_left_for_the_live_script_and_a_claim_button(c
     html = client.get(f"/gigs/g/{gig.pk}/").content.decode()
 
     assert "还剩 3 个名额" in html and f'data-only-gig="{gig.pk}"' in html and "gigs.js" in html
-    assert "登录后抢单" in html and "暂无评价" in html
+    assert "登录后抢单" in html and "暂无评价" in html and "150 元/天，干满一天付一天" in html
     client.force_login(seeker)
     html = client.get(f"/gigs/g/{gig.pk}/").content.decode()
     assert f'action="/gigs/{gig.pk}/claim/"' in html

@@ -39,6 +39,9 @@ gig = Gig.objects.create(posted_by=staff, station=station, title={title!r}, coun
     work_date=timezone.localdate() + datetime.timedelta(days=1), start_time=datetime.time(8, 0),
     end_time=datetime.time(17, 0), pay=160, pay_unit='day', places=3, places_left=3, meeting_point='舟溪镇政府门口')
 claim = gig_claim(by=seeker, gig=gig)
+other = User.objects.create_user({other!r}, {password!r}, role='seeker', display_name='龙老三')
+WorkerProfile.objects.create(user=other, name='龙老三', current_county='凯里市')
+other_claim = gig_claim(by=other, gig=gig)
 # The day of the gig has come: it started half an hour ago (kept inside today).
 now = timezone.localtime()
 midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
@@ -46,7 +49,7 @@ start = max(midnight, now - datetime.timedelta(minutes=30))
 end = min(midnight.replace(hour=23, minute=59), now + datetime.timedelta(hours=2))
 Gig.objects.filter(pk=gig.pk).update(work_date=now.date(), start_time=start.time().replace(second=0, microsecond=0),
     end_time=end.time().replace(second=0, microsecond=0))
-print('GIG_ID=%d CLAIM_ID=%d' % (gig.pk, claim.pk))
+print('GIG_ID=%d CLAIM_ID=%d OTHER_ID=%d' % (gig.pk, claim.pk, other_claim.pk))
 """
 
 
@@ -56,6 +59,7 @@ class Scene:
     seeker_phone: str
     gig_id: int
     claim_id: int
+    other_claim_id: int
     title: str
 
 
@@ -66,7 +70,10 @@ def scene(embedded_server) -> Scene:
     title = f"茶园采茶{secrets.randbelow(1000):03d}号"
     # Station names are unique and the embedded server's database is shared by the session's browser tests.
     station = f"舟溪零工驿站{secrets.token_hex(3)}"
-    script = SETUP.format(station=station, staff=staff_phone, seeker=seeker_phone, password=PASSWORD, title=title)
+    other_phone = f"134{secrets.randbelow(10**8):08d}"
+    script = SETUP.format(
+        station=station, staff=staff_phone, seeker=seeker_phone, other=other_phone, password=PASSWORD, title=title
+    )
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL"}}
     env.update({"DJANGO_SETTINGS_MODULE": "config.settings.embedded", "JYT_VAR_DIR": str(embedded_server.var_dir)})
     result = subprocess.run(
@@ -77,8 +84,9 @@ def scene(embedded_server) -> Scene:
         text=True,
         check=True,
     )
-    found = re.search(r"GIG_ID=(\d+) CLAIM_ID=(\d+)", result.stdout)
-    return Scene(staff_phone, seeker_phone, int(found.group(1)), int(found.group(2)), title)
+    found = re.search(r"GIG_ID=(\d+) CLAIM_ID=(\d+) OTHER_ID=(\d+)", result.stdout)
+    gig_id, claim_id, other_id = (int(n) for n in found.groups())
+    return Scene(staff_phone, seeker_phone, gig_id, claim_id, other_id, title)
 
 
 def log_in(page, base: str, phone: str, next_path: str) -> None:
@@ -117,6 +125,19 @@ def test_the_worker_scans_the_posters_qr_code_and_the_poster_sees_them_checked_i
 
             worker = browser.new_context(**phone_like).new_page()
             log_in(worker, base, scene.seeker_phone, "/me/gigs/")
+
+            # The gig's page counts places live: the poster releases the other claimer, the worker sees it.
+            worker.goto(f"{base}/gigs/g/{scene.gig_id}/")
+            expect(worker.locator("[data-board-status]")).to_have_text("● 实时更新中", timeout=15000)
+            expect(worker.locator(".gig-left")).to_contain_text("还剩 1 个名额")
+            worker.evaluate("window.stillTheSamePage = true")
+            poster.locator(f"#claim-{scene.other_claim_id} button", has_text="释放名额").click()
+            expect(poster.locator(".messages")).to_contain_text("已释放龙老三的名额。")
+            expect(worker.locator(".gig-left")).to_contain_text("还剩 2 个名额", timeout=10000)
+            assert worker.evaluate("window.stillTheSamePage") is True
+            fits_the_phone(worker)
+            worker.screenshot(path=str(ARTIFACTS / "gig-detail-phone.png"), full_page=True)
+
             worker.goto(address)
             worker.wait_for_url(f"{base}/gigs/{scene.gig_id}/check-in/")
             expect(worker.locator(".messages")).to_contain_text("签到成功！")
