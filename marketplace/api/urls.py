@@ -95,6 +95,7 @@ urlpatterns = [
         "gig-settlements/<int:pk>/received", gig_site.SettlementReceivedView.as_view(), name="gig-settlement-received"
     ),
     path("gig-complaints/", gig_site.ComplaintListView.as_view(), name="gig-complaint-list"),
+    path("gig-complaints/<int:pk>/", gig_site.ComplaintDetailView.as_view(), name="gig-complaint-detail"),
     path("gig-complaints/<int:pk>/advance", gig_site.ComplaintAdvanceView.as_view(), name="gig-complaint-advance"),
     # Applications
     path("applications/", applications.ApplicationListView.as_view(), name="application-list"),

@@ -327,6 +327,23 @@ class ComplaintListView(APIView):
         return Response(ComplaintSerializer(rows, many=True).data)
 
 
+class ComplaintDetailView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        tags=TAGS,
+        summary="欠薪投诉详情",
+        description="投诉人本人与负责处理的工作人员可以查看。",
+        responses={200: ComplaintSerializer, **errors(401, 403, 404)},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        complaint = get_object_or_404(
+            WageComplaint.objects.select_related("claim", "claim__gig", "claim__gig__employer", "claim__profile"), pk=pk
+        )
+        require(request.user, "gig.complaint_view", complaint)
+        return Response(ComplaintSerializer(complaint).data)
+
+
 class ComplaintAdvanceView(APIView):
     permission_classes = [IsAuthenticated]
 

@@ -163,3 +163,5 @@ def test_a_complaint_is_opened_by_the_worker_and_resolved_by_the_bureau(make_cli
 
     assert done.json()["status_label"] == "已办结" and done.json()["note"] == "已补发"
     assert worker.get("/api/gig-complaints/").json()[0]["status"] == "resolved"
+    assert worker.get(f"/api/gig-complaints/{complaint}/").json()["note"] == "已补发"
+    assert make_client(gig.posted_by).get(f"/api/gig-complaints/{complaint}/").status_code == 403
