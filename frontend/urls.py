@@ -34,6 +34,7 @@ urlpatterns = [
     path("gigs/<int:pk>/qr.png", gig_site.checkin_qr, name="gig_checkin_qr"),
     path("gigs/manage/", gig_manage.manage_list, name="gig_manage_list"),
     path("gigs/manage/<int:pk>/", gig_manage.manage_gig, name="gig_manage"),
+    path("gigs/manage/<int:pk>/site/", gig_manage.set_site, name="gig_set_site"),
     re_path(
         r"^gigs/claims/(?P<pk>\d+)/(?P<action>confirm|release|no-show|check-in-for|check-out|cancel)/$",
         gig_site.claim_action,

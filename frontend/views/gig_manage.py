@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -107,6 +108,8 @@ def manage_gig(request: HttpRequest, pk: int) -> HttpResponse:
             else "",
             "opens": opens,
             "closes": closes,
+            "has_location": gig.lat is not None and gig.lon is not None,
+            "radius": settings.GIG_CHECKIN_RADIUS_M,
             "is_piece": gig.pay_unit == PayUnit.PIECE,
             "owed": owed,
             "here": request.get_full_path(),
@@ -117,6 +120,28 @@ def manage_gig(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # --- wage complaints for staff -------------------------------------------------------------------
+
+
+@require_POST
+def set_site(request: HttpRequest, pk: int) -> HttpResponse:
+    """工作地点: the poster's phone position becomes the gig's, so workers can check in by location."""
+    gig = get_object_or_404(Gig, pk=pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("frontend:gig_manage", args=[pk]))
+    lat, lon = _float(request.POST.get("lat")), _float(request.POST.get("lon"))
+    run_service(
+        request,
+        lambda: site.gig_set_site(by=request.user, gig=gig, lat=lat, lon=lon),
+        "已把您现在的位置设为工作地点，工人在附近就能定位签到。",
+    )
+    return redirect("frontend:gig_manage", pk=pk)
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return float((value or "").strip())
+    except ValueError:
+        return None
 
 
 @role_required(Role.BUREAU, Role.STATION)

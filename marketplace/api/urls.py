@@ -82,6 +82,7 @@ urlpatterns = [
     path("gigs/<int:pk>/claims/", gig_site.GigClaimersView.as_view(), name="gig-claimers"),
     path("gigs/<int:pk>/check-in-code", gig_site.GigCheckInCodeView.as_view(), name="gig-check-in-code"),
     path("gigs/<int:pk>/check-in", gig_site.GigCheckInView.as_view(), name="gig-check-in"),
+    path("gigs/<int:pk>/site", gig_site.GigSiteView.as_view(), name="gig-site"),
     path("gig-claims/mine/", gig_site.MyGigClaimsView.as_view(), name="gig-claim-mine"),
     path("gig-claims/<int:pk>/confirm", gig_site.GigClaimConfirmView.as_view(), name="gig-claim-confirm"),
     path("gig-claims/<int:pk>/no-show", gig_site.GigClaimNoShowView.as_view(), name="gig-claim-no-show"),

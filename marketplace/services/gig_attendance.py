@@ -82,6 +82,22 @@ def gig_checkin_path(*, by: User, gig: Gig) -> str:
 
 
 @transaction.atomic
+def gig_set_site(*, by: User, gig: Gig, lat: float | None, lon: float | None) -> Gig:
+    """The poster, standing at the site, makes their phone's position the gig's (for location check-in).
+
+    Locks the gig. The board does not show coordinates, so no board event is written.
+    """
+    gig = _lock_gig(gig)
+    require(by, "gig.manage", gig)
+    _refuse_stopped_gig(gig)
+    if lat is None or lon is None or not valid_coordinates(lat, lon):
+        raise ValidationError(_("没有取得位置，请允许浏览器使用定位后重试。"), code="checkin_no_position")
+    gig.lat, gig.lon = lat, lon
+    gig.save(update_fields=["lat", "lon", "updated_at"])
+    return gig
+
+
+@transaction.atomic
 def gig_claim_confirm(*, by: User, claim: GigClaim) -> GigClaim:
     """The poster confirms a claimer is expected (已确认). Locks gig, claim."""
     _lock_gig(claim.gig_id)
@@ -312,4 +328,5 @@ __all__ = [
     "gig_claim_confirm",
     "gig_claim_no_show",
     "gig_no_show_sweep",
+    "gig_set_site",
 ]

@@ -342,3 +342,18 @@ def test_the_dashboards_lead_to_gig_management_and_complaints(client, employer_u
     client.force_login(seeker)
     assert 'href="/me/gigs/"' in client.get("/me/").content.decode()
     assert client.get("/gigs/manage/").status_code == 403
+
+
+def test_the_poster_sets_the_sites_position_from_the_management_page(client, employer, employer_user, seeker):
+    gig = make_gig(employer, employer_user)
+    client.force_login(employer_user)
+    page = client.get(f"/gigs/manage/{gig.pk}/").content.decode()
+    assert "还没有设置工作地点的位置" in page and "checkin.js" in page
+
+    html = client.post(f"/gigs/manage/{gig.pk}/site/", {"lat": "26.5", "lon": "107.9"}, follow=True).content.decode()
+
+    assert "已把您现在的位置设为工作地点" in html and "500 米以内可以用手机定位签到" in html
+    gig.refresh_from_db()
+    assert (gig.lat, gig.lon) == (26.5, 107.9)
+    html = client.post(f"/gigs/manage/{gig.pk}/site/", {"lat": "", "lon": ""}, follow=True).content.decode()
+    assert "没有取得位置" in html

@@ -1,4 +1,5 @@
-// 定位签到: fills the form with the phone's position, then lets it post. Without it the page asks for the QR code.
+// Fills a data-locate form with the phone's position, then lets it post: 定位签到 for workers, the site's
+// position for posters. Without JavaScript the form cannot know where the phone is, and the page says so.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-locate]");

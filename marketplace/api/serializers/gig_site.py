@@ -93,6 +93,11 @@ class CheckInSerializer(serializers.Serializer):
         return attrs
 
 
+class SitePositionSerializer(serializers.Serializer):
+    lat = serializers.FloatField(min_value=-90, max_value=90)
+    lon = serializers.FloatField(min_value=-180, max_value=180)
+
+
 class CheckOutSerializer(serializers.Serializer):
     pieces = serializers.IntegerField(
         required=False, min_value=0, max_value=100_000, help_text="计件零工的件数（发布方填写）"

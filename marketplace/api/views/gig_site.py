@@ -31,6 +31,7 @@ from marketplace.api.serializers.gig_site import (
     RatingSerializer,
     SettlementSerializer,
     SiteClaimSerializer,
+    SitePositionSerializer,
     rating_summary,
 )
 from marketplace.api.serializers.gigs import GigSerializer
@@ -128,6 +129,21 @@ class GigCheckInCodeView(APIView):
         url = request.build_absolute_uri(site.gig_checkin_path(by=request.user, gig=gig))
         png = request.build_absolute_uri(reverse("frontend:gig_checkin_qr", args=[gig.pk]))
         return Response({"url": url, "png": png})
+
+
+class GigSiteView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        tags=TAGS,
+        summary="设置工作地点位置（发布方，用于定位签到）",
+        request=SitePositionSerializer,
+        responses={200: GigSerializer, **errors(400, 401, 403, 404, 409)},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        gig = get_object_or_404(Gig, pk=pk)
+        data = _valid(SitePositionSerializer, request)
+        return Response(GigSerializer(site.gig_set_site(by=request.user, gig=gig, **data)).data)
 
 
 class GigCheckInView(APIView):

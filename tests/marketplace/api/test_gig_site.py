@@ -165,3 +165,12 @@ def test_a_complaint_is_opened_by_the_worker_and_resolved_by_the_bureau(make_cli
     assert worker.get("/api/gig-complaints/").json()[0]["status"] == "resolved"
     assert worker.get(f"/api/gig-complaints/{complaint}/").json()["note"] == "已补发"
     assert make_client(gig.posted_by).get(f"/api/gig-complaints/{complaint}/").status_code == 403
+
+
+def test_the_poster_sets_the_site_over_the_api(make_client, gig, employer_user, seeker):
+    response = make_client(employer_user).post(f"/api/gigs/{gig.pk}/site", {"lat": 26.51, "lon": 107.91}, format="json")
+    assert response.status_code == 200 and (response.json()["lat"], response.json()["lon"]) == (26.51, 107.91)
+    refused = make_client(seeker).post(f"/api/gigs/{gig.pk}/site", {"lat": 26.5, "lon": 107.9}, format="json")
+    assert refused.status_code == 403
+    bad = make_client(employer_user).post(f"/api/gigs/{gig.pk}/site", {"lat": 126.5}, format="json")
+    assert bad.status_code == 400 and set(error_of(bad)["fields"]) == {"lat", "lon"}

@@ -291,3 +291,18 @@ def test_a_gig_that_is_over_confirms_nobody(world, gig, claim):
     with pytest.raises(ValidationError) as excinfo:
         site.gig_claim_confirm(by=world.employer_member, claim=claim)
     assert refusal(excinfo) == ("gig_not_running", "该零工已完工。")
+
+
+def test_the_poster_at_the_site_sets_its_position_and_then_workers_can_check_in_nearby(world, claim):
+    gig = claim.gig
+    Gig.objects.filter(pk=gig.pk).update(lat=None, lon=None)
+    happening_now(gig)
+    with pytest.raises(PermissionDenied):
+        site.gig_set_site(by=world.other_employer_member, gig=gig, lat=SITE[0], lon=SITE[1])
+    with pytest.raises(ValidationError) as excinfo:
+        site.gig_set_site(by=world.employer_member, gig=gig, lat=None, lon=None)
+    assert excinfo.value.code == "checkin_no_position"
+
+    site.gig_set_site(by=world.employer_member, gig=gig, lat=SITE[0], lon=SITE[1])
+
+    assert site.gig_check_in(by=world.seeker, gig=gig, lat=NEAR[0], lon=NEAR[1]).status == C.CHECKED_IN
