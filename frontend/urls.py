@@ -8,9 +8,12 @@ from frontend.views import (
     employer,
     events,
     events_staff,
+    gig_manage,
+    gig_site,
     gigs,
     notifications,
     postings,
+    preferences,
     public,
     seeker,
     station,
@@ -31,6 +34,27 @@ urlpatterns = [
     path("me/notifications/", notifications.notification_list, name="notifications"),
     path("gigs/new/", gigs.gig_new, name="gig_new"),
     path("gigs/<int:pk>/claim/", gigs.claim, name="gig_claim"),
+    # At the site: detail, check-in (the QR code's address), management, settlements, complaints
+    path("gigs/g/<int:pk>/", gig_site.gig_detail, name="gig_detail"),
+    path("gigs/<int:pk>/check-in/", gig_site.check_in, name="gig_check_in"),
+    path("gigs/<int:pk>/qr.png", gig_site.checkin_qr, name="gig_checkin_qr"),
+    path("gigs/manage/", gig_manage.manage_list, name="gig_manage_list"),
+    path("gigs/manage/<int:pk>/", gig_manage.manage_gig, name="gig_manage"),
+    path("gigs/manage/<int:pk>/site/", gig_manage.set_site, name="gig_set_site"),
+    re_path(
+        r"^gigs/claims/(?P<pk>\d+)/(?P<action>confirm|release|no-show|check-in-for|check-out|cancel)/$",
+        gig_site.claim_action,
+        name="gig_claim_action",
+    ),
+    path("gigs/claims/<int:pk>/rate/", gig_site.rate, name="gig_rate"),
+    path("gigs/claims/<int:pk>/complaint/", gig_site.complaint_new, name="gig_complaint_new"),
+    re_path(
+        r"^gigs/settlements/(?P<pk>\d+)/(?P<action>pieces|paid|received)/$",
+        gig_site.settlement_action,
+        name="gig_settlement_action",
+    ),
+    path("gigs/complaints/", gig_manage.complaints, name="gig_complaints"),
+    path("gigs/complaints/<int:pk>/advance/", gig_manage.complaint_advance, name="gig_complaint_advance"),
     path("gigs/<str:area>/", gigs.board, name="gig_board"),
     # Recruitment events (招聘会); fixed words come before the event number
     path("events/", events.event_list, name="event_list"),
@@ -53,6 +77,8 @@ urlpatterns = [
     path("events/<int:pk>/checkin/", events_staff.check_in, name="event_check_in"),
     path("events/<int:pk>/outcomes/", events_staff.event_outcomes, name="event_outcomes"),
     path("events/<int:pk>/outcomes.csv", events_staff.event_outcomes_csv, name="event_outcomes_csv"),
+    # 大字模式
+    path("font-size/", preferences.font_size, name="font_size"),
     # Accounts
     path("signup/", accounts.signup, name="signup"),
     path("login/", accounts.login_view, name="login"),
@@ -64,6 +90,7 @@ urlpatterns = [
     path("me/profile/step/<int:step>/", seeker.profile_step, name="profile_step"),
     path("me/applications/", seeker.applications, name="applications"),
     path("me/recommended/", seeker.recommended, name="recommended"),
+    path("me/gigs/", gig_site.my_gigs, name="my_gigs"),
     path("me/applications/<int:pk>/withdraw/", seeker.application_withdraw_view, name="application_withdraw"),
     # Employer (posting pages are shared with stations)
     path("employer/", employer.dashboard, name="employer"),

@@ -94,7 +94,24 @@ def _own_individual_gig(user, gig) -> bool:
 
 
 def _own_gig_claim(user, claim) -> bool:
+    """The worker's own claim (a settlement or complaint stands for its claim)."""
+    claim = getattr(claim, "claim", claim)
     return claim is None or claim.profile.user_id == user.pk
+
+
+def _station_complaint(user, complaint) -> bool:
+    """Wage complaints against employers linked to the station, or by workers it organises.
+
+    Not those about the station's own gigs: a station does not judge a dispute it is party to;
+    the bureau handles those.
+    """
+    if complaint is None:
+        return True
+    gig = complaint.claim.gig
+    if gig.station_id is not None:
+        return False
+    employer_station = gig.employer.station_id if gig.employer_id else None
+    return user.station_id in (employer_station, complaint.claim.profile.station_id)
 
 
 MATRIX: dict[str, dict[str, Scope]] = {
@@ -147,6 +164,16 @@ MATRIX: dict[str, dict[str, Scope]] = {
     },
     "gig.claim": {Role.SEEKER: _all},
     "gig.claim_cancel": {Role.SEEKER: _own_gig_claim},
+    # At the site: the worker checks in and out; the poster prints the QR code, settles and rates.
+    "gig.check_in": {Role.SEEKER: _own_gig_claim},
+    "gig.check_in_code": {Role.EMPLOYER: _own_gig, Role.STATION: _station_gig, Role.BUREAU: _all},
+    "gig.settle": {Role.EMPLOYER: _own_gig, Role.STATION: _station_gig},
+    "gig.settlement_receive": {Role.SEEKER: _own_gig_claim},
+    "gig.rate_poster": {Role.SEEKER: _own_gig_claim},
+    "gig.rate_worker": {Role.EMPLOYER: _own_gig, Role.STATION: _station_gig},
+    "gig.complaint_open": {Role.SEEKER: _own_gig_claim},
+    "gig.complaint_view": {Role.SEEKER: _own_gig_claim, Role.STATION: _station_complaint, Role.BUREAU: _all},
+    "gig.complaint_handle": {Role.STATION: _station_complaint, Role.BUREAU: _all},
     "employer.view_private": {Role.EMPLOYER: _own_employer, Role.STATION: _station_employer, Role.BUREAU: _all},
     "employer.edit": {Role.EMPLOYER: _own_employer, Role.BUREAU: _all},
     "employer.verify": {Role.BUREAU: _all},

@@ -134,6 +134,12 @@ SPECTACULAR_SETTINGS = {
             "Availability",
             "ProfileVisibility",
             "ApplicationStatus",
+            "GigStatus",
+            "GigClaimStatus",
+            "CheckInMethod",
+            "SettlementStatus",
+            "RatingSide",
+            "ComplaintStatus",
         )
     }
     | {"SelfServiceRoleEnum": [("seeker", "求职者"), ("employer", "用人单位")]}
@@ -172,6 +178,12 @@ NOTIFY_SMS_PER_DAY = env_int("NOTIFY_SMS_PER_DAY", 3)
 NOTIFY_SMS_QUIET_HOURS = env_list("NOTIFY_SMS_QUIET_HOURS", ["21", "7"])
 # How far from a gig an available worker is told about it, when both have coordinates.
 GIG_NOTIFY_RADIUS_KM = env_int("GIG_NOTIFY_RADIUS_KM", 15)
+# Gig market at the site: a location check-in counts within this many metres of the gig's coordinates,
+GIG_CHECKIN_RADIUS_M = env_int("GIG_CHECKIN_RADIUS_M", 500)
+# from this many minutes before the start until the end of the gig;
+GIG_CHECKIN_EARLY_MINUTES = env_int("GIG_CHECKIN_EARLY_MINUTES", 60)
+# a claim still without check-in this long after the end is marked no-show by the periodic task.
+GIG_NO_SHOW_GRACE_MINUTES = env_int("GIG_NO_SHOW_GRACE_MINUTES", 60)
 
 # Search backends are chosen like Django's caches: a dotted path and its options.
 SEARCH_BACKENDS: dict[str, dict] = {}

@@ -12,11 +12,13 @@ from functools import wraps
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from marketplace.enums import Role
 from marketplace.models import User, WorkerProfile
@@ -129,3 +131,24 @@ def group_by(items: Iterable[Any], key: Callable[[Any], str], order: Iterable[st
     for item in items:
         buckets.setdefault(key(item), []).append(item)
     return [(k, v) for k, v in buckets.items() if v]
+
+
+def back_to(request: HttpRequest, default: str) -> HttpResponseRedirect:
+    """Back to the page a form was on (a same-site `next`), else to `default`; never off the site."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(default)
+
+
+def run_service(request: HttpRequest, action: Callable[[], Any], success: str) -> bool:
+    """A button's service call: a refusal becomes an error message, success a success message."""
+    try:
+        action()
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+        return False
+    messages.success(request, success)
+    return True

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from frontend.forms.gigs import GigForm
 from frontend.views.common import add_service_errors, error_text, role_required
 from marketplace.enums import GIG_CLAIM_ACTIVE, GigStatus, KeyGroup, Role
+from marketplace.gig_selectors import poster_ratings, rating_text
 from marketplace.models import Gig, GigClaim, User, WorkerProfile
 from marketplace.models.gigs import AREA_PATTERN, board_area
 from marketplace.services.availability import availability_current
@@ -138,11 +139,13 @@ def board(request: HttpRequest, area: str) -> HttpResponse:
     now = timezone.now()
     position = _position(request)
     near = request.GET.get("sort") == "near" and position is not None
+    ratings = poster_ratings(gigs)
     cards = []
     for g in gigs:
         distance = distance_km(*position, g.lat, g.lon) if position and None not in (g.lat, g.lon) else None
         cards.append({"gig": g, "rule": priority_rule(g, now), "day": day_label(g.work_date), "mine": g.pk in mine,
-                      "distance": distance, "sort_key": _sort_key(g, distance, near)})  # fmt: skip
+                      "distance": distance, "sort_key": _sort_key(g, distance, near),
+                      "rating": rating_text(ratings[g.pk])})  # fmt: skip
     cards.sort(key=lambda card: (card["sort_key"], card["gig"].pk))
     return render(
         request,

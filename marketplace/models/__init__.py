@@ -3,6 +3,7 @@
 from marketplace.models.accounts import SmsCode, User
 from marketplace.models.applications import Application, ApplicationTransition, EmploymentOutcome
 from marketplace.models.employers import BlacklistEntry, CooperationStation, Employer
+from marketplace.models.gig_work import GigRating, GigSettlement, WageComplaint, WageComplaintStep
 from marketplace.models.gigs import BoardEvent, BoardSequence, Gig, GigClaim, GigClaimTransition
 from marketplace.models.notifications import Notification, WorkerAvailability
 from marketplace.models.occupations import Occupation, OccupationFamily
@@ -22,6 +23,8 @@ __all__ = [
     "Gig",
     "GigClaim",
     "GigClaimTransition",
+    "GigRating",
+    "GigSettlement",
     "GroupTag",
     "JobPosting",
     "Notification",
@@ -30,6 +33,8 @@ __all__ = [
     "PostingTransition",
     "SmsCode",
     "User",
+    "WageComplaint",
+    "WageComplaintStep",
     "WorkExperience",
     "WorkerAvailability",
     "WorkerProfile",

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+import secrets
 
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.enums import GIG_CLAIM_ACTIVE, BoardEventKind, GigClaimStatus, GigStatus, PayUnit
+from marketplace.enums import GIG_CLAIM_ACTIVE, BoardEventKind, CheckInMethod, GigClaimStatus, GigStatus, PayUnit
 
 AREA_PATTERN = re.compile(r"^[a-z0-9-]{1,32}$")
 
@@ -39,6 +40,11 @@ def board_area(county: str) -> str:
 
 def board_group(area: str) -> str:
     return f"gigs.{area}"
+
+
+def new_checkin_token() -> str:
+    """The secret a gig's check-in QR code carries: whoever scans it is standing at the site."""
+    return secrets.token_urlsafe(18)
 
 
 class Gig(models.Model):
@@ -77,6 +83,8 @@ class Gig(models.Model):
     priority_until = models.DateTimeField(_("优先报名截止"), null=True, blank=True)
     # ...or (also) workers within this many km of the gig, by their 今天可接活 position or township.
     priority_radius_km = models.PositiveSmallIntegerField(_("附近优先（公里）"), null=True, blank=True)
+    # Printed as a QR code at the site; empty only on gigs saved before check-in existed (filled on first use).
+    checkin_token = models.CharField(max_length=32, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -99,6 +107,10 @@ class Gig(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.area = board_area(self.county)
+        if not self.checkin_token:
+            self.checkin_token = new_checkin_token()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "checkin_token"}
         super().save(*args, **kwargs)
 
     @property
@@ -122,6 +134,10 @@ class Gig(models.Model):
         return _("%(name)s（个人）") % {"name": profile.public_name if profile else _("个人")}
 
     @property
+    def ends_at(self) -> datetime.datetime:
+        return timezone.make_aware(datetime.datetime.combine(self.work_date, self.end_time))
+
+    @property
     def pay_display(self) -> str:
         return f"{self.pay} {PayUnit(self.pay_unit).label}"
 
@@ -129,7 +145,14 @@ class Gig(models.Model):
 class GigClaim(models.Model):
     gig = models.ForeignKey(Gig, on_delete=models.CASCADE, related_name="claims")
     profile = models.ForeignKey("marketplace.WorkerProfile", on_delete=models.CASCADE, related_name="gig_claims")
-    status = models.CharField(_("状态"), max_length=10, choices=GigClaimStatus.choices, default=GigClaimStatus.CLAIMED)
+    status = models.CharField(_("状态"), max_length=12, choices=GigClaimStatus.choices, default=GigClaimStatus.CLAIMED)
+    # At the site (services.gig_attendance): when and how the worker arrived and left.
+    confirmed_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("签到时间"), null=True, blank=True)
+    check_in_method = models.CharField(_("签到方式"), max_length=10, choices=CheckInMethod.choices, blank=True)
+    # Metres from the gig's coordinates, for a location check-in.
+    check_in_distance_m = models.PositiveIntegerField(_("签到距离（米）"), null=True, blank=True)
+    checked_out_at = models.DateTimeField(_("完工时间"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -155,8 +178,8 @@ class GigClaim(models.Model):
 
 class GigClaimTransition(models.Model):
     claim = models.ForeignKey(GigClaim, on_delete=models.CASCADE, related_name="transitions")
-    from_status = models.CharField(max_length=10, choices=GigClaimStatus.choices, blank=True)
-    to_status = models.CharField(max_length=10, choices=GigClaimStatus.choices)
+    from_status = models.CharField(max_length=12, choices=GigClaimStatus.choices, blank=True)
+    to_status = models.CharField(max_length=12, choices=GigClaimStatus.choices)
     by = models.ForeignKey("marketplace.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     note = models.CharField(max_length=200, blank=True)
     at = models.DateTimeField(auto_now_add=True)

@@ -1,8 +1,10 @@
 """The gig market: post a gig, claim a place, give it back, cancel the gig.
 
     gig:    open ⇄ full (places_left reaches 0 / a place comes back) ──cancel──▶ cancelled
+                                                    └──ended + grace (gig_attendance sweep)──▶ done
     claim:  claimed ──cancel (worker, before start)──▶ cancelled
-               └────release (poster)─────────────────▶ released
+               └────release (poster, not yet checked in)──▶ released
+            (confirm, check-in, check-out, no-show: services.gig_attendance)
 
 Locks, always taken in this order so no two writers can deadlock:
 1. the gig row (FOR NO KEY UPDATE, through the conditional UPDATE of a claim or `_lock_gig`);
@@ -29,7 +31,15 @@ from django.db.models import Case, F, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from marketplace.enums import GIG_CLAIM_ACTIVE, GIG_PAY_UNITS, BoardEventKind, GigClaimStatus, GigStatus, KeyGroup
+from marketplace.enums import (
+    GIG_CLAIM_ACTIVE,
+    GIG_CLAIM_AWAITED,
+    GIG_PAY_UNITS,
+    BoardEventKind,
+    GigClaimStatus,
+    GigStatus,
+    KeyGroup,
+)
 from marketplace.models import BoardEvent, BoardSequence, Gig, GigClaim, GigClaimTransition, User, WorkerProfile
 from marketplace.permissions import require
 
@@ -409,7 +419,8 @@ def gig_claim_release(*, by: User, claim: GigClaim, note: str = "") -> GigClaim:
     _lock_gig(claim.gig_id)
     claim = _lock_claim(claim)
     require(by, "gig.manage", claim.gig)
-    if claim.status not in GIG_CLAIM_ACTIVE:
+    # A worker who checked in has been at the site: they check out (and are paid), not released.
+    if claim.status not in GIG_CLAIM_AWAITED:
         raise ValidationError(
             _("报名当前状态为“%(now)s”，不能释放名额。") % {"now": C(claim.status).label},
             code="gig_claim_bad_transition",
@@ -441,6 +452,8 @@ def gig_cancel(*, by: User, gig: Gig, note: str = "") -> Gig:
         raise ValidationError(
             _("零工当前状态为“%(now)s”，不能取消。") % {"now": G(gig.status).label}, code="gig_bad_transition"
         )
+    if GigClaim.objects.filter(gig=gig, status=C.CHECKED_IN).exists():
+        raise ValidationError(_("已有人签到上工，不能取消零工。请为他们签退结算。"), code="gig_bad_transition")
     for claim in GigClaim.objects.select_for_update().filter(gig=gig, status__in=GIG_CLAIM_ACTIVE):
         _log(claim, claim.status, C.RELEASED, by=by, note=_("零工已取消"))
         claim.status = C.RELEASED

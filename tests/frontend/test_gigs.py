@@ -260,7 +260,7 @@ def test_a_nearby_first_gig_is_posted_from_the_form_and_its_card_states_the_rule
 
 
 def _titles_in_order(html: str) -> list[str]:
-    return re.findall(r'<h3 class="job-title">([^<]+)</h3>', html)
+    return re.findall(r'<h3 class="job-title"><a [^>]*>([^<]+)</a></h3>', html)
 
 
 def test_nearest_first_sorts_by_distance_from_the_phones_position_and_says_how_far(client, employer, employer_user):
@@ -308,3 +308,15 @@ def test_a_verified_individual_posts_from_the_form_and_an_unverified_one_is_told
     html = answer.content.decode()
     assert "“搬家要两个人”已发布到凯里市零工市场" in html and "杨女士（个人）" in html
     assert Gig.objects.get().posted_by == seeker
+
+
+def test_an_individual_manages_their_own_gig_from_my_gigs(client, seeker):
+    verified = {"name": "杨阿妹", "gender": "female", "identity_verified_at": timezone.now()}
+    WorkerProfile.objects.filter(user=seeker).update(**verified)
+    client.force_login(seeker)
+    client.post("/gigs/new/", gig_form(title="搬家要两个人"))
+    gig = Gig.objects.get()
+
+    assert "我发布的零工" in client.get("/me/gigs/").content.decode()
+    assert "搬家要两个人" in client.get("/gigs/manage/").content.decode()
+    assert client.get(f"/gigs/manage/{gig.pk}/").status_code == 200

@@ -280,3 +280,25 @@ def test_sizes_too_small_to_cover_the_prefecture_are_refused():
     with pytest.raises(CommandError, match="16 个县市"):
         seed(postings=10)
     assert not Employer.objects.exists()
+
+
+def test_the_demo_has_two_gigs_with_claims_at_every_stage_and_a_reset_removes_them():
+    from marketplace.models import Gig, GigClaim, GigRating, GigSettlement, WageComplaint
+
+    seed()
+
+    gigs = {g.title: g for g in Gig.objects.all()}
+    assert set(gigs) == {"仓库卸货", "酒席帮厨"}
+    assert gigs["仓库卸货"].work_date == TODAY - datetime.timedelta(days=1)
+    states = sorted(GigClaim.objects.values_list("gig__title", "status"))
+    assert states == [("仓库卸货", "checked_out"), ("仓库卸货", "checked_out"), ("仓库卸货", "no_show"),
+                      ("酒席帮厨", "claimed"), ("酒席帮厨", "confirmed")]  # fmt: skip
+    # 07:52 → 17:05 counts from 08:00: 9 h 05 min ≈ 9 h at 22 元; 08:10 → 16:40 is 8.5 h.
+    assert sorted(GigSettlement.objects.values_list("amount", "status")) == [(187, "unpaid"), (198, "paid")]
+    assert GigRating.objects.count() == 3 and WageComplaint.objects.get().status == "open"
+    # The first demo seeker login worked yesterday's gig.
+    first = WorkerProfile.objects.get(user__phone_digest=User.objects.get_by_phone("19900000000").phone_digest)
+    assert GigClaim.objects.get(profile=first).status == "checked_out"
+
+    seed(reset=True)
+    assert Gig.objects.count() == 2

@@ -99,7 +99,11 @@
     card.dataset.sort = sortKey(gig, distance);
     if (gig.lat != null) { card.dataset.lat = gig.lat; card.dataset.lon = gig.lon; }
     var head = el("div", "job-head");
-    head.appendChild(el("h3", "job-title", gig.title));
+    var title = el("h3", "job-title");
+    var link = el("a", "", gig.title);
+    link.href = "/gigs/g/" + gig.id + "/";
+    title.appendChild(link);
+    head.appendChild(title);
     head.appendChild(el("span", "job-pay", gig.pay_display));
     card.appendChild(head);
     var meta = el("div", "job-meta");
@@ -117,6 +121,7 @@
     var foot = el("div", "gig-foot");
     var left = el("span", "gig-left");
     if (gig.status === "cancelled") left.textContent = "已取消";
+    else if (gig.status === "done") left.textContent = "已结束";
     else left.textContent = gig.status === "full" ? "名额已满" : "还剩 " + gig.places_left + " 个名额";
     left.appendChild(el("small", "", " / 共 " + gig.places + " 人"));
     foot.appendChild(left);
@@ -163,12 +168,16 @@
   }
 
   function apply(gig) {
+    // A gig's own page listens to its county's board but shows only that gig.
+    if (d.onlyGig && String(gig.id) !== d.onlyGig) return;
     var old = document.getElementById("gig-" + gig.id);
     if (!old && (gig.status === "cancelled" || gig.work_date < d.today)) return;
     var card = render(gig, old ? old.classList.contains("mine") : false);
     if (old) {
       var message = old.querySelector(".gig-result");
       if (message) card.querySelector(".gig-result").textContent = message.textContent;
+      var rating = old.querySelector(".gig-rating");
+      if (rating) card.querySelector(".job-employer").append(" ", rating.cloneNode(true));
       old.replaceWith(card);
     } else {
       place(card);

@@ -22,6 +22,7 @@ from marketplace.models import (
     CooperationStation,
     Employer,
     EmploymentOutcome,
+    Gig,
     GroupTag,
     JobPosting,
     Occupation,
@@ -40,6 +41,7 @@ from marketplace.services.seed.core import (
     given_timestamps,
     no_progress,
 )
+from marketplace.services.seed.gigs import seed_gigs
 from marketplace.services.seed.organisations import (
     demo_employers,
     seed_employers,
@@ -126,6 +128,9 @@ def seed_reset() -> int:
     """Delete only seeded accounts and employers (and what cascades from them); return the row count."""
     deleted = 0
     ids = _seeded_user_ids()
+    # Gigs protect their poster's account: they go first (their claims and settlements with them).
+    for start in range(0, len(ids), 500):
+        deleted += Gig.objects.filter(posted_by_id__in=ids[start : start + 500]).delete()[0]
     for start in range(0, len(ids), 500):
         deleted += User.objects.filter(pk__in=ids[start : start + 500]).delete()[0]
     employer_ids = list(_seeded_employers().values_list("pk", flat=True))
@@ -184,6 +189,7 @@ def seed_demo(options: SeedOptions | None = None, *, progress: ProgressFactory =
             workers = seed_workers(ctx, options.profiles)
             pool = [p for p in postings if p.posting.status in _OPEN_FOR_APPLICATIONS] + demo_postings(ctx, demo)
             seed_applications(ctx, workers, pool)
+        seed_gigs(ctx, demo[0], workers)
         # Recruitment events last: their past fairs link the applications just made.
         from livestream.services.events.demo import events_seed
 

@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
 from marketplace.enums import ProfileVisibility, Role
-from marketplace.models import Application, GigClaim, User
+from marketplace.models import Application, GigClaim, User, WageComplaint
 from marketplace.permissions import MATRIX, can, require
 
 from .conftest import make_gig, make_posting, make_seeker, phone
@@ -98,6 +98,34 @@ EXPECTED = {
     ),
     "gig.claim": ([None], {"seeker": {None}}),
     "gig.claim_cancel": (["gig_claim", "other_gig_claim"], {"seeker": {"gig_claim"}}),
+    "gig.check_in": ([None, "gig_claim", "other_gig_claim"], {"seeker": {None, "gig_claim"}}),
+    "gig.check_in_code": (
+        ["gig", "other_gig", "station_gig"],
+        {"employer": {"gig"}, "other_employer": {"other_gig"}, "station": {"station_gig"},
+         "bureau": {"gig", "other_gig", "station_gig"}},
+    ),
+    "gig.settle": (
+        ["gig", "other_gig", "station_gig"],
+        {"employer": {"gig"}, "other_employer": {"other_gig"}, "station": {"station_gig"}},
+    ),
+    "gig.settlement_receive": (["gig_claim", "other_gig_claim"], {"seeker": {"gig_claim"}}),
+    "gig.rate_poster": (["gig_claim", "other_gig_claim"], {"seeker": {"gig_claim"}}),
+    "gig.rate_worker": (
+        ["gig", "other_gig", "station_gig"],
+        {"employer": {"gig"}, "other_employer": {"other_gig"}, "station": {"station_gig"}},
+    ),
+    "gig.complaint_open": (["gig_claim", "other_gig_claim"], {"seeker": {"gig_claim"}}),
+    # A station handles complaints against employers linked to it, never about its own gigs.
+    "gig.complaint_view": (
+        ["complaint", "other_complaint", "station_gig_complaint"],
+        {"seeker": {"complaint", "station_gig_complaint"}, "station": {"complaint"},
+         "other_station": {"other_complaint"}, "bureau": {"complaint", "other_complaint", "station_gig_complaint"}},
+    ),
+    "gig.complaint_handle": (
+        ["complaint", "other_complaint", "station_gig_complaint"],
+        {"station": {"complaint"}, "other_station": {"other_complaint"},
+         "bureau": {"complaint", "other_complaint", "station_gig_complaint"}},
+    ),
     "employer.view_private": (
         ["employer_org", "other_employer_org"],
         {"employer": {"employer_org"}, "other_employer": {"other_employer_org"}, "station": {"employer_org"},
@@ -132,6 +160,11 @@ def scene(world):
     gig = make_gig(by=world.employer_member, employer=world.employer)
     other_gig = make_gig(by=world.other_employer_member, employer=world.other_employer)
     station_gig = make_gig(by=world.station_staff, station=world.station)
+    gig_claim = GigClaim.objects.create(gig=gig, profile=own)
+
+    def complaint(claim: GigClaim) -> WageComplaint:
+        return WageComplaint.objects.create(claim=claim, amount_claimed=180, description="工钱没给")
+
     return {
         "actors": {
             "anonymous": AnonymousUser(),
@@ -157,8 +190,11 @@ def scene(world):
             "gig": gig,
             "other_gig": other_gig,
             "station_gig": station_gig,
-            "gig_claim": GigClaim.objects.create(gig=gig, profile=own),
+            "gig_claim": gig_claim,
             "other_gig_claim": GigClaim.objects.create(gig=gig, profile=open_profile),
+            "complaint": complaint(gig_claim),
+            "other_complaint": complaint(GigClaim.objects.create(gig=other_gig, profile=open_profile)),
+            "station_gig_complaint": complaint(GigClaim.objects.create(gig=station_gig, profile=own)),
         },
     }
 
