@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from frontend.views import accounts, bureau, employer, gigs, postings, public, seeker, station
+from frontend.views import accounts, bureau, employer, gigs, live, postings, public, seeker, station
 
 app_name = "frontend"
 
@@ -17,6 +17,13 @@ urlpatterns = [
     path("gigs/new/", gigs.gig_new, name="gig_new"),
     path("gigs/<int:pk>/claim/", gigs.claim, name="gig_claim"),
     path("gigs/<str:area>/", gigs.board, name="gig_board"),
+    # Livestream job promotion (直播送岗)
+    path("live/", live.rooms, name="live_rooms"),
+    path("live/new/", live.room_new, name="live_new"),
+    path("live/<int:pk>/", live.room, name="live_room"),
+    path("live/<int:pk>/host/", live.room_host, name="live_host"),
+    path("live/<int:pk>/timeline/", live.timeline, name="live_timeline"),
+    path("live/<int:pk>/cards/<int:card_pk>/apply/", live.card_apply, name="live_apply"),
     # Accounts
     path("signup/", accounts.signup, name="signup"),
     path("login/", accounts.login_view, name="login"),
@@ -56,4 +63,5 @@ urlpatterns = [
     path("bureau/employers/<int:pk>/grade/", bureau.employer_grade_view, name="employer_grade"),
     path("bureau/blacklist/", bureau.blacklist, name="blacklist"),
     path("bureau/blacklist/<int:pk>/lift/", bureau.blacklist_lift, name="blacklist_lift"),
+    path("bureau/live/", live.funnel, name="live_funnel"),
 ]
