@@ -19,6 +19,7 @@
   var chatResult = root.querySelector("[data-chat-result]");
   var hostResult = root.querySelector("[data-host-result]");
   var player = null;
+  var lastViewers = 0;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -232,7 +233,10 @@
     var end = root.querySelector('[data-host="end"]');
     if (start) start.hidden = status !== "scheduled";
     if (end) end.hidden = status === "ended";
-    if (status === "live") startPlayer();
+    if (status === "live") {
+      startPlayer();
+      setViewers(lastViewers);
+    }
     if (status === "ended") {
       stopPlayer();
       var note = root.querySelector("[data-video-note]");
@@ -242,6 +246,7 @@
   }
 
   function setViewers(count) {
+    lastViewers = count;
     root.querySelectorAll("[data-viewers]").forEach(function (node) { node.textContent = String(count); });
     var line = root.querySelector("[data-viewers-line]");
     if (line && !line.querySelector("[data-viewers]") && d.status === "live") {
