@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from frontend.views import accounts, bureau, employer, gigs, live, postings, public, seeker, station
+from frontend.views import accounts, bureau, employer, gigs, live, notifications, postings, public, seeker, station
 
 app_name = "frontend"
 
@@ -14,6 +14,9 @@ urlpatterns = [
     path("jobs/<int:pk>/apply/", public.apply, name="apply"),
     # Gig market (零工市场); "new" comes before the board pattern it would also match
     path("gigs/", gigs.boards, name="gig_boards"),
+    path("gigs/available/", notifications.availability, name="availability"),
+    path("gigs/available/stop/", notifications.availability_stop, name="availability_stop"),
+    path("me/notifications/", notifications.notification_list, name="notifications"),
     path("gigs/new/", gigs.gig_new, name="gig_new"),
     path("gigs/<int:pk>/claim/", gigs.claim, name="gig_claim"),
     path("gigs/<str:area>/", gigs.board, name="gig_board"),

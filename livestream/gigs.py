@@ -9,10 +9,18 @@
 Anyone may watch. The group is joined before `last_seq` is read, so an event committed in between
 arrives as a frame whose number the client already has and can ignore; anything missed while
 disconnected comes from `GET /api/gig-boards/<area>/events?since=N`.
+
+Frames leave each connection in number order without gaps. Writers of a board commit in number
+order, but each broadcasts from its own process after its commit, so with several processes event
+7 may reach Redis after event 8. The consumer holds 8 back until 7 arrives, or, after `GAP_WAIT`
+seconds, reads the missing events from the table (they are committed: 8 could not have taken its
+number before 7 committed). Otherwise a burst of claims would send every phone on the board to the
+catch-up API at the same moment.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import deque
 from typing import Any
@@ -24,7 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livestream.protocol import ProtocolError, parse_message
-from marketplace.models import Gig
+from marketplace.models import BoardEvent, Gig
 from marketplace.models.gigs import AREA_PATTERN, board_group
 from marketplace.services.gigs import board_last_seq, gig_claim
 
@@ -33,6 +41,9 @@ RATE_LIMIT = 10
 RATE_WINDOW = 1.0
 # ...and a connection that keeps going after this many refusals is closed.
 MAX_REFUSALS = 20
+
+# How long a frame waits for a lower-numbered one before the gap is filled from the table.
+GAP_WAIT = 0.3
 
 CLOSE_LOGIN_REQUIRED = 4401
 CLOSE_BAD_AREA = 4404
@@ -51,6 +62,12 @@ def _first_message(exc: ValidationError) -> tuple[str, str]:
 @database_sync_to_async
 def _last_seq(area: str) -> int:
     return board_last_seq(area)
+
+
+@database_sync_to_async
+def _events_between(area: str, after: int, before: int) -> list[dict[str, Any]]:
+    events = BoardEvent.objects.filter(area=area, seq__gt=after, seq__lt=before).order_by("seq")[:500]
+    return [event.frame() for event in events]
 
 
 @database_sync_to_async
@@ -83,11 +100,17 @@ class GigBoardConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_BAD_AREA)
             return
         self.group = board_group(self.area)
+        self.pending: dict[int, dict[str, Any]] = {}
+        self.gap_filler: asyncio.Task | None = None
+        self.sending = asyncio.Lock()
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
-        await self.send_json({"type": "hello", "area": self.area, "last_seq": await _last_seq(self.area)})
+        self.last_sent = await _last_seq(self.area)
+        await self.send_json({"type": "hello", "area": self.area, "last_seq": self.last_sent})
 
     async def disconnect(self, code: int) -> None:
+        if getattr(self, "gap_filler", None):
+            self.gap_filler.cancel()
         if getattr(self, "group", None):
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
@@ -135,4 +158,29 @@ class GigBoardConsumer(AsyncJsonWebsocketConsumer):
         await self.send_json(await _claim(user, gig_id, self.area))
 
     async def board_event(self, event: dict[str, Any]) -> None:
-        await self.send_json(event["frame"])
+        frame = event["frame"]
+        if frame["seq"] <= self.last_sent:
+            return  # the client has it: from the hello's number, or the table filled it in
+        self.pending[frame["seq"]] = frame
+        await self._send_in_order()
+        if self.pending and self.gap_filler is None:
+            self.gap_filler = asyncio.ensure_future(self._fill_gap())
+
+    async def _send_in_order(self) -> None:
+        async with self.sending:
+            while self.last_sent + 1 in self.pending:
+                self.last_sent += 1
+                await self.send_json(self.pending.pop(self.last_sent))
+
+    async def _fill_gap(self) -> None:
+        try:
+            await asyncio.sleep(GAP_WAIT)
+            while self.pending:
+                first_held = min(self.pending)
+                for frame in await _events_between(self.area, self.last_sent, first_held):
+                    self.pending.setdefault(frame["seq"], frame)
+                if self.last_sent + 1 not in self.pending:
+                    self.last_sent = first_held - 1  # never expected: numbers have no gaps; do not stall
+                await self._send_in_order()
+        finally:
+            self.gap_filler = None

@@ -34,14 +34,13 @@ from django.utils.translation import gettext as _
 from livestream.models import LiveCard, LiveMessage, LiveRoom
 from livestream.models.live import room_group
 from livestream.presence import local_rooms
-from livestream.protocol import FrameRateLimiter, ProtocolError, parse_message
+from livestream.protocol import ProtocolError, parse_message
+from livestream.ratelimit import FrameRateLimiter
 from livestream.selectors.live import room_state
 from livestream.services import live as services
 from marketplace.models import JobPosting
 
-MAX_REFUSALS = 20
 CLOSE_NO_ROOM = 4404
-CLOSE_TOO_MANY = 4429
 
 HOST_COMMANDS = {"start", "push", "pin", "unpin", "delete", "mute", "end"}
 VIEWER_COMMANDS = {"ping", "apply", "chat"}
@@ -192,11 +191,12 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
             await _leave(self.channel_name)
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
-        if self.limiter.flooding():
-            if self.limiter.refusals > MAX_REFUSALS:
-                await self.close(code=CLOSE_TOO_MANY)
-                return
-            await self.send_json(ProtocolError("rate_limited", _("操作太频繁，请稍后再试。")).frame())
+        verdict = self.limiter.check()
+        if verdict.close:
+            await self.close(code=verdict.close)
+            return
+        if verdict.refuse:
+            await self.send_json(verdict.refuse.frame())
             return
         try:
             await self.handle(parse_message(text_data))

@@ -8,8 +8,6 @@ connection, so one bad message from a flaky phone costs nothing.
 from __future__ import annotations
 
 import json
-import time
-from collections import deque
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -41,23 +39,3 @@ def parse_message(text: str | None) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get("command"), str):
         raise ProtocolError("no_command", _("消息缺少 command 字段。"))
     return data
-
-
-class FrameRateLimiter:
-    """At most `limit` frames per `window` seconds per socket; `flooding()` says whether to refuse one."""
-
-    def __init__(self, limit: int = 10, window: float = 1.0) -> None:
-        self.limit = limit
-        self.window = window
-        self.recent: deque[float] = deque()
-        self.refusals = 0
-
-    def flooding(self) -> bool:
-        now = time.monotonic()
-        while self.recent and now - self.recent[0] > self.window:
-            self.recent.popleft()
-        if len(self.recent) >= self.limit:
-            self.refusals += 1
-            return True
-        self.recent.append(now)
-        return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from celery.schedules import crontab
 
+from marketplace.models import Gig
 from marketplace.services.postings import posting_expire_due
 
 
@@ -13,6 +14,16 @@ from marketplace.services.postings import posting_expire_due
 def postings_expire() -> int:
     """Idempotent: a retried or doubled run finds nothing left to expire."""
     return posting_expire_due()
+
+
+@shared_task(name="marketplace.gig_notify_available", acks_late=True, autoretry_for=(Exception,), max_retries=3,
+             retry_backoff=True)  # fmt: skip
+def gig_notify_available(gig_id: int) -> int:
+    """Idempotent: each worker's notice for a gig has a dedupe key, so a retry tells nobody twice."""
+    from marketplace.services.availability import gig_notify_available as notify_for
+
+    gig = Gig.objects.filter(pk=gig_id).first()
+    return notify_for(gig) if gig is not None else 0
 
 
 BEAT_SCHEDULE = {

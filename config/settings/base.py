@@ -157,6 +157,18 @@ SMS_CODE_TTL_SECONDS = env_int("SMS_CODE_TTL_SECONDS", 300)
 SMS_CODES_PER_NUMBER_PER_HOUR = env_int("SMS_CODES_PER_NUMBER_PER_HOUR", 5)
 SMS_CODES_PER_IP_PER_HOUR = env_int("SMS_CODES_PER_IP_PER_HOUR", 20)
 
+# The address people reach the product at: links in SMS texts and QR codes are absolute.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Notifications (marketplace.services.notifications): how often one person may be told, so a busy
+# board does not turn into spam. Every notice is still listed at /me/notifications/.
+NOTIFY_GIG_NEARBY_PER_DAY = env_int("NOTIFY_GIG_NEARBY_PER_DAY", 5)
+NOTIFY_SMS_PER_DAY = env_int("NOTIFY_SMS_PER_DAY", 3)
+# No texts at night (local hours, start inclusive, end exclusive); the notice waits in the list.
+NOTIFY_SMS_QUIET_HOURS = env_list("NOTIFY_SMS_QUIET_HOURS", ["21", "7"])
+# How far from a gig an available worker is told about it, when both have coordinates.
+GIG_NOTIFY_RADIUS_KM = env_int("GIG_NOTIFY_RADIUS_KM", 15)
+
 # Search backends are chosen like Django's caches: a dotted path and its options.
 SEARCH_BACKENDS: dict[str, dict] = {}
 # Whether start-up (ASGI application load) refuses to go on when the search engine is unreachable.

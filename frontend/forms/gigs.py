@@ -59,13 +59,21 @@ class GigForm(PageForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="截止时间前只有经确认的这些群体能抢，之后对所有人开放。",
     )
+    priority_radius_km = forms.IntegerField(
+        label="附近的人优先（公里）",
+        required=False,
+        min_value=1,
+        max_value=50,
+        widget=NumberInput(),
+        help_text="截止时间前只有这个范围内的人能抢（按“今天可接活”的定位或同一乡镇）。",
+    )
     priority_until = forms.DateTimeField(label="优先报名截止", required=False, widget=DateTimeInput())
 
     # Short related fields share a line on a phone.
     LAYOUT = (
         ("title",), ("description",), ("occupation",), ("county", "town"), ("meeting_point",), ("work_date",),
         ("start_time", "end_time"), ("pay", "pay_unit"), ("places",), ("skills",), ("certificates_required",),
-        ("priority_groups",), ("priority_until",),
+        ("priority_groups",), ("priority_radius_km",), ("priority_until",),
     )  # fmt: skip
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

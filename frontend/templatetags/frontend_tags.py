@@ -26,3 +26,14 @@ def percent_width(value: int) -> str:
     except (TypeError, ValueError):
         number = 0
     return f"{number}%"
+
+
+@register.simple_tag(takes_context=True)
+def unread_notifications(context: template.Context) -> int:
+    """The bell's number in the top bar; 0 for visitors."""
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return 0
+    from marketplace.services.notifications import unread_count
+
+    return unread_count(request.user)

@@ -25,8 +25,10 @@ from frontend.views.common import add_service_errors, error_text, role_required
 from marketplace.enums import GIG_CLAIM_ACTIVE, GigStatus, KeyGroup, Role
 from marketplace.models import Gig, GigClaim, User, WorkerProfile
 from marketplace.models.gigs import AREA_PATTERN, board_area
-from marketplace.services.gigs import board_last_seq, gig_claim, gig_post
+from marketplace.services.availability import availability_current
+from marketplace.services.gigs import board_last_seq, gig_claim, gig_post, priority_rule_text, priority_window_open
 from marketplace.services.seed.places import COUNTIES
+from matching.places import distance_km
 
 COUNTY_BY_CODE = {county.code: county for county in COUNTIES}
 
@@ -52,14 +54,12 @@ def _own_county(user: User) -> str:
 
 
 def priority_rule(gig: Gig, now: datetime.datetime | None = None) -> str:
-    """“脱贫人口、零就业家庭优先，10:30 后对所有人开放” while the priority window is on, else ""."""
-    now = now or timezone.now()
-    if not gig.priority_groups or gig.priority_until is None or now >= gig.priority_until:
+    """“脱贫人口或附近5公里内的人优先，10:30 后对所有人开放” while the window is on, else ""."""
+    if not priority_window_open(gig, now):
         return ""
-    groups = "、".join(KeyGroup(g).label for g in gig.priority_groups if g in KeyGroup.values)
     until = timezone.localtime(gig.priority_until)
     moment = f"{until:%H:%M}" if until.date() == timezone.localdate() else f"{until.month}月{until.day}日 {until:%H:%M}"
-    return f"{groups}优先，{moment} 后对所有人开放"
+    return f"{priority_rule_text(gig)}优先，{moment} 后对所有人开放"
 
 
 def day_label(day: datetime.date) -> str:
@@ -87,6 +87,31 @@ def boards(request: HttpRequest) -> HttpResponse:
     return render(request, "frontend/gigs/boards.html", {"boards": items})
 
 
+def _position(request: HttpRequest) -> tuple[float, float] | None:
+    """Where the person is: the phone's position the page sent, else their 今天可接活 position."""
+    try:
+        lat, lon = float(request.GET["lat"]), float(request.GET["lon"])
+    except (KeyError, ValueError):
+        pass
+    else:
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
+            return lat, lon
+    user = request.user
+    if user.is_authenticated and user.is_seeker:
+        for flag in availability_current(user):
+            if flag.lat is not None and flag.lon is not None:
+                return flag.lat, flag.lon
+    return None
+
+
+def _sort_key(gig: Gig, distance: float | None, near: bool) -> str:
+    """The card's place in the list; gigs.js builds the same key for cards that arrive live."""
+    when = f"{gig.work_date:%Y-%m-%d} {gig.start_time:%H:%M}"
+    if not near:
+        return when
+    return f"{distance:09.2f} {when}" if distance is not None else f"99999.99 {when}"
+
+
 def board(request: HttpRequest, area: str) -> HttpResponse:
     """One county's live board: today's and upcoming gigs that are open or full."""
     if not AREA_PATTERN.match(area):
@@ -111,9 +136,14 @@ def board(request: HttpRequest, area: str) -> HttpResponse:
             ).values_list("gig_id", flat=True)
         )
     now = timezone.now()
-    cards = [
-        {"gig": g, "rule": priority_rule(g, now), "day": day_label(g.work_date), "mine": g.pk in mine} for g in gigs
-    ]
+    position = _position(request)
+    near = request.GET.get("sort") == "near" and position is not None
+    cards = []
+    for g in gigs:
+        distance = distance_km(*position, g.lat, g.lon) if position and None not in (g.lat, g.lon) else None
+        cards.append({"gig": g, "rule": priority_rule(g, now), "day": day_label(g.work_date), "mine": g.pk in mine,
+                      "distance": distance, "sort_key": _sort_key(g, distance, near)})  # fmt: skip
+    cards.sort(key=lambda card: (card["sort_key"], card["gig"].pk))
     return render(
         request,
         "frontend/gigs/board.html",
@@ -121,6 +151,9 @@ def board(request: HttpRequest, area: str) -> HttpResponse:
             "area": area,
             "name": name,
             "cards": cards,
+            "near": near,
+            "position": position,
+            "wants_near": request.GET.get("sort") == "near",
             "last_seq": last_seq,
             "today": timezone.localdate().isoformat(),
             "tz": settings.TIME_ZONE,

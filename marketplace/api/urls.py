@@ -8,6 +8,7 @@ from marketplace.api.views import (
     employers,
     gigs,
     importing,
+    notifications,
     occupations,
     posting_actions,
     profiles,
@@ -75,6 +76,10 @@ urlpatterns = [
     path("gig-claims/<int:pk>/cancel", gigs.GigClaimCancelView.as_view(), name="gig-claim-cancel"),
     path("gig-claims/<int:pk>/release", gigs.GigClaimReleaseView.as_view(), name="gig-claim-release"),
     path("gig-boards/<str:area>/events", gigs.BoardEventsView.as_view(), name="gig-board-events"),
+    # Notices and 今天可接活
+    path("me/notifications", notifications.NotificationListView.as_view(), name="notification-list"),
+    path("me/notifications/read", notifications.NotificationReadView.as_view(), name="notification-read"),
+    path("me/availability", notifications.AvailabilityView.as_view(), name="availability"),
     # Applications
     path("applications/", applications.ApplicationListView.as_view(), name="application-list"),
     path("applications/<int:pk>/", applications.ApplicationDetailView.as_view(), name="application-detail"),

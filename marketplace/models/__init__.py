@@ -4,6 +4,7 @@ from marketplace.models.accounts import SmsCode, User
 from marketplace.models.applications import Application, ApplicationTransition, EmploymentOutcome
 from marketplace.models.employers import BlacklistEntry, CooperationStation, Employer
 from marketplace.models.gigs import BoardEvent, BoardSequence, Gig, GigClaim, GigClaimTransition
+from marketplace.models.notifications import Notification, WorkerAvailability
 from marketplace.models.occupations import Occupation, OccupationFamily
 from marketplace.models.postings import JobPosting, PostingTransition
 from marketplace.models.profiles import Certificate, GroupTag, WorkerProfile, WorkExperience
@@ -23,11 +24,13 @@ __all__ = [
     "GigClaimTransition",
     "GroupTag",
     "JobPosting",
+    "Notification",
     "Occupation",
     "OccupationFamily",
     "PostingTransition",
     "SmsCode",
     "User",
     "WorkExperience",
+    "WorkerAvailability",
     "WorkerProfile",
 ]

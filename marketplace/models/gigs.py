@@ -75,6 +75,8 @@ class Gig(models.Model):
     # Until priority_until only workers with a confirmed tag in one of these groups may claim.
     priority_groups = models.JSONField(_("优先群体"), default=list, blank=True)
     priority_until = models.DateTimeField(_("优先报名截止"), null=True, blank=True)
+    # ...or (also) workers within this many km of the gig, by their 今天可接活 position or township.
+    priority_radius_km = models.PositiveSmallIntegerField(_("附近优先（公里）"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

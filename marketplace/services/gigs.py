@@ -41,9 +41,10 @@ G = GigStatus
 POSTABLE_FIELDS = {
     "title", "description", "occupation", "county", "town", "lat", "lon", "work_date", "start_time", "end_time",
     "pay", "pay_unit", "places", "skills", "certificates_required", "meeting_point", "priority_groups",
-    "priority_until",
+    "priority_until", "priority_radius_km",
 }  # fmt: skip
 MAX_PLACES = 500
+MAX_PRIORITY_RADIUS_KM = 50
 
 # The message type consumers of a board handle (GigBoardConsumer.board_event).
 BOARD_MESSAGE_TYPE = "board.event"
@@ -75,6 +76,9 @@ def gig_board_payload(gig: Gig) -> dict[str, Any]:
         "certificates_required": list(gig.certificates_required),
         "priority_groups": list(gig.priority_groups),
         "priority_until": gig.priority_until.isoformat() if gig.priority_until else None,
+        "priority_radius_km": gig.priority_radius_km,
+        "lat": gig.lat,
+        "lon": gig.lon,
     }
 
 
@@ -183,9 +187,14 @@ def _validate_gig(gig: Gig) -> None:
         unknown = [g for g in gig.priority_groups if g not in KeyGroup.values]
         if unknown:
             errors["priority_groups"] = [_("未知的重点群体：%(g)s") % {"g": ", ".join(unknown)}]
-    if gig.priority_until and not gig.priority_groups:
-        errors["priority_until"] = [_("设置了优先报名截止时间，请同时选择优先群体。")]
-    if gig.priority_groups and not gig.priority_until:
+    radius = gig.priority_radius_km
+    if radius is not None and not 1 <= radius <= MAX_PRIORITY_RADIUS_KM:
+        errors["priority_radius_km"] = [_("附近优先的范围须在1到%(max)s公里之间。") % {"max": MAX_PRIORITY_RADIUS_KM}]
+    elif radius and (gig.lat is None or gig.lon is None) and not gig.town:
+        errors["priority_radius_km"] = [_("附近优先需要零工的位置：请填写乡镇或定位。")]
+    if gig.priority_until and not (gig.priority_groups or radius):
+        errors["priority_until"] = [_("设置了优先报名截止时间，请同时选择优先群体或附近优先范围。")]
+    if (gig.priority_groups or radius) and not gig.priority_until:
         errors["priority_until"] = [_("请设置优先报名的截止时间。")]
     if errors:
         raise ValidationError(errors)
@@ -222,23 +231,80 @@ def gig_post(*, by: User, data: dict[str, Any]) -> Gig:
     _validate_gig(gig)
     gig.save()
     _record(gig, BoardEventKind.GIG_POSTED)
+    transaction.on_commit(lambda: _tell_available_workers(gig))
     return gig
+
+
+def _tell_available_workers(gig: Gig) -> None:
+    """Queue the notices to available workers: now, and again when a key-group window opens to all."""
+    from marketplace.tasks import gig_notify_available
+
+    try:
+        gig_notify_available.delay(gig.pk)
+        if priority_window_open(gig):
+            gig_notify_available.apply_async((gig.pk,), eta=gig.priority_until)
+    except Exception:
+        # The gig is on the board either way; notices are a courtesy, not part of posting.
+        logger.exception("could not queue the notices for gig %s", gig.pk)
 
 
 # --- claiming -----------------------------------------------------------------------------------
 
 
+def priority_window_open(gig: Gig, now: datetime.datetime | None = None) -> bool:
+    """Whether the gig is still reserved for key groups and/or nearby workers."""
+    now = now or timezone.now()
+    reserved = gig.priority_groups or gig.priority_radius_km
+    return bool(reserved) and gig.priority_until is not None and now < gig.priority_until
+
+
+def _is_nearby(gig: Gig, profile: WorkerProfile) -> bool:
+    """Within the gig's radius by the worker's 今天可接活 position; without one, the same township."""
+    from marketplace.models import WorkerAvailability
+    from matching.places import distance_km
+
+    flags = WorkerAvailability.objects.filter(
+        profile=profile, day__in={gig.work_date, timezone.localdate()}, expires_at__gt=timezone.now()
+    )
+    for flag in flags:
+        if None not in (flag.lat, flag.lon, gig.lat, gig.lon):
+            if distance_km(flag.lat, flag.lon, gig.lat, gig.lon) <= gig.priority_radius_km:
+                return True
+        elif gig.town and flag.town == gig.town:
+            return True
+    return bool(gig.town) and profile.current_town == gig.town and profile.current_county == gig.county
+
+
+def priority_rule_text(gig: Gig) -> str:
+    """Who may claim during the window, as the card and the refusal say it."""
+    who = []
+    if gig.priority_groups:
+        who.append("、".join(KeyGroup(g).label for g in gig.priority_groups if g in KeyGroup.values))
+    if gig.priority_radius_km:
+        who.append(_("附近%(km)s公里内的人") % {"km": gig.priority_radius_km})
+    return _("或").join(who)
+
+
 def _check_priority(gig: Gig, profile: WorkerProfile) -> None:
-    if not gig.priority_groups or gig.priority_until is None or timezone.now() >= gig.priority_until:
+    if not priority_window_open(gig):
         return
-    held = profile.group_tags.filter(confirmed_at__isnull=False, group__in=gig.priority_groups).exists()
-    if not held:
-        names = "、".join(KeyGroup(g).label for g in gig.priority_groups)
-        raise ValidationError(
-            _("该零工在%(until)s前仅限%(groups)s报名（需经工作人员确认身份），届时向所有人开放。")
-            % {"until": _format_moment(gig.priority_until), "groups": names},
-            code="gig_priority_only",
-        )
+    if (
+        gig.priority_groups
+        and profile.group_tags.filter(confirmed_at__isnull=False, group__in=gig.priority_groups).exists()
+    ):
+        return
+    if gig.priority_radius_km and _is_nearby(gig, profile):
+        return
+    how = []
+    if gig.priority_groups:
+        how.append(_("重点群体身份需经工作人员确认"))
+    if gig.priority_radius_km:
+        how.append(_("附近的人请先在“今天可接活”里用手机定位"))
+    raise ValidationError(
+        _("该零工在%(until)s前仅限%(who)s报名（%(how)s），届时向所有人开放。")
+        % {"until": _format_moment(gig.priority_until), "who": priority_rule_text(gig), "how": "；".join(how)},
+        code="gig_priority_only",
+    )
 
 
 def _check_certificates(gig: Gig, profile: WorkerProfile) -> None:
@@ -256,6 +322,12 @@ def _check_certificates(gig: Gig, profile: WorkerProfile) -> None:
             _("该零工需要以下证书：%(names)s。请先在档案中添加。") % {"names": "、".join(missing)},
             code="gig_certificate_missing",
         )
+
+
+def check_claim_requirements(gig: Gig, profile: WorkerProfile) -> None:
+    """Refuse a worker who may not claim this gig now: the key-group window, missing certificates."""
+    _check_priority(gig, profile)
+    _check_certificates(gig, profile)
 
 
 def _refuse_closed(gig: Gig) -> None:
@@ -281,8 +353,7 @@ def gig_claim(*, by: User, gig: Gig) -> GigClaim:
         _refuse_closed(gig)
     if gig.starts_at <= timezone.now():
         raise ValidationError(_("该零工已经开工，不能再报名。"), code="gig_started")
-    _check_priority(gig, profile)
-    _check_certificates(gig, profile)
+    check_claim_requirements(gig, profile)
     try:
         with transaction.atomic():
             # The one place where places are taken: re-checked by the database under the row lock.
@@ -373,10 +444,13 @@ def gig_cancel(*, by: User, gig: Gig, note: str = "") -> Gig:
 __all__ = [
     "BOARD_MESSAGE_TYPE",
     "board_last_seq",
+    "check_claim_requirements",
     "gig_board_payload",
     "gig_cancel",
     "gig_claim",
     "gig_claim_cancel",
     "gig_claim_release",
     "gig_post",
+    "priority_rule_text",
+    "priority_window_open",
 ]

@@ -243,3 +243,52 @@ def test_the_top_bar_and_home_page_link_to_the_gig_market(client):
     html = client.get("/").content.decode()
 
     assert html.count('href="/gigs/"') == 2
+
+
+def test_a_nearby_first_gig_is_posted_from_the_form_and_its_card_states_the_rule(client, employer, employer_user):
+    client.force_login(employer_user)
+    until = timezone.localtime() + datetime.timedelta(hours=1)
+    answer = client.post(
+        "/gigs/new/",
+        gig_form(priority_radius_km="5", priority_until=until.strftime("%Y-%m-%dT%H:%M")),
+        follow=True,
+    )
+    gig = Gig.objects.get()
+    assert gig.priority_radius_km == 5
+    moment = f"{until:%H:%M}" if until.date() == timezone.localdate() else f"{until.month}月{until.day}日 {until:%H:%M}"
+    assert f"附近5公里内的人优先，{moment} 后对所有人开放" in answer.content.decode()
+
+
+def _titles_in_order(html: str) -> list[str]:
+    return re.findall(r'<h3 class="job-title">([^<]+)</h3>', html)
+
+
+def test_nearest_first_sorts_by_distance_from_the_phones_position_and_says_how_far(client, employer, employer_user):
+    make_gig(employer, employer_user, title="远的早活", lat=26.70, lon=108.05, start_time=datetime.time(6, 0))
+    make_gig(employer, employer_user, title="近的晚活", lat=26.49, lon=108.05, start_time=datetime.time(14, 0))
+    make_gig(employer, employer_user, title="没位置的", start_time=datetime.time(7, 0))
+
+    by_time = client.get(f"/gigs/{KAILI}/").content.decode()
+    assert _titles_in_order(by_time) == ["远的早活", "没位置的", "近的晚活"]
+
+    near = client.get(f"/gigs/{KAILI}/?sort=near&lat=26.48&lon=108.05").content.decode()
+    assert _titles_in_order(near) == ["近的晚活", "远的早活", "没位置的"]
+    assert "距你1.1公里" in near and "距你24.5公里" in near
+    assert 'data-sort-mode="near"' in near
+
+
+def test_nearest_first_uses_the_workers_available_today_position_or_asks_for_one(client, employer, employer_user):
+    from marketplace.services.availability import availability_set
+
+    make_gig(employer, employer_user, title="远的早活", lat=26.70, lon=108.05, start_time=datetime.time(6, 0))
+    make_gig(employer, employer_user, title="近的晚活", lat=26.49, lon=108.05, start_time=datetime.time(14, 0))
+    worker = make_user(Role.SEEKER)
+    WorkerProfile.objects.get_or_create(user=worker, defaults={"name": "杨阿妹"})
+    client.force_login(worker)
+
+    unknown = client.get(f"/gigs/{KAILI}/?sort=near").content.decode()
+    assert "还不知道你在哪里" in unknown and _titles_in_order(unknown) == ["远的早活", "近的晚活"]
+
+    availability_set(by=worker, county="凯里市", lat=26.48, lon=108.05)
+    known = client.get(f"/gigs/{KAILI}/?sort=near").content.decode()
+    assert _titles_in_order(known) == ["近的晚活", "远的早活"] and "还不知道你在哪里" not in known

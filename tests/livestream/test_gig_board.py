@@ -272,3 +272,38 @@ def test_junk_since_is_a_clear_400_in_chinese(since):
     error = response.json()["error"]
     assert "since" in error["fields"]
     assert "since 必须是不小于0的整数" in error["fields"]["since"][0]
+
+
+def _unbroadcast_events(poster: User, place: str, count: int) -> list[dict]:
+    """Board events as committed writers leave them, before their (delayed) broadcasts."""
+    from marketplace.models import BoardEvent
+    from marketplace.services.gigs import gig_board_payload
+
+    gig = post_gig(poster, place)  # seq 1, broadcast at once
+    frames = []
+    for seq in range(2, count + 2):
+        event = BoardEvent.objects.create(area=gig.area, seq=seq, kind="places_changed", gig=gig,
+                                          payload=gig_board_payload(gig))  # fmt: skip
+        frames.append(event.frame())
+    return frames
+
+
+async def test_frames_broadcast_out_of_order_by_two_servers_reach_each_phone_in_number_order():
+    from channels.layers import get_channel_layer
+
+    place = county()
+    area = board_area(place)
+    poster = await sync_to_async(make_poster)()
+    phone, _hello = await watch(area)
+    try:
+        frames = await sync_to_async(_unbroadcast_events)(poster, place, 3)  # seqs 2, 3, 4
+        assert (await phone.receive_json_from(timeout=5))["seq"] == 1
+        layer = get_channel_layer()
+        for frame in (frames[2], frames[0]):  # 4 arrives before 2; 3 is never broadcast at all
+            await layer.group_send(f"gigs.{area}", {"type": "board.event", "frame": frame})
+
+        received = [(await phone.receive_json_from(timeout=5))["seq"] for _ in range(3)]
+        assert received == [2, 3, 4]
+        assert await phone.receive_nothing(timeout=0.5)
+    finally:
+        await phone.disconnect()

@@ -46,14 +46,48 @@
   }
 
   function priorityRule(gig) {
-    if (!gig.priority_groups.length || !gig.priority_until) return "";
+    if (!(gig.priority_groups.length || gig.priority_radius_km) || !gig.priority_until) return "";
     var until = new Date(gig.priority_until);
     if (until.getTime() <= Date.now()) return "";
     var p = parts(until);
     var time = p.hour + ":" + p.minute;
     var moment = isoDate(p.year, p.month, p.day) === d.today ? time : p.month + "月" + p.day + "日 " + time;
-    var names = gig.priority_groups.map(function (g) { return labels[g] || g; }).join("、");
-    return names + "优先，" + moment + " 后对所有人开放";
+    var who = [];
+    if (gig.priority_groups.length) who.push(gig.priority_groups.map(function (g) { return labels[g] || g; }).join("、"));
+    if (gig.priority_radius_km) who.push("附近" + gig.priority_radius_km + "公里内的人");
+    return who.join("或") + "优先，" + moment + " 后对所有人开放";
+  }
+
+  // 离我最近: the same haversine and sort key as frontend/views/gigs.py, for cards that arrive live.
+  function distanceTo(gig) {
+    if (!d.lat || gig.lat == null || gig.lon == null) return null;
+    var rad = Math.PI / 180, lat1 = Number(d.lat) * rad, lat2 = gig.lat * rad;
+    var dLat = lat2 - lat1, dLon = (gig.lon - Number(d.lon)) * rad;
+    var a = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(lat1) * Math.cos(lat2) * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
+  }
+
+  function sortKey(gig, distance) {
+    var when = gig.work_date + " " + gig.start_time;
+    if (d.sortMode !== "near") return when;
+    var km = distance === null ? 99999.99 : distance;
+    var text = km.toFixed(2);
+    while (text.length < 9) text = "0" + text;
+    return text + " " + when;
+  }
+
+  // The sort link asks the phone where it is when the server does not know yet.
+  var nearLink = document.querySelector("[data-sort-near]");
+  if (nearLink && !d.lat && navigator.geolocation) {
+    nearLink.addEventListener("click", function (event) {
+      event.preventDefault();
+      nearLink.textContent = "正在定位…";
+      navigator.geolocation.getCurrentPosition(function (pos) {
+        location.search = "?sort=near&lat=" + pos.coords.latitude.toFixed(5) + "&lon=" + pos.coords.longitude.toFixed(5);
+      }, function () {
+        location.search = "?sort=near";
+      }, { timeout: 10000, maximumAge: 600000 });
+    });
   }
 
   // One card, built like frontend/gigs/_card.html from an event's gig payload.
@@ -61,7 +95,9 @@
     var card = el("article", "gig-card " + gig.status + (mine ? " mine" : ""));
     card.id = "gig-" + gig.id;
     card.dataset.gig = gig.id;
-    card.dataset.sort = gig.work_date + " " + gig.start_time;
+    var distance = distanceTo(gig);
+    card.dataset.sort = sortKey(gig, distance);
+    if (gig.lat != null) { card.dataset.lat = gig.lat; card.dataset.lon = gig.lon; }
     var head = el("div", "job-head");
     head.appendChild(el("h3", "job-title", gig.title));
     head.appendChild(el("span", "job-pay", gig.pay_display));
@@ -69,6 +105,7 @@
     var meta = el("div", "job-meta");
     meta.appendChild(el("span", "", dayLabel(gig.work_date) + " " + gig.start_time + "–" + gig.end_time));
     meta.appendChild(el("span", "", gig.county + (gig.town ? " · " + gig.town : "")));
+    if (distance !== null) meta.appendChild(el("span", "gig-distance", "距你" + distance.toFixed(1) + "公里"));
     card.appendChild(meta);
     if (gig.meeting_point) card.appendChild(el("p", "gig-meet", "集合：" + gig.meeting_point));
     var rule = priorityRule(gig);

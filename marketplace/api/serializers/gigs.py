@@ -21,7 +21,7 @@ class GigSerializer(serializers.ModelSerializer):
             "id", "area", "title", "description", "poster", "occupation", "county", "town", "lat", "lon",
             "work_date", "start_time", "end_time", "pay", "pay_unit", "pay_display", "places", "places_left",
             "skills", "certificates_required", "meeting_point", "status", "status_label", "priority_groups",
-            "priority_until", "created_at", "updated_at",
+            "priority_until", "priority_radius_km", "created_at", "updated_at",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -46,7 +46,7 @@ class GigPostSerializer(serializers.ModelSerializer):
         fields = [
             "title", "description", "occupation", "county", "town", "lat", "lon", "work_date", "start_time",
             "end_time", "pay", "pay_unit", "places", "skills", "certificates_required", "meeting_point",
-            "priority_groups", "priority_until",
+            "priority_groups", "priority_until", "priority_radius_km",
         ]  # fmt: skip
 
 

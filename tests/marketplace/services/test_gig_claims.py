@@ -100,6 +100,9 @@ def test_an_unverified_employer_cannot_post(world):
         ({"places": 0}, "places"),
         ({"priority_groups": ["astronauts"], "priority_until": timezone.now()}, "priority_groups"),
         ({"priority_groups": [KeyGroup.RELOCATED]}, "priority_until"),
+        ({"priority_radius_km": 5}, "priority_until"),
+        ({"priority_radius_km": 80, "priority_until": timezone.now()}, "priority_radius_km"),
+        ({"priority_radius_km": 5, "town": "", "priority_until": timezone.now()}, "priority_radius_km"),
     ],
 )
 def test_a_gig_that_makes_no_sense_is_refused_field_by_field(world, extra, field):
@@ -285,6 +288,39 @@ def test_after_the_priority_window_everyone_may_claim(world):
         priority_until=timezone.now() - datetime.timedelta(minutes=1),
     )
     assert svc.gig_claim(by=world.seeker, gig=gig).status == C.CLAIMED
+
+
+@pytest.mark.django_db
+def test_during_a_nearby_first_window_only_workers_close_by_may_claim(world):
+    from marketplace.services.availability import availability_set
+
+    until = timezone.now() + datetime.timedelta(minutes=10)
+    # 舟溪镇政府; a worker 2 km away flagged with the phone's position, another 30 km away.
+    gig = svc.gig_post(
+        by=world.employer_member,
+        data=gig_data(lat=26.4897, lon=108.0452, priority_radius_km=5, priority_until=until),
+    )
+    availability_set(by=world.seeker, county="凯里市", lat=26.5070, lon=108.0452, day=TOMORROW)
+    availability_set(by=world.other_seeker, county="凯里市", lat=26.7600, lon=108.0452, day=TOMORROW)
+
+    with pytest.raises(ValidationError) as excinfo:
+        svc.gig_claim(by=world.other_seeker, gig=gig)
+    assert excinfo.value.code == "gig_priority_only"
+    assert "仅限附近5公里内的人报名" in excinfo.value.messages[0] and "今天可接活" in excinfo.value.messages[0]
+    assert svc.gig_claim(by=world.seeker, gig=gig).status == C.CLAIMED
+
+
+@pytest.mark.django_db
+def test_without_a_position_the_same_township_counts_as_nearby(world):
+    gig = svc.gig_post(
+        by=world.employer_member,
+        data=gig_data(priority_radius_km=3, priority_until=timezone.now() + datetime.timedelta(minutes=10)),
+    )
+    type(world.seeker.profile).objects.filter(user=world.seeker).update(current_county="凯里市", current_town="舟溪镇")
+    world.seeker.profile.refresh_from_db()
+    assert svc.gig_claim(by=world.seeker, gig=gig).status == C.CLAIMED
+    with pytest.raises(ValidationError):
+        svc.gig_claim(by=world.other_seeker, gig=gig)
 
 
 # --- the race -----------------------------------------------------------------------------------
