@@ -410,10 +410,13 @@ async def test_viewer_count_rises_and_falls_across_connections_and_the_peak_is_k
     assert (row.viewers_peak, row.viewers_unique) == (3, 2)
 
 
-async def test_a_room_that_does_not_exist_closes_with_4404():
+async def test_a_room_that_does_not_exist_says_so_and_closes_with_4404():
     communicator = WebsocketCommunicator(application, "/ws/live/999999999/", headers=[ORIGIN])
-    connected, code = await communicator.connect()
-    assert (connected, code) == (False, 4404)
+    connected, _ = await communicator.connect()
+    assert connected  # accepted first, so the phone learns why
+    error = await communicator.receive_json_from(timeout=5)
+    assert (error["type"], error["code"], error["message"]) == ("error", "room_not_found", "直播间不存在或已删除。")
+    assert await communicator.receive_output(timeout=5) == {"type": "websocket.close", "code": 4404}
 
 
 async def test_a_flood_is_rate_limited_and_persistent_abuse_closes_the_socket(scene):
@@ -429,3 +432,18 @@ async def test_a_flood_is_rate_limited_and_persistent_abuse_closes_the_socket(sc
         if output["type"] == "websocket.close":
             break
     assert output["code"] == 4429
+
+
+async def test_a_viewer_who_only_watches_for_a_while_stays_connected(scene):
+    """Nothing arrives for longer than the Redis layer's 5 s blocking read; the socket must survive it.
+
+    redis-py 8 reads with a 5 s socket timeout by default, the same as channels-redis's BZPOPMIN,
+    so without a longer socket timeout an idle consumer dies with 1011 within seconds.
+    """
+    phone, _ = await join(scene["room"].pk)
+    try:
+        await asyncio.sleep(7)
+        await phone.send_json_to({"command": "ping"})
+        assert (await next_of(phone, "pong"))["type"] == "pong"
+    finally:
+        await phone.disconnect()
