@@ -67,7 +67,6 @@ def _load_room(room_id: int) -> LiveRoom | None:
 @database_sync_to_async
 def _join(room: LiveRoom, channel_name: str, viewer_key: str, is_host: bool, user) -> dict[str, Any]:
     services.presence_join(room_id=room.pk, channel_name=channel_name, viewer_key=viewer_key, is_host=is_host)
-    room.refresh_from_db()
     return room_state(room, user)
 
 
@@ -155,9 +154,13 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
     is_host: bool = False
 
     async def connect(self) -> None:
+        # Accepted before any database work: daphne drops a handshake the application has not
+        # answered within seconds, and in a burst of joins the ORM thread may be that far behind.
         self.limiter = FrameRateLimiter()
+        await self.accept()
         room = await _load_room(int(self.scope["url_route"]["kwargs"]["room_id"]))
         if room is None:
+            await self.send_json(ProtocolError("room_not_found", _("直播间不存在或已删除。")).frame())
             await self.close(code=CLOSE_NO_ROOM)
             return
         self.room_id = room.pk
@@ -165,8 +168,8 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
         signed_in = user is not None and user.is_authenticated
         self.is_host = signed_in and user.pk == room.host_id
         self.group = room_group(room.pk)
+        # Joined before the state is read: a change committed in between arrives as a frame too.
         await self.channel_layer.group_add(self.group, self.channel_name)
-        await self.accept()
         state = await _join(room, self.channel_name, self._viewer_key(user if signed_in else None), self.is_host, user)
         local_rooms.add(room.pk, self)
         local_rooms.mark_sent(room.pk, state["viewers"])

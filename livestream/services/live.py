@@ -26,7 +26,7 @@ from channels.layers import get_channel_layer
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -279,17 +279,9 @@ def live_apply(*, by: User, card: LiveCard) -> LiveApplyResult:
             existing = Application.objects.get(profile=profile, posting_id=card.posting_id)
             return LiveApplyResult(card=card, application=existing, already=True)
         raise
+    # No broadcast from here: a burst of taps would send one frame per tap to every viewer. The
+    # presence ticker (livestream.presence) sends each card's count at most once a second instead.
     LiveApplication.objects.create(room=room, card=card, application=application)
-    card_id = card.pk
-    broadcast_after_commit(
-        room.pk,
-        lambda: {
-            "type": "applications",
-            "card": card_id,
-            "count": LiveApplication.objects.filter(card_id=card_id).count(),
-            "total": LiveApplication.objects.filter(room_id=room.pk).count(),
-        },
-    )
     return LiveApplyResult(card=card, application=application, already=False)
 
 
@@ -364,9 +356,9 @@ def user_mute(*, by: User, room: LiveRoom, user: User, minutes: int) -> LiveMute
 
 
 def presence_join(*, room_id: int, channel_name: str, viewer_key: str, is_host: bool) -> None:
-    LivePresence.objects.update_or_create(
-        channel_name=channel_name,
-        defaults={"room_id": room_id, "viewer_key": viewer_key[:64], "is_host": is_host, "seen_at": timezone.now()},
+    """One row per socket; a channel name is never reused, so this is a single INSERT."""
+    LivePresence.objects.create(
+        room_id=room_id, channel_name=channel_name, viewer_key=viewer_key[:64], is_host=is_host, seen_at=timezone.now()
     )
 
 
@@ -395,6 +387,23 @@ def viewer_count_and_peak(room_id: int) -> int:
     count = viewer_count(room_id)
     LiveRoom.objects.filter(pk=room_id, viewers_peak__lt=count).update(viewers_peak=count)
     return count
+
+
+@dataclass(frozen=True)
+class RoomCounts:
+    viewers: int
+    # Applications drawn per card (cards without any are absent).
+    applications: dict[int, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.applications.values())
+
+
+def room_counts(room_id: int) -> RoomCounts:
+    """What the presence ticker sends every second: viewers now (peak kept) and applications per card."""
+    per_card = LiveApplication.objects.filter(room_id=room_id).order_by().values_list("card_id").annotate(n=Count("id"))
+    return RoomCounts(viewers=viewer_count_and_peak(room_id), applications=dict(per_card))
 
 
 def employer_choices_for(user: User) -> Any:
