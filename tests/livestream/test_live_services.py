@@ -234,3 +234,21 @@ def test_viewer_count_ignores_other_rooms(live_room, host):
     other = room_start(by=host, room=room_create(by=host, data=room_data()))
     presence_join(room_id=other.pk, channel_name="x", viewer_key="a1", is_host=False)
     assert (viewer_count(live_room.pk), viewer_count(other.pk)) == (0, 1)
+
+
+def test_the_demo_seed_has_an_ended_stream_with_a_timeline_and_hires_and_a_scheduled_one():
+    from django.core.management import call_command
+
+    call_command("seed_demo", verbosity=0, employers=5, postings=30, profiles=60)
+    ended = LiveRoom.objects.get(status=RoomStatus.ENDED)
+    assert LiveRoom.objects.filter(status=RoomStatus.SCHEDULED).count() == 1
+    timeline = room_timeline(ended)
+    assert [e.applications for e in timeline] == [8, 5, 3]
+    assert ended.messages.count() == 5
+    (row,) = room_funnel([ended])
+    assert (row.viewers_peak, row.viewers_unique, row.applications, row.interviews, row.hires) == (137, 214, 16, 5, 2)
+    assert row.key_group_hires >= 1
+    assert ended.started_at < timezone.now() - datetime.timedelta(days=2)
+
+    call_command("seed_demo", verbosity=0, employers=5, postings=30, profiles=60, reset=True)
+    assert LiveRoom.objects.count() == 2  # the reset removed the first run's rooms with their hosts
