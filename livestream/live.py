@@ -14,8 +14,9 @@
 
 Anyone may watch; applying and chatting need sign-in. A host command from anyone but the room's
 host is refused with the code `not_host` and the connection stays open; so does every malformed
-frame. The socket joins the group before it reads the state for its hello, so a change committed
-in between arrives as a frame the client simply applies again.
+frame. Broadcasts reach the socket through its process's relay (livestream.presence), which it
+joins before it reads the state for its hello, so a change committed in between arrives as a
+frame the client simply applies again.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livestream.models import LiveCard, LiveMessage, LiveRoom
-from livestream.models.live import room_group
 from livestream.presence import local_rooms
 from livestream.protocol import ProtocolError, parse_message
 from livestream.ratelimit import FrameRateLimiter
@@ -150,7 +150,7 @@ def _chat(user, room_id: int, text: Any) -> None:
 
 class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
     room_id: int
-    group: str = ""
+    joined: bool = False
     is_host: bool = False
 
     async def connect(self) -> None:
@@ -167,11 +167,10 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
         user = self.scope.get("user")
         signed_in = user is not None and user.is_authenticated
         self.is_host = signed_in and user.pk == room.host_id
-        self.group = room_group(room.pk)
         # Joined before the state is read: a change committed in between arrives as a frame too.
-        await self.channel_layer.group_add(self.group, self.channel_name)
+        await local_rooms.join(room.pk, self)
+        self.joined = True
         state = await _join(room, self.channel_name, self._viewer_key(user if signed_in else None), self.is_host, user)
-        local_rooms.add(room.pk, self)
         local_rooms.mark_sent(room.pk, state["viewers"])
         role = "host" if self.is_host else ("viewer" if signed_in else "anonymous")
         await self.send_json({"type": "hello", "role": role, **state})
@@ -188,9 +187,8 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
         return f"a{uuid.uuid4().hex}"
 
     async def disconnect(self, code: int) -> None:
-        if self.group:
-            local_rooms.remove(self.room_id, self)
-            await self.channel_layer.group_discard(self.group, self.channel_name)
+        if self.joined:
+            await local_rooms.leave(self.room_id, self)
             await _leave(self.channel_name)
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
@@ -227,6 +225,3 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
                 await _chat(user, self.room_id, message.get("text"))
         else:
             raise ProtocolError("unknown_command", _("不支持的操作：%(command)s") % {"command": command[:40]})
-
-    async def live_frame(self, event: dict[str, Any]) -> None:
-        await self.send_json(event["frame"])

@@ -42,7 +42,8 @@ from marketplace.services.moderation import chat_banned_match
 
 logger = logging.getLogger(__name__)
 
-# The message type consumers of a room handle (LiveRoomConsumer.live_frame).
+# The message type of a room's broadcasts; each process's relay hands them to its sockets
+# (livestream.presence.LocalRooms).
 LIVE_MESSAGE_TYPE = "live.frame"
 CHAT_MAX_CHARS = 100
 # One chat message per user per room within this many seconds (shared by all the user's sockets).
@@ -107,7 +108,8 @@ def display_name(user: User) -> str:
 def _send(room_id: int, build: Callable[[], dict[str, Any]]) -> None:
     try:
         frame = build()
-        async_to_sync(get_channel_layer().group_send)(room_group(room_id), {"type": LIVE_MESSAGE_TYPE, "frame": frame})
+        message = {"type": LIVE_MESSAGE_TYPE, "room": room_id, "frame": frame}
+        async_to_sync(get_channel_layer().group_send)(room_group(room_id), message)
     except Exception:
         # The change is committed; a phone that missed the frame gets the state again on reconnect.
         logger.exception("could not broadcast to live room %s", room_id)
