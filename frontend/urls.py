@@ -11,6 +11,7 @@ from frontend.views import (
     gig_manage,
     gig_site,
     gigs,
+    live,
     notifications,
     postings,
     preferences,
@@ -79,6 +80,13 @@ urlpatterns = [
     path("events/<int:pk>/outcomes.csv", events_staff.event_outcomes_csv, name="event_outcomes_csv"),
     # 大字模式
     path("font-size/", preferences.font_size, name="font_size"),
+    # Livestream job promotion (直播送岗)
+    path("live/", live.rooms, name="live_rooms"),
+    path("live/new/", live.room_new, name="live_new"),
+    path("live/<int:pk>/", live.room, name="live_room"),
+    path("live/<int:pk>/host/", live.room_host, name="live_host"),
+    path("live/<int:pk>/timeline/", live.timeline, name="live_timeline"),
+    path("live/<int:pk>/cards/<int:card_pk>/apply/", live.card_apply, name="live_apply"),
     # Accounts
     path("signup/", accounts.signup, name="signup"),
     path("login/", accounts.login_view, name="login"),
@@ -119,4 +127,5 @@ urlpatterns = [
     path("bureau/employers/<int:pk>/grade/", bureau.employer_grade_view, name="employer_grade"),
     path("bureau/blacklist/", bureau.blacklist, name="blacklist"),
     path("bureau/blacklist/<int:pk>/lift/", bureau.blacklist_lift, name="blacklist_lift"),
+    path("bureau/live/", live.funnel, name="live_funnel"),
 ]

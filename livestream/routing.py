@@ -2,10 +2,12 @@ from django.urls import path
 
 from livestream.consumers import HealthConsumer
 from livestream.gigs import GigBoardConsumer
+from livestream.live import LiveRoomConsumer
 from livestream.notifications import NotificationConsumer
 
 websocket_urlpatterns = [
     path("ws/health/", HealthConsumer.as_asgi()),
     path("ws/gigs/<str:area>/", GigBoardConsumer.as_asgi()),
+    path("ws/live/<int:room_id>/", LiveRoomConsumer.as_asgi()),
     path("ws/me/", NotificationConsumer.as_asgi()),
 ]

@@ -35,7 +35,12 @@ REDIS_URL = env_required("REDIS_URL", f"e.g. redis://127.0.0.1:6379/0. {_SEE_REA
 CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {"hosts": [REDIS_URL], "prefix": env_str("CHANNELS_PREFIX", "jyt")},
+        "CONFIG": {
+            # channels-redis waits for messages with a 5 s blocking BZPOPMIN; redis-py 8 reads with a 5 s
+            # socket timeout by default, so an idle socket's consumer died with 1011. Read longer than that.
+            "hosts": [{"address": REDIS_URL, "socket_timeout": env_int("CHANNELS_REDIS_SOCKET_TIMEOUT", 30)}],
+            "prefix": env_str("CHANNELS_PREFIX", "jyt"),
+        },
     }
 }
 

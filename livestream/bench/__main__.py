@@ -1,4 +1,5 @@
-"""`python -m livestream.bench board [--clients N] [--servers N] [--posts N] [--rounds N] [--places K]`.
+"""`python -m livestream.bench board [--clients N] [--servers N] [--posts N] [--rounds N] [--places K]`
+and `python -m livestream.bench live [--viewers N] [--appliers N] [--servers N] [--pushes N]`.
 
 Runs the product as production does: `config.settings.production` (unless DJANGO_SETTINGS_MODULE
 says otherwise), PostgreSQL from DATABASE_URL, the Redis channel layer from REDIS_URL, daphne
@@ -40,7 +41,30 @@ def _parser() -> argparse.ArgumentParser:
     board.add_argument("--rounds", type=int, default=3, help="claim races (3)")
     board.add_argument("--places", type=int, default=300, help="places of each race's gig (300)")
     board.add_argument("--no-progress", action="store_true", help="no progress bars")
+    live = sub.add_parser("live", help="live room: card push latency to every viewer, apply burst, memory")
+    live.add_argument("--viewers", type=int, default=2000, help="viewers in the room (2,000)")
+    live.add_argument("--appliers", type=int, default=200, help="of them signed-in seekers who apply (200)")
+    live.add_argument("--servers", type=int, default=2, help="daphne processes (2)")
+    live.add_argument("--client-processes", type=int, default=2, help="OS processes running the clients (2)")
+    live.add_argument("--pushes", type=int, default=10, help="cards pushed for the latency (10)")
+    live.add_argument("--no-progress", action="store_true", help="no progress bars")
     return parser
+
+
+def _check_live(args: argparse.Namespace) -> str:
+    if min(args.viewers, args.servers, args.client_processes, args.pushes) < 1 or args.appliers < 0:
+        return "every count must be at least 1 (--appliers may be 0)"
+    if args.appliers > args.viewers:
+        return "--appliers must not exceed --viewers"
+    return ""
+
+
+def _check_board(args: argparse.Namespace) -> str:
+    if min(args.clients, args.servers, args.client_processes, args.posts, args.rounds, args.places) < 1:
+        return "every count must be at least 1"
+    if args.places > args.clients:
+        return "--places must not exceed --clients (a race needs more claimers than places)"
+    return ""
 
 
 def ensure_database(url: str) -> None:
@@ -66,11 +90,9 @@ def ensure_database(url: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if min(args.clients, args.servers, args.client_processes, args.posts, args.rounds, args.places) < 1:
-        print("error: every count must be at least 1", file=sys.stderr)
-        return 2
-    if args.places > args.clients:
-        print("error: --places must not exceed --clients (a race needs more claimers than places)", file=sys.stderr)
+    problem = _check_live(args) if args.benchmark == "live" else _check_board(args)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
     if not os.environ.get("DATABASE_URL"):
         print("error: set DATABASE_URL to a scratch PostgreSQL database, e.g. "
@@ -86,6 +108,20 @@ def main(argv: list[str] | None = None) -> int:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0, interactive=False)
+        if args.benchmark == "live":
+            from livestream.bench.live import LiveOptions
+            from livestream.bench.live import run as run_live
+
+            live_options = LiveOptions(
+                viewers=args.viewers,
+                appliers=args.appliers,
+                servers=args.servers,
+                client_processes=args.client_processes,
+                pushes=args.pushes,
+                progress=not args.no_progress,
+            )
+            live_report = run_live(live_options)
+            return 0 if live_report.targets_met else 1
         from livestream.bench.board import BoardOptions, run
 
         options = BoardOptions(clients=args.clients, servers=args.servers, client_processes=args.client_processes,

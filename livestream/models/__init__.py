@@ -1,4 +1,4 @@
-"""Data of the real-time app: recruitment events (events.py); livestream rooms live beside them."""
+"""Data of the real-time app: recruitment events (events.py) and live rooms (直播送岗, live.py)."""
 
 from livestream.models.events import (
     Booth,
@@ -8,6 +8,15 @@ from livestream.models.events import (
     EventSeries,
     RecruitmentEvent,
 )
+from livestream.models.live import (
+    LiveApplication,
+    LiveCard,
+    LiveMessage,
+    LiveMute,
+    LivePresence,
+    LiveRoom,
+    RoomStatus,
+)
 
 __all__ = [
     "Booth",
@@ -15,5 +24,12 @@ __all__ = [
     "EventNotice",
     "EventRegistration",
     "EventSeries",
+    "LiveApplication",
+    "LiveCard",
+    "LiveMessage",
+    "LiveMute",
+    "LivePresence",
+    "LiveRoom",
     "RecruitmentEvent",
+    "RoomStatus",
 ]

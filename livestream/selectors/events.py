@@ -16,9 +16,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
-from livestream.models import Booth, EventApplication, EventRegistration, RecruitmentEvent
+from livestream.models import Booth, EventApplication, EventRegistration, LiveRoom, RecruitmentEvent, RoomStatus
 from livestream.models.events import BoothStatus, EventStatus, RegistrationStatus
 from marketplace.enums import ApplicationStatus, KeyGroup
 from marketplace.models import JobPosting, User, WorkerProfile
@@ -56,10 +57,16 @@ def events_for_staff(*, user: User) -> QuerySet[RecruitmentEvent]:
 def event_live_room_url(event: RecruitmentEvent) -> str:
     """The event's 直播间 page, when a livestream room is linked to it; "" otherwise.
 
-    The livestream room (livestream.LiveRoom) is built beside this app; linking the two is one
-    line here once it exists.
+    The room on now wins, then the next scheduled one, then the last that ended (its replay page
+    keeps the jobs shown and lets people still apply).
     """
-    return ""
+    rooms = LiveRoom.objects.filter(event=event)
+    room = (
+        rooms.filter(status=RoomStatus.LIVE).order_by("-started_at").first()
+        or rooms.filter(status=RoomStatus.SCHEDULED).order_by("scheduled_at").first()
+        or rooms.order_by("-ended_at").first()
+    )
+    return reverse("frontend:live_room", args=[room.pk]) if room else ""
 
 
 def booths_approved(event: RecruitmentEvent, *, q: str = "") -> list[Booth]:
@@ -233,3 +240,14 @@ def events_for_outcomes(*, user: User, now: datetime.datetime | None = None) -> 
     """The latest 100 events that took or take place (cancelled ones have nothing to count), newest first."""
     now = now or timezone.now()
     return list(events_for_staff(user=user).exclude(status=EventStatus.CANCELLED)[:100])
+
+
+def upcoming_events_organised_by(user) -> QuerySet[RecruitmentEvent] | None:
+    """Events a person may put a live stream on: the bureau's staff any, a station its own; None for others."""
+    if user.is_bureau:
+        events = RecruitmentEvent.objects.all()
+    elif user.is_station_staff:
+        events = RecruitmentEvent.objects.filter(station_id=user.station_id)
+    else:
+        return None
+    return events.exclude(status=EventStatus.CANCELLED).filter(ends_at__gt=timezone.now()).order_by("starts_at")

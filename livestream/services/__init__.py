@@ -1,1 +1,1 @@
-"""Business actions of the real-time app: the only code that changes its state."""
+"""Business actions of the real-time app (events, live rooms): the only code that changes its state."""

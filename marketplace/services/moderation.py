@@ -42,3 +42,23 @@ def posting_flags_for_text(*texts: str) -> list[dict[str, str]]:
                 flags.append({"code": rule.code, "label": rule.label, "match": match.group(0)})
                 break
     return flags
+
+
+@cache
+def _chat_patterns() -> tuple[re.Pattern[str], ...]:
+    data = json.loads(RULES_PATH.read_text(encoding="utf-8")).get("chat", {})
+    reused = set(data.get("reuse_rules", []))
+    patterns = [p for rule in _rules() if rule.code in reused for p in rule.patterns]
+    return (*patterns, *(re.compile(p) for p in data.get("patterns", [])))
+
+
+def chat_banned_match(text: str) -> str:
+    """The first banned words a live-chat message contains, or "" when it may be shown.
+
+    Unlike posting flags, a chat message is refused outright: nobody reviews chat before it is seen.
+    """
+    for pattern in _chat_patterns():
+        match = pattern.search(text)
+        if match:
+            return match.group(0)
+    return ""

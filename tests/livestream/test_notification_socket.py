@@ -63,6 +63,7 @@ async def test_an_anonymous_visitor_is_told_to_sign_in_and_closed_with_4401():
     frame = await page.receive_json_from(timeout=5)
     assert (frame["type"], frame["code"]) == ("error", "login_required")
     assert (await page.receive_output(timeout=5)) == {"type": "websocket.close", "code": 4401}
+    await page.disconnect()
 
 
 async def test_bad_frames_get_an_error_and_the_connection_stays():

@@ -82,7 +82,7 @@ class ClaimerSerializer(serializers.Serializer):
     rating = RatingSummarySerializer()
 
 
-class CheckInSerializer(serializers.Serializer):
+class GigCheckInSerializer(serializers.Serializer):
     token = serializers.CharField(required=False, max_length=64, help_text="二维码里的签到码 t")
     lat = serializers.FloatField(required=False, min_value=-90, max_value=90)
     lon = serializers.FloatField(required=False, min_value=-180, max_value=180)

@@ -18,7 +18,7 @@ from marketplace import gig_selectors as reads
 from marketplace.api.openapi import errors
 from marketplace.api.serializers.gig_site import (
     CheckInCodeSerializer,
-    CheckInSerializer,
+    GigCheckInSerializer,
     CheckOutSerializer,
     ClaimerSerializer,
     ClaimNoteSerializer,
@@ -156,12 +156,12 @@ class GigCheckInView(APIView):
             "带二维码里的 `token`，或当前位置 `lat`/`lon`（工作地点半径内）。开工前60分钟到收工可签到；"
             "重复签到返回同一条报名。"
         ),
-        request=CheckInSerializer,
+        request=GigCheckInSerializer,
         responses={200: SiteClaimSerializer, **errors(400, 401, 403, 404, 409)},
     )
     def post(self, request: Request, pk: int) -> Response:
         gig = get_object_or_404(Gig, pk=pk)
-        data = _valid(CheckInSerializer, request)
+        data = _valid(GigCheckInSerializer, request)
         if "token" in data:
             claim = site.gig_check_in(by=request.user, gig=gig, token=data["token"])
         else:

@@ -31,6 +31,7 @@ from marketplace.models import (
     WorkerProfile,
     WorkExperience,
 )
+from marketplace.models.accounts import phone_digest
 from marketplace.services.demo import demo_load
 from marketplace.services.seed.applications import seed_applications
 from marketplace.services.seed.core import (
@@ -152,6 +153,15 @@ def _tally(queryset: QuerySet, column: str) -> dict[str, int]:
     return dict(queryset.values_list(column).annotate(n=Count("pk")).order_by(column))
 
 
+def _seed_live_rooms(ctx: SeedContext) -> None:
+    """直播送岗 demo rooms, made through the livestream services (outside `given_timestamps`: they set their own)."""
+    from livestream.services.live_demo import seed_live_rooms  # the livestream app builds on the marketplace
+
+    phone = next((phone for label, phone, _who in ctx.logins if label == "用人单位"), None)
+    member = User.objects.filter(phone_digest=phone_digest(phone)).first() if phone else None
+    seed_live_rooms(bureau=ctx.bureau, employer_member=member, now=ctx.now)
+
+
 def seed_demo(options: SeedOptions | None = None, *, progress: ProgressFactory = no_progress) -> SeedResult:
     """Seed everything in one transaction: on any error, or a refusal, the database is unchanged."""
     options = options or SeedOptions()
@@ -190,6 +200,7 @@ def seed_demo(options: SeedOptions | None = None, *, progress: ProgressFactory =
             pool = [p for p in postings if p.posting.status in _OPEN_FOR_APPLICATIONS] + demo_postings(ctx, demo)
             seed_applications(ctx, workers, pool)
         seed_gigs(ctx, demo[0], workers)
+        _seed_live_rooms(ctx)
         # Recruitment events last: their past fairs link the applications just made.
         from livestream.services.events.demo import events_seed
 

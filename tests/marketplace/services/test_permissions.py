@@ -138,6 +138,11 @@ EXPECTED = {
     ),
     "employer.verify": (["employer_org", "other_employer_org"], {"bureau": {"employer_org", "other_employer_org"}}),
     "employer.blacklist": (["employer_org", "other_employer_org"], {"bureau": {"employer_org", "other_employer_org"}}),
+    "live.host": (
+        [None],
+        {"employer": {None}, "other_employer": {None}, "station": {None}, "other_station": {None}, "bureau": {None}},
+    ),
+    "live.view_funnel": ([None], {"bureau": {None}}),
 }  # fmt: skip
 
 CELLS = [
