@@ -18,13 +18,13 @@ from marketplace import gig_selectors as reads
 from marketplace.api.openapi import errors
 from marketplace.api.serializers.gig_site import (
     CheckInCodeSerializer,
-    GigCheckInSerializer,
     CheckOutSerializer,
     ClaimerSerializer,
     ClaimNoteSerializer,
     ComplaintAdvanceSerializer,
     ComplaintOpenSerializer,
     ComplaintSerializer,
+    GigCheckInSerializer,
     GigDetailSerializer,
     PiecesSerializer,
     RatingOutSerializer,
