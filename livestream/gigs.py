@@ -21,8 +21,6 @@ catch-up API at the same moment.
 from __future__ import annotations
 
 import asyncio
-import time
-from collections import deque
 from typing import Any
 
 from channels.db import database_sync_to_async
@@ -32,22 +30,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livestream.protocol import ProtocolError, parse_message
+from livestream.ratelimit import FrameRateLimiter
 from marketplace.models import BoardEvent, Gig
 from marketplace.models.gigs import AREA_PATTERN, board_group
 from marketplace.services.gigs import board_last_seq, gig_claim
-
-# More than RATE_LIMIT frames within RATE_WINDOW seconds are refused with an error frame...
-RATE_LIMIT = 10
-RATE_WINDOW = 1.0
-# ...and a connection that keeps going after this many refusals is closed.
-MAX_REFUSALS = 20
 
 # How long a frame waits for a lower-numbered one before the gap is filled from the table.
 GAP_WAIT = 0.3
 
 CLOSE_LOGIN_REQUIRED = 4401
 CLOSE_BAD_AREA = 4404
-CLOSE_TOO_MANY = 4429
 
 
 def _first_message(exc: ValidationError) -> tuple[str, str]:
@@ -94,8 +86,7 @@ class GigBoardConsumer(AsyncJsonWebsocketConsumer):
 
     async def connect(self) -> None:
         self.area = self.scope["url_route"]["kwargs"]["area"]
-        self.recent: deque[float] = deque()
-        self.refusals = 0
+        self.limiter = FrameRateLimiter()
         if not AREA_PATTERN.match(self.area):
             await self.close(code=CLOSE_BAD_AREA)
             return
@@ -114,26 +105,15 @@ class GigBoardConsumer(AsyncJsonWebsocketConsumer):
         if getattr(self, "group", None):
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
-    def _flooding(self) -> bool:
-        now = time.monotonic()
-        while self.recent and now - self.recent[0] > RATE_WINDOW:
-            self.recent.popleft()
-        if len(self.recent) >= RATE_LIMIT:
-            return True
-        self.recent.append(now)
-        return False
-
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
-        if self._flooding():
-            self.refusals += 1
-            if self.refusals > MAX_REFUSALS:
-                await self.close(code=CLOSE_TOO_MANY)
-                return
-            await self.send_json(ProtocolError("rate_limited", _("操作太频繁，请稍后再试。")).frame())
+        verdict = self.limiter.check()
+        if verdict.close:
+            await self.close(code=verdict.close)
             return
         try:
-            message = parse_message(text_data)
-            await self.handle(message)
+            if verdict.refuse:
+                raise verdict.refuse
+            await self.handle(parse_message(text_data))
         except ProtocolError as exc:
             await self.send_json(exc.frame())
 
