@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Case, F, Value, When
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,6 +42,7 @@ from marketplace.enums import (
     KeyGroup,
 )
 from marketplace.models import BoardEvent, BoardSequence, Gig, GigClaim, GigClaimTransition, User, WorkerProfile
+from marketplace.models.gigs import board_group
 from marketplace.permissions import require
 
 logger = logging.getLogger(__name__)
@@ -92,45 +94,54 @@ def gig_board_payload(gig: Gig) -> dict[str, Any]:
     }
 
 
-def _next_seq(area: str) -> int:
-    """Take the board's next number. Locks the board's sequence row until the transaction ends.
+def _next_seqs(area: str, count: int = 1) -> range:
+    """Take the board's next `count` numbers. Locks the board's sequence row until the transaction ends.
 
-    One upsert statement both creates the row for a new board and increments an existing one, so
+    One upsert statement both creates the row for a new board and advances an existing one, so
     two first writers cannot both insert. Writers of one board are serialised by the row lock and
     commit in number order; a rolled-back writer rolls its increment back, so numbers have no gaps.
     """
     table = connection.ops.quote_name(BoardSequence._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (area, last_seq) VALUES (%s, 1) "  # noqa: S608 - table name from the model
-            f"ON CONFLICT (area) DO UPDATE SET last_seq = {table}.last_seq + 1 RETURNING last_seq",
-            [area],
+            f"INSERT INTO {table} (area, last_seq) VALUES (%s, %s) "  # noqa: S608 - table name from the model
+            f"ON CONFLICT (area) DO UPDATE SET last_seq = {table}.last_seq + %s RETURNING last_seq",
+            [area, count, count],
         )
-        return cursor.fetchone()[0]
+        last = cursor.fetchone()[0]
+    return range(last - count + 1, last + 1)
 
 
 def board_last_seq(area: str) -> int:
     return BoardSequence.objects.filter(area=area).values_list("last_seq", flat=True).first() or 0
 
 
-def _broadcast(event_id: int) -> None:
+def _broadcast(area: str, frames: list[dict[str, Any]]) -> None:
+    """Send a transaction's board events to the board's group: one message, however many events."""
     try:
-        event = BoardEvent.objects.get(pk=event_id)
-        async_to_sync(get_channel_layer().group_send)(
-            f"gigs.{event.area}", {"type": BOARD_MESSAGE_TYPE, "frame": event.frame()}
-        )
+        async_to_sync(get_channel_layer().group_send)(board_group(area), {"type": BOARD_MESSAGE_TYPE, "frames": frames})
     except Exception:
-        # The change is committed and the event is in the table: clients catch up from there.
-        logger.exception("could not broadcast board event %s; clients will catch up from the table", event_id)
+        # The change is committed and the events are in the table: clients catch up from there.
+        logger.exception("could not broadcast board events %s–%s of %s; clients will catch up from the table",
+                         frames[0]["seq"], frames[-1]["seq"], area)  # fmt: skip
+
+
+def _record_many(gig: Gig, changes: list[tuple[str, dict[str, Any]]]) -> list[BoardEvent]:
+    """Write the board events of a transaction's changes to one gig (kind, payload); broadcast after commit."""
+    events = BoardEvent.objects.bulk_create(
+        [
+            BoardEvent(area=gig.area, seq=seq, kind=kind, gig=gig, payload=payload)
+            for seq, (kind, payload) in zip(_next_seqs(gig.area, len(changes)), changes, strict=True)
+        ]
+    )
+    frames = [event.frame() for event in events]
+    transaction.on_commit(lambda: _broadcast(gig.area, frames))
+    return events
 
 
 def _record(gig: Gig, kind: str) -> BoardEvent:
     """Write the board event of a change, inside the change's transaction; broadcast after commit."""
-    event = BoardEvent.objects.create(
-        area=gig.area, seq=_next_seq(gig.area), kind=kind, gig=gig, payload=gig_board_payload(gig)
-    )
-    transaction.on_commit(lambda: _broadcast(event.pk))
-    return event
+    return _record_many(gig, [(kind, gig_board_payload(gig))])[0]
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -356,44 +367,96 @@ def _refuse_closed(gig: Gig) -> None:
     raise ValidationError(_("该零工已停止报名。"), code="gig_not_open")
 
 
-@transaction.atomic
-def gig_claim(*, by: User, gig: Gig) -> GigClaim:
-    """Take one place. Idempotent: a worker holding a place gets that claim back.
+@dataclass(frozen=True)
+class ClaimOutcome:
+    """One claimer's answer from a batch: the claim taken (or already held), or why not."""
 
-    Locks: the gig row from the conditional UPDATE on, then the board's sequence row, both until
-    commit. No lock is taken before the UPDATE, so racing claimers queue on the gig row only.
+    claim: GigClaim | None = None
+    refusal: ValidationError | PermissionDenied | None = None
+
+
+def gig_claim(*, by: User, gig: Gig | int) -> GigClaim:
+    """Take one place. Idempotent: a worker holding a place gets that claim back."""
+    (outcome,) = gig_claim_many(gig=gig, claimers=[by])
+    if outcome.refusal is not None:
+        raise outcome.refusal
+    return outcome.claim
+
+
+@transaction.atomic
+def gig_claim_many(*, gig: Gig | int, claimers: Sequence[User]) -> list[ClaimOutcome]:
+    """Take one place for each claimer in turn, in one transaction; one outcome per claimer, in order.
+
+    Why a batch: every claim of a gig serialises on the gig's row, so a popular gig filled one
+    transaction at a time is capped by the round trips each spends holding that lock. A server
+    process hands over all the taps that queued while its previous batch committed (group commit):
+    the lock is taken once, and the claims, their log and their board events are written in bulk.
+    Exactly-K still comes from the lock: places are counted under it, whatever the process count.
+
+    Locks: the gig row first (FOR NO KEY UPDATE), then the board's sequence row, both until commit.
+    A claimer named twice (a double tap) gets the same claim twice.
     """
-    require(by, "gig.claim")
-    profile = _profile_of(by)
-    existing = GigClaim.objects.filter(gig_id=gig.pk, profile=profile, status__in=GIG_CLAIM_ACTIVE).first()
-    if existing is not None:
-        return existing
-    gig = Gig.objects.select_related("employer", "station").get(pk=gig.pk)
+    outcomes: list[ClaimOutcome | None] = [None] * len(claimers)
+    profiles = {p.user_id: p for p in WorkerProfile.objects.filter(user_id__in={u.pk for u in claimers})}
+    candidates: list[tuple[int, User, WorkerProfile]] = []
+    for n, user in enumerate(claimers):
+        try:
+            require(user, "gig.claim")
+            profile = profiles.get(user.pk)
+            if profile is None:
+                raise ValidationError(_("请先完善求职者档案再报名。"), code="no_profile")
+        except (ValidationError, PermissionDenied) as exc:
+            outcomes[n] = ClaimOutcome(refusal=exc)
+            continue
+        candidates.append((n, user, profile))
+    if not candidates:
+        return outcomes
+    gig = _lock_gig(gig)
+    held = {
+        claim.profile_id: claim
+        for claim in GigClaim.objects.filter(
+            gig=gig, profile_id__in={p.pk for _n, _u, p in candidates}, status__in=GIG_CLAIM_ACTIVE
+        )
+    }
+    now = timezone.now()
+    card = gig_board_payload(gig)  # each event below differs from it only in the count and the state
+    taken: list[tuple[GigClaim, User, dict[str, Any], str]] = []
+    for n, user, profile in candidates:
+        if profile.pk in held:
+            outcomes[n] = ClaimOutcome(claim=held[profile.pk])
+            continue
+        try:
+            _check_claimable(gig, profile, now)
+        except ValidationError as exc:
+            outcomes[n] = ClaimOutcome(refusal=exc)
+            continue
+        gig.places_left -= 1
+        if gig.places_left == 0:
+            gig.status = G.FULL
+        claim = held[profile.pk] = GigClaim(gig=gig, profile=profile, status=C.CLAIMED)
+        kind = BoardEventKind.PLACES_CHANGED if gig.status == G.OPEN else BoardEventKind.GIG_STATE
+        taken.append((claim, user, {**card, "places_left": gig.places_left, "status": gig.status}, kind))
+        outcomes[n] = ClaimOutcome(claim=claim)
+    if taken:
+        gig.save(update_fields=["places_left", "status", "updated_at"])
+        # A claim and its board event commit together, in the same transaction as the place.
+        GigClaim.objects.bulk_create([claim for claim, _u, _p, _k in taken])
+        GigClaimTransition.objects.bulk_create(
+            [GigClaimTransition(claim=c, from_status="", to_status=C.CLAIMED, by=u) for c, u, _p, _k in taken]
+        )
+        _record_many(gig, [(kind, payload) for _c, _u, payload, kind in taken])
+    return outcomes
+
+
+def _check_claimable(gig: Gig, profile: WorkerProfile, now: datetime.datetime) -> None:
+    """Refuse a claim on a locked gig: not open, already started, the worker may not, or no place left."""
     if gig.status not in (G.OPEN, G.FULL):
         _refuse_closed(gig)
-    if gig.starts_at <= timezone.now():
+    if gig.starts_at <= now:
         raise ValidationError(_("该零工已经开工，不能再报名。"), code="gig_started")
+    if gig.status != G.OPEN or gig.places_left <= 0:
+        _refuse_closed(gig)
     check_claim_requirements(gig, profile)
-    try:
-        with transaction.atomic():
-            # The one place where places are taken: re-checked by the database under the row lock.
-            taken = Gig.objects.filter(pk=gig.pk, status=G.OPEN, places_left__gt=0).update(
-                places_left=F("places_left") - 1,
-                status=Case(When(places_left=1, then=Value(G.FULL)), default=F("status")),
-                updated_at=timezone.now(),
-            )
-            if not taken:
-                gig.refresh_from_db(fields=["status", "places_left"])
-                _refuse_closed(gig)
-            claim = GigClaim.objects.create(gig=gig, profile=profile, status=C.CLAIMED)
-            # In the same transaction as the place: a claim and its board event commit together.
-            _log(claim, "", C.CLAIMED, by=by)
-            gig.refresh_from_db(fields=["status", "places_left", "updated_at"])
-            _record(gig, BoardEventKind.PLACES_CHANGED if gig.status == G.OPEN else BoardEventKind.GIG_STATE)
-    except IntegrityError:
-        # The same worker's other tap committed first; the rollback gave the place back.
-        return GigClaim.objects.get(gig_id=gig.pk, profile=profile, status__in=GIG_CLAIM_ACTIVE)
-    return claim
 
 
 @transaction.atomic
@@ -466,12 +529,14 @@ def gig_cancel(*, by: User, gig: Gig, note: str = "") -> Gig:
 
 __all__ = [
     "BOARD_MESSAGE_TYPE",
+    "ClaimOutcome",
     "board_last_seq",
     "check_claim_requirements",
     "gig_board_payload",
     "gig_cancel",
     "gig_claim",
     "gig_claim_cancel",
+    "gig_claim_many",
     "gig_claim_release",
     "gig_post",
     "priority_rule_text",

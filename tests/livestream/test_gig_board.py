@@ -20,6 +20,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from config.asgi import application
+from livestream import relay
 from marketplace.enums import PayUnit, Role, VerificationStatus
 from marketplace.models import Employer, User, WorkerProfile
 from marketplace.models.gigs import board_area
@@ -97,6 +98,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 async def _close_worker_thread_connections():
     """The consumers' ORM work runs in asgiref's worker thread; its connection must not outlive the test."""
     yield
+    await relay.stop_all()  # a consumer the test never disconnected leaves its board's relay running
     await sync_to_async(connections.close_all)()
 
 
@@ -288,6 +290,29 @@ def _unbroadcast_events(poster: User, place: str, count: int) -> list[dict]:
     return frames
 
 
+async def board_frames(communicator: WebsocketCommunicator, through: int) -> list[dict]:
+    """Board frames (`event` and folded `events`) until one covers number `through`."""
+    frames: list[dict] = []
+    while not frames or frames[-1].get("last_seq", frames[-1].get("seq")) < through:
+        frame = await communicator.receive_json_from(timeout=5)
+        if frame["type"] in ("event", "events"):
+            frames.append(frame)
+    return frames
+
+
+def numbers_covered(frames: list[dict]) -> list[tuple[int, int]]:
+    return [(f["seq"], f["seq"]) if f["type"] == "event" else (f["first_seq"], f["last_seq"]) for f in frames]
+
+
+def gapless(ranges: list[tuple[int, int]], first: int, last: int) -> bool:
+    expected = first
+    for low, high in ranges:
+        if low != expected:
+            return False
+        expected = high + 1
+    return expected == last + 1
+
+
 async def test_frames_broadcast_out_of_order_by_two_servers_reach_each_phone_in_number_order():
     from channels.layers import get_channel_layer
 
@@ -300,10 +325,63 @@ async def test_frames_broadcast_out_of_order_by_two_servers_reach_each_phone_in_
         assert (await phone.receive_json_from(timeout=5))["seq"] == 1
         layer = get_channel_layer()
         for frame in (frames[2], frames[0]):  # 4 arrives before 2; 3 is never broadcast at all
-            await layer.group_send(f"gigs.{area}", {"type": "board.event", "frame": frame})
+            await layer.group_send(f"gigs.{area}", {"type": "board.event", "frames": [frame]})
 
-        received = [(await phone.receive_json_from(timeout=5))["seq"] for _ in range(3)]
-        assert received == [2, 3, 4]
+        assert gapless(numbers_covered(await board_frames(phone, through=4)), 2, 4)
         assert await phone.receive_nothing(timeout=0.5)
     finally:
         await phone.disconnect()
+
+
+async def test_events_whose_broadcast_was_lost_reach_the_phone_without_a_later_event():
+    place = county()
+    area = board_area(place)
+    poster = await sync_to_async(make_poster)()
+    phone, _hello = await watch(area)
+    try:
+        # Seq 1 is broadcast; 2 and 3 are committed but their broadcasts never come (dropped at capacity).
+        await sync_to_async(_unbroadcast_events)(poster, place, 2)
+        assert (await phone.receive_json_from(timeout=5))["seq"] == 1
+
+        tail = await board_frames(phone, through=3)
+        assert gapless(numbers_covered(tail), 2, 3)
+    finally:
+        await phone.disconnect()
+
+
+async def test_a_burst_of_claims_reaches_every_phone_folded_gapless_and_ending_full():
+    from marketplace.services.gigs import gig_claim_many
+
+    place = county()
+    area = board_area(place)
+    poster = await sync_to_async(make_poster)()
+    gig = await sync_to_async(post_gig)(poster, place, 20)
+    claimers = [await sync_to_async(make_seeker)() for _ in range(25)]
+    phones = [await watch(area), await watch(area)]
+    try:
+        for batch in (claimers[:8], claimers[8:]):
+            await sync_to_async(gig_claim_many)(gig=gig.pk, claimers=batch)
+
+        for phone, hello in phones:
+            frames = await board_frames(phone, through=21)
+            assert gapless(numbers_covered(frames), hello["last_seq"] + 1, 21)
+            assert len(frames) < 20  # folded: not one frame per claim
+            last = frames[-1]["events"][-1] if frames[-1]["type"] == "events" else frames[-1]
+            assert (last["gig"]["places_left"], last["gig"]["status"]) == (0, "full")
+    finally:
+        for phone, _hello in phones:
+            await phone.disconnect()
+
+
+async def test_a_phone_that_leaves_does_not_stop_the_board_for_the_others_in_its_process():
+    place = county()
+    area = board_area(place)
+    poster = await sync_to_async(make_poster)()
+    (leaving, _), (staying, _) = await watch(area), await watch(area)
+    await leaving.disconnect()
+    try:
+        await sync_to_async(post_gig)(poster, place)
+        event = await staying.receive_json_from(timeout=5)
+        assert (event["type"], event["seq"], event["kind"]) == ("event", 1, "gig_posted")
+    finally:
+        await staying.disconnect()

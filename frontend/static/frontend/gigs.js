@@ -197,6 +197,19 @@
     lastSeq = event.seq;
   }
 
+  // A burst folded by the server: it stands for every number first_seq..last_seq and holds the
+  // latest state of each gig changed in that range.
+  function batch(data) {
+    if (data.last_seq <= lastSeq) return;
+    if (catchingUp || data.first_seq > lastSeq + 1) {
+      pendingMax = Math.max(pendingMax, data.last_seq);
+      catchUp();
+      return;
+    }
+    data.events.forEach(function (e) { apply(e.gig); });
+    lastSeq = data.last_seq;
+  }
+
   // Fetch what happened after lastSeq, page by page; then anything announced meanwhile.
   function catchUp() {
     if (catchingUp) return;
@@ -233,6 +246,8 @@
         if (data.last_seq > lastSeq) { pendingMax = Math.max(pendingMax, data.last_seq); catchUp(); }
       } else if (data.type === "event" && data.area === area) {
         frame(data);
+      } else if (data.type === "events" && data.area === area) {
+        batch(data);
       } else if (data.type === "claim_result") {
         claimed(data);
       } else if (data.type === "error") {

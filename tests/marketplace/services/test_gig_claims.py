@@ -12,7 +12,7 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from marketplace.enums import BoardEventKind, GigClaimStatus, GigStatus, KeyGroup, PayUnit, VerificationStatus
-from marketplace.models import BoardEvent, Gig, GigClaim, GroupTag, User
+from marketplace.models import BoardEvent, Gig, GigClaim, GigClaimTransition, GroupTag, User
 from marketplace.models.gigs import board_area
 from marketplace.services import gigs as svc
 from marketplace.services.employers import employer_blacklist
@@ -141,6 +141,40 @@ def test_the_last_place_makes_the_gig_full_and_the_next_claimer_hears_it_in_chin
     assert excinfo.value.code == "gig_full"
     assert (gig.status, gig.places_left) == (G.FULL, 0)
     assert events_of(gig)[-1] == (2, BoardEventKind.GIG_STATE, 0)
+
+
+@pytest.mark.django_db
+def test_a_batch_of_taps_fills_the_places_in_arrival_order_and_tells_the_rest_it_is_full(world):
+    gig = svc.gig_post(by=world.employer_member, data=gig_data(places=3))
+    tappers = [make_seeker() for _ in range(5)]
+
+    outcomes = svc.gig_claim_many(gig=gig, claimers=tappers)
+
+    gig.refresh_from_db()
+    winners = [o.claim.profile.user for o in outcomes if o.claim is not None]
+    assert winners == tappers[:3]
+    assert [o.refusal.code for o in outcomes[3:]] == ["gig_full", "gig_full"]
+    assert (gig.status, gig.places_left) == (G.FULL, 0)
+    assert GigClaim.objects.filter(gig=gig, status=C.CLAIMED).count() == 3
+    # Every claim is logged, and the board counts down one event per place, the last one full.
+    assert GigClaimTransition.objects.filter(claim__gig=gig, from_status="", to_status=C.CLAIMED).count() == 3
+    assert events_of(gig) == [(1, BoardEventKind.GIG_POSTED, 3), (2, BoardEventKind.PLACES_CHANGED, 2),
+                              (3, BoardEventKind.PLACES_CHANGED, 1), (4, BoardEventKind.GIG_STATE, 0)]  # fmt: skip
+    assert BoardEvent.objects.get(gig=gig, seq=4).payload["status"] == G.FULL
+
+
+@pytest.mark.django_db
+def test_in_a_batch_a_double_tap_is_one_claim_and_one_refusal_does_not_spoil_the_others(world):
+    gig = svc.gig_post(by=world.employer_member, data=gig_data(places=3))
+    no_profile = User.objects.create_user(phone(), "pw-123456", role="seeker")
+
+    outcomes = svc.gig_claim_many(gig=gig, claimers=[world.seeker, no_profile, world.bureau, world.seeker])
+
+    assert outcomes[0].claim is not None and outcomes[3].claim.pk == outcomes[0].claim.pk
+    assert outcomes[1].refusal.code == "no_profile"
+    assert isinstance(outcomes[2].refusal, PermissionDenied)
+    gig.refresh_from_db()
+    assert gig.places_left == 2 and GigClaim.objects.filter(gig=gig).count() == 1
 
 
 @pytest.mark.django_db
