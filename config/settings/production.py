@@ -40,6 +40,9 @@ CHANNEL_LAYERS = {
             # socket timeout by default, so an idle socket's consumer died with 1011. Read longer than that.
             "hosts": [{"address": REDIS_URL, "socket_timeout": env_int("CHANNELS_REDIS_SOCKET_TIMEOUT", 30)}],
             "prefix": env_str("CHANNELS_PREFIX", "jyt"),
+            # Messages a channel may hold in Redis before new ones are dropped (default 100). A board's
+            # relay repairs a loss from the table, but a busy process should not need to.
+            "capacity": env_int("CHANNELS_CAPACITY", 1000),
         },
     }
 }

@@ -41,9 +41,14 @@ from marketplace.validators import credit_code_check_char
 P95_TARGET_MS = 500.0
 CLAIMS_PER_S_TARGET = 200.0
 ORIGIN = "http://127.0.0.1"
-# An event frame carries the gig as an object, a claim_result as its number.
-FRAME_FIELDS = ("type", "kind", "seq", "gig.id", "gig.places_left", "gig.status", "ok", "code", "gig")
-TYPE, KIND, SEQ, GIG, LEFT, STATUS, OK, CODE, CLAIMED_GIG = range(len(FRAME_FIELDS))
+# An event frame carries the gig as an object, a claim_result as its number; a burst (`events`)
+# covers first_seq..last_seq and ends with the latest event of the gig that changed last.
+FRAME_FIELDS = (
+    "type", "kind", "seq", "gig.id", "gig.places_left", "gig.status", "ok", "code", "gig",
+    "first_seq", "last_seq", "events.-1.gig.id", "events.-1.gig.places_left", "events.-1.gig.status",
+)  # fmt: skip
+(TYPE, KIND, SEQ, GIG, LEFT, STATUS, OK, CODE, CLAIMED_GIG,
+ FIRST, LAST, LAST_GIG, LAST_LEFT, LAST_STATUS) = range(len(FRAME_FIELDS))  # fmt: skip
 
 
 @dataclass
@@ -71,6 +76,10 @@ class Race:
     win_ms: list[float] = field(default_factory=list)
     settled_s: float | None = None  # until the last client's board showed the gig full
     board_complete: int = 0  # clients whose board saw every event of the race, in order, no gap
+    board_frames: int = 0  # board frames (single events or folded bursts) received, all clients
+    server_cpu_s: float = 0.0
+    client_cpu_s: float = 0.0
+    filled_s: float = 0.0  # first claim sent → last winning claim_result received
 
     @property
     def claims_per_s(self) -> float:
@@ -93,6 +102,7 @@ class BoardReport:
     post_ms: list[float] = field(default_factory=list)  # every (post, client) pair that arrived
     post_p95_each: list[float] = field(default_factory=list)
     delivered: int = 0
+    post_server_cpu_s: float = 0.0
     races: list[Race] = field(default_factory=list)
 
     @property
@@ -166,12 +176,14 @@ def _connect(fleet: ClientFleet, pool: ServerPool, cookies: list[str], report: B
     fleet.drain(("type",))
 
 
-def _fan_out(fleet: ClientFleet, poster: User, county: str, report: BoardReport) -> None:
+def _fan_out(fleet: ClientFleet, pool: ServerPool, poster: User, county: str, report: BoardReport) -> None:
     options = report.options
     for n in _bar(options, iterable=range(options.posts), desc="posting gigs", unit="gig"):
+        server_cpu = pool.cpu_seconds()
         started = time.monotonic()
         gig = _post(poster, county, title=f"压测卸货{n}", places=5)
-        fleet.wait_for('"gig_posted"', timeout=30)
+        fleet.wait_for('"gig_posted"', timeout=30)  # who missed it shows in the delivered count
+        report.post_server_cpu_s += pool.cpu_seconds() - server_cpu
         frames = fleet.drain(FRAME_FIELDS)
 
         def posted(frame: tuple, gig_id: int = gig.pk) -> bool:
@@ -184,35 +196,46 @@ def _fan_out(fleet: ClientFleet, poster: User, county: str, report: BoardReport)
         time.sleep(0.2)
 
 
-def _board_complete(received: list[tuple[float, tuple]], gig_id: int, places: int) -> bool:
-    """The client saw the race's events gapless and in order, ending with the gig full."""
-    events = [f for _at, f in received if f[TYPE] == "event" and f[GIG] == gig_id]
-    if len(events) != places:
-        return False
-    seqs = [f[SEQ] for f in events]
-    lefts = [f[LEFT] for f in events]
+def _board_view(received: list[tuple[float, tuple]], gig_id: int) -> list[tuple[int, int, int, str]]:
+    """(first seq, last seq, places left, state) of each board frame about the gig, in arrival order."""
+    shown = []
+    for _at, f in received:
+        if f[TYPE] == "event" and f[GIG] == gig_id:
+            shown.append((f[SEQ], f[SEQ], f[LEFT], f[STATUS]))
+        elif f[TYPE] == "events" and f[LAST_GIG] == gig_id:
+            shown.append((f[FIRST], f[LAST], f[LAST_LEFT], f[LAST_STATUS]))
+    return shown
+
+
+def _board_complete(shown: list[tuple[int, int, int, str]], places: int) -> bool:
+    """The client's board covered the race's numbers gapless and in order, places falling to full."""
+    covered = [seq for first, last, _left, _status in shown for seq in range(first, last + 1)]
+    lefts = [left for _first, _last, left, _status in shown]
     return (
-        seqs == list(range(seqs[0], seqs[0] + places))
-        and lefts == list(range(places - 1, -1, -1))
-        and events[-1][STATUS] == "full"
+        len(covered) == places
+        and covered == list(range(covered[0], covered[0] + places))
+        and lefts == sorted(lefts, reverse=True)
+        and shown[-1][2:] == (0, "full")
     )
 
 
-def _race(fleet: ClientFleet, poster: User, county: str, report: BoardReport, round_: int) -> Race:
+def _race(fleet: ClientFleet, pool: ServerPool, poster: User, county: str, report: BoardReport, round_: int) -> Race:
     options = report.options
     gig = _post(poster, county, title=f"压测抢单{round_}", places=options.places)
     if fleet.wait_for('"gig_posted"', timeout=30):
         raise BenchError("not every client saw the race's gig posted")
     fleet.drain(("type",))
     claim = json.dumps({"command": "claim", "gig": gig.pk})
+    server_cpu, client_cpu = pool.cpu_seconds(), fleet.cpu_seconds()
     sent = fleet.send({n: [claim] for n in range(options.clients)})
     short = fleet.wait_for('"claim_result"', timeout=120)
     # The board keeps streaming the race's events after the last answer; wait for the full state.
     fleet.wait_for('"full"', timeout=120)
-    frames = fleet.drain(FRAME_FIELDS)
     race = Race(places=options.places, unanswered=len(short))
+    race.server_cpu_s, race.client_cpu_s = pool.cpu_seconds() - server_cpu, fleet.cpu_seconds() - client_cpu
+    frames = fleet.drain(FRAME_FIELDS)
     first_send = min(times[0] for times in sent.values())
-    last_answer = first_send
+    last_answer = last_win = first_send
     last_full = None
     for client, received in frames.items():
         for at, frame in received:
@@ -222,15 +245,19 @@ def _race(fleet: ClientFleet, poster: User, county: str, report: BoardReport, ro
                 if frame[OK]:
                     race.winners += 1
                     race.win_ms.append(took)
+                    last_win = max(last_win, at)
                 else:
                     race.refused[frame[CODE]] = race.refused.get(frame[CODE], 0) + 1
                     race.refusal_ms.append(took)
                 break
-        full = [at for at, f in received if f[TYPE] == "event" and f[GIG] == gig.pk and f[STATUS] == "full"]
+        full = [at for at, f in received if (f[TYPE] == "event" and f[GIG] == gig.pk and f[STATUS] == "full")
+                or (f[TYPE] == "events" and f[LAST_GIG] == gig.pk and f[LAST_STATUS] == "full")]  # fmt: skip
         if full:
             last_full = max(last_full or full[0], full[0])
-        race.board_complete += _board_complete(received, gig.pk, options.places)
-    race.wall_s = last_answer - first_send
+        shown = _board_view(received, gig.pk)
+        race.board_frames += len(shown)
+        race.board_complete += bool(shown) and _board_complete(shown, options.places)
+    race.wall_s, race.filled_s = last_answer - first_send, last_win - first_send
     race.settled_s = None if last_full is None else last_full - first_send
     gig.refresh_from_db()
     race.db_claims = GigClaim.objects.filter(gig=gig, status="claimed").count()
@@ -261,9 +288,9 @@ def run(options: BoardOptions, out: TextIO = sys.stdout) -> BoardReport:
         _connect(fleet, pool, cookies, report)
         time.sleep(1.0)  # let the servers settle before reading their memory
         report.rss_after_kb = pool.rss_kb()
-        _fan_out(fleet, poster, county, report)
+        _fan_out(fleet, pool, poster, county, report)
         for round_ in _bar(options, iterable=range(options.rounds), desc="claim races", unit="race"):
-            report.races.append(_race(fleet, poster, county, report, round_))
+            report.races.append(_race(fleet, pool, poster, county, report, round_))
             pool.check_alive()
         report.rss_end_kb = pool.rss_kb()
     write_report(report, out)
@@ -289,7 +316,9 @@ def write_report(report: BoardReport, out: TextIO) -> None:
     mb = 1024
     print(f"\nboard benchmark: {o.clients:,} WebSocket clients on one board, {o.servers} daphne processes, "
           f"Redis channel layer, PostgreSQL; clients in {o.client_processes} OS processes", file=out)  # fmt: skip
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; board {report.area}", file=out)
+    load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+    print(f"machine: {os.cpu_count()} cores, load average {load} at the end, Python {sys.version.split()[0]}; "
+          f"board {report.area}", file=out)  # fmt: skip
     print(f"connect: {report.connected:,} clients in {report.connect_s:.1f} s (handshake, session, hello)", file=out)
     before, after = sum(report.rss_before_kb), sum(report.rss_after_kb)
     print(f"memory: daphne RSS {before / mb:.0f} MB before, {after / mb:.0f} MB connected "
@@ -304,12 +333,15 @@ def write_report(report: BoardReport, out: TextIO) -> None:
     print(f"  {report.delivered:>5,}/{expected:<6,} {percentile(report.post_ms, 50):>8.1f} {p95:>8.1f} "
           f"{max(report.post_ms, default=0):>8.1f}  ≤ {P95_TARGET_MS:.0f} ms "
           f"{_mark(p95 <= P95_TARGET_MS and report.delivered == expected)}", file=out)  # fmt: skip
-    print(f"  p95 of each post: {', '.join(f'{v:.0f}' for v in report.post_p95_each)}", file=out)
+    print(f"  p95 of each post: {', '.join(f'{v:.0f}' for v in report.post_p95_each)}; daphne CPU "
+          f"{report.post_server_cpu_s / o.posts * 1000:.0f} ms per post delivered to {o.clients:,} sockets",
+          file=out)  # fmt: skip
 
     print(f"\nclaim races: {o.clients:,} clients claim one gig of {o.places} places at once "
           "(wall time: first claim sent → last claim_result received)", file=out)  # fmt: skip
     print(f"  {'race':>4} {'winners':>7} {'refused':>15} {'wall s':>7} {'claims/s':>9} {'exact K':>7} "
-          f"{'refusal p50/p95/max ms':>24} {'boards full after s':>19} {'complete boards':>15}", file=out)  # fmt: skip
+          f"{'refusal p50/p95/max ms':>24} {'boards full after s':>19} {'complete boards':>15} "
+          f"{'frames/phone':>12} {'daphne CPU ms/claim':>19}", file=out)  # fmt: skip
     for n, race in enumerate(report.races):
         refused = ", ".join(f"{count} {code}" for code, count in race.refused.items()) or "0"
         settled = f"{race.settled_s:.2f}" if race.settled_s is not None else "—"
@@ -317,10 +349,16 @@ def write_report(report: BoardReport, out: TextIO) -> None:
             f"/{max(race.refusal_ms, default=0):.0f}"
         )
         print(f"  {n + 1:>4} {race.winners:>7} {refused:>15} {race.wall_s:>7.2f} {race.claims_per_s:>9.0f} "
-              f"{_mark(race.exact):>7} {latency:>24} {settled:>19} {race.board_complete:>9,}/{o.clients:<5,}",
+              f"{_mark(race.exact):>7} {latency:>24} {settled:>19} {race.board_complete:>9,}/{o.clients:<5,} "
+              f"{race.board_frames / o.clients:>12.1f} {race.server_cpu_s / o.clients * 1000:>19.1f}",
               file=out)  # fmt: skip
         if race.unanswered:
             print(f"       {race.unanswered} clients got no claim_result", file=out)
+    for n, race in enumerate(report.races):
+        rate = race.places / max(race.filled_s, 1e-9)
+        print(f"  race {n + 1}: places all taken after {race.filled_s:.2f} s ({rate:.0f} places/s); "
+              f"CPU {race.server_cpu_s:.1f} s in daphne, {race.client_cpu_s:.1f} s in the clients",
+              file=out)  # fmt: skip
     rates = [race.claims_per_s for race in report.races]
     if rates:
         print(f"  claims/s target ≥ {CLAIMS_PER_S_TARGET:.0f}: worst {min(rates):.0f}, best {max(rates):.0f} "

@@ -162,6 +162,12 @@ class ClientFleet:
         """Frames received and not yet drained, over all clients."""
         return sum(self._all("count").values())
 
+    def cpu_seconds(self) -> float:
+        """CPU time used by the client workers so far."""
+        from livestream.bench.servers import cpu_seconds
+
+        return sum(cpu_seconds(worker.pid) for worker in self._workers if worker.pid is not None)
+
     def close_codes(self) -> dict[int, int | None]:
         """Clients whose socket has closed, with the close code the server sent."""
         merged: dict[int, int | None] = {}

@@ -37,6 +37,18 @@ def rss_kb(pid: int) -> int:
     raise BenchError(f"process {pid} has no VmRSS")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far, from /proc (Linux).
+
+    Wall times on a shared machine say how busy the neighbours were; CPU time per operation says
+    what the operation costs, so benchmarks report both.
+    """
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    # After the command name: state is field 3 of proc(5), utime and stime are fields 14 and 15.
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @dataclass
 class Server:
     process: subprocess.Popen
@@ -67,6 +79,10 @@ class ServerPool:
 
     def rss_kb(self) -> list[int]:
         return [rss_kb(server.process.pid) for server in self.servers]
+
+    def cpu_seconds(self) -> float:
+        """CPU time used by all the servers so far (take a difference around what you measure)."""
+        return sum(cpu_seconds(server.process.pid) for server in self.servers)
 
     def check_alive(self) -> None:
         for server in self.servers:
