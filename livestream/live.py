@@ -175,6 +175,10 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
         role = "host" if self.is_host else ("viewer" if signed_in else "anonymous")
         await self.send_json({"type": "hello", "role": role, **state})
 
+    async def deliver(self, text: str) -> None:
+        """A room frame from this process's relay, encoded once for all its sockets."""
+        await self.send(text_data=text)
+
     def _viewer_key(self, user) -> str:
         if user is not None:
             return f"u{user.pk}"
