@@ -7,14 +7,15 @@
             (confirm, check-in, check-out, no-show: services.gig_attendance)
 
 Locks, always taken in this order so no two writers can deadlock:
-1. the gig row (FOR NO KEY UPDATE, through the conditional UPDATE of a claim or `_lock_gig`);
+1. the gig row (FOR NO KEY UPDATE, `_lock_gig`);
 2. the claim row, when one is changed;
-3. the board's `BoardSequence` row (`_next_seq`), held until commit.
+3. the board's `BoardSequence` row (`_next_seqs`), held until commit.
 
-Claims are atomic in the database: one conditional UPDATE takes a place only while the gig is open
-and has one left, so N people racing for K places give exactly K winners, whatever the number of
-processes. Every change writes a `BoardEvent` in the same transaction and broadcasts it to the
-board's Channels group after commit; the table is the catch-up log for whoever missed it.
+Claims are atomic in the database: places are counted and taken under the gig's row lock, so N
+people racing for K places give exactly K winners, whatever the number of processes; a batch of
+taps (`gig_claim_many`) takes the lock once. Every change writes its `BoardEvent`s in the same
+transaction and broadcasts them to the board's Channels group after commit, one message per
+transaction; the table is the catch-up log for whoever missed it.
 """
 
 from __future__ import annotations
