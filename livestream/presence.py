@@ -18,7 +18,6 @@ died stop counting.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 from typing import Any, Protocol
@@ -83,8 +82,7 @@ class LocalRooms:
         room = self.rooms.get(room_id)
         if room is None:
             return
-        with contextlib.suppress(Exception):  # membership also lapses by itself (group expiry)
-            await relay.leave(viewer, room)
+        await relay.leave(viewer, room)  # never raises: a failed group_discard lapses at group expiry
         if room.subscribers or self.rooms.get(room_id) is not room:
             return  # others still watch, or a new viewer started the room's relay afresh meanwhile
         del self.rooms[room_id]
