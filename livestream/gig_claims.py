@@ -14,7 +14,7 @@ import weakref
 from typing import Any
 
 from channels.db import database_sync_to_async
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from livestream.protocol import ProtocolError
@@ -25,23 +25,14 @@ from marketplace.services.gigs import ClaimOutcome, gig_claim_many
 MAX_BATCH = 200
 
 
-def _first_message(exc: ValidationError) -> tuple[str, str]:
-    """The code and Chinese message of a service refusal."""
-    if hasattr(exc, "error_dict"):
-        field_errors = [error for errors in exc.error_dict.values() for error in errors]
-        return (field_errors[0].code or "invalid"), " ".join(m for e in field_errors for m in e.messages)
-    error = exc.error_list[0]
-    return (error.code or "invalid"), " ".join(exc.messages)
-
-
 def claim_result(gig_id: int, outcome: ClaimOutcome) -> dict[str, Any]:
     """The `claim_result` frame a claimer gets."""
     result: dict[str, Any] = {"type": "claim_result", "gig": gig_id}
     if isinstance(outcome.refusal, PermissionDenied):
         return {**result, "ok": False, "code": "permission_denied", "message": str(outcome.refusal)}
     if outcome.refusal is not None:
-        code, message = _first_message(outcome.refusal)
-        return {**result, "ok": False, "code": code, "message": message}
+        refusal = ProtocolError.refusing(outcome.refusal)
+        return {**result, "ok": False, "code": refusal.code, "message": refusal.message}
     return {**result, "ok": True, "claim": outcome.claim.pk, "code": "", "message": _("抢到了！请按时到集合地点。")}
 
 

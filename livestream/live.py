@@ -47,11 +47,6 @@ VIEWER_COMMANDS = {"ping", "apply", "chat"}
 BROWSER_ID = re.compile(r"^[A-Za-z0-9_-]{8,40}$")
 
 
-def _refusal(exc: ValidationError) -> ProtocolError:
-    error = exc.error_list[0] if hasattr(exc, "error_list") else exc
-    return ProtocolError(getattr(error, "code", None) or "invalid", " ".join(exc.messages))
-
-
 def _positive_int(message: dict[str, Any], key: str, what: str) -> int:
     value = message.get(key)
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
@@ -83,7 +78,7 @@ def _call(action) -> Any:
         try:
             return action(*args, **kwargs)
         except ValidationError as exc:
-            raise _refusal(exc) from exc
+            raise ProtocolError.refusing(exc) from exc
         except PermissionDenied as exc:
             raise ProtocolError("permission_denied", str(exc)) from exc
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 # A phone never needs to send more than this; larger frames are refused before parsing.
@@ -24,6 +25,14 @@ class ProtocolError(ValueError):
 
     def frame(self) -> dict[str, Any]:
         return {"type": "error", "code": self.code, "message": self.message}
+
+    @classmethod
+    def refusing(cls, exc: ValidationError) -> ProtocolError:
+        """A service's refusal as the socket says it: the first error's code, every Chinese message."""
+        if hasattr(exc, "error_dict"):
+            errors = [error for field_errors in exc.error_dict.values() for error in field_errors]
+            return cls(errors[0].code or "invalid", " ".join(m for e in errors for m in e.messages))
+        return cls(exc.error_list[0].code or "invalid", " ".join(exc.messages))
 
 
 def parse_message(text: str | None) -> dict[str, Any]:
