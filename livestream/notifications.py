@@ -18,7 +18,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from livestream.gigs import CLOSE_LOGIN_REQUIRED
+from livestream.gigs.consumers import CLOSE_LOGIN_REQUIRED
 from livestream.protocol import ProtocolError, parse_message
 from livestream.ratelimit import FrameRateLimiter
 from marketplace.services.notifications import notifications_mark_read, unread_count, user_group

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from livestream.consumers import HealthConsumer
-from livestream.gigs import GigBoardConsumer
+from livestream.gigs.consumers import GigBoardConsumer
 from livestream.live import LiveRoomConsumer
 from livestream.notifications import NotificationConsumer
 

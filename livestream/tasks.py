@@ -1,9 +1,14 @@
-"""Background work of recruitment events. Tasks take ids, re-read, and call a service."""
+"""Background work of the real-time app: recruitment events here, the gig market's in livestream.gigs.tasks.
+
+Celery discovers `livestream.tasks` only; importing the features' task modules here registers them.
+Tasks take ids, re-read, and call a service."""
 
 from __future__ import annotations
 
 from celery import shared_task
 from celery.schedules import crontab
+
+from livestream.gigs.tasks import BEAT_SCHEDULE as GIG_SCHEDULE
 
 RETRY = {"acks_late": True, "autoretry_for": (Exception,), "max_retries": 3, "retry_backoff": True}
 
@@ -39,4 +44,5 @@ BEAT_SCHEDULE = {
     },
     # Every five minutes: a reminder goes out at most five minutes after its moment.
     "event-reminders": {"task": "livestream.event_reminders_send", "schedule": crontab(minute="*/5")},
+    **GIG_SCHEDULE,
 }

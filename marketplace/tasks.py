@@ -5,8 +5,6 @@ from __future__ import annotations
 from celery import shared_task
 from celery.schedules import crontab
 
-from marketplace.models import Gig
-from marketplace.services.gig_attendance import gig_no_show_sweep
 from marketplace.services.postings import posting_expire_due
 
 
@@ -17,26 +15,7 @@ def postings_expire() -> int:
     return posting_expire_due()
 
 
-@shared_task(name="marketplace.gig_notify_available", acks_late=True, autoretry_for=(Exception,), max_retries=3,
-             retry_backoff=True)  # fmt: skip
-def gig_notify_available(gig_id: int) -> int:
-    """Idempotent: each worker's notice for a gig has a dedupe key, so a retry tells nobody twice."""
-    from marketplace.services.availability import gig_notify_available as notify_for
-
-    gig = Gig.objects.filter(pk=gig_id).first()
-    return notify_for(gig) if gig is not None else 0
-
-
-@shared_task(name="marketplace.gigs_mark_no_shows", acks_late=True, autoretry_for=(Exception,), max_retries=3,
-             retry_backoff=True)  # fmt: skip
-def gigs_mark_no_shows() -> int:
-    """Idempotent: a gig already swept is done and is not looked at again."""
-    return gig_no_show_sweep()
-
-
 BEAT_SCHEDULE = {
     # Just after midnight (Asia/Shanghai): yesterday's last valid day has passed.
     "expire-postings": {"task": "marketplace.postings_expire", "schedule": crontab(hour=0, minute=5)},
-    # Every ten minutes: a gig's no-shows are recorded within ten minutes of its grace period ending.
-    "gigs-mark-no-shows": {"task": "marketplace.gigs_mark_no_shows", "schedule": crontab(minute="*/10")},
 }

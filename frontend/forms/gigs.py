@@ -8,7 +8,8 @@ from django import forms
 
 from frontend.forms.base import DateInput, NumberInput, PageForm, split_list
 from frontend.forms.postings import occupation_choices
-from marketplace.enums import GIG_PAY_UNITS, KeyGroup, PayUnit
+from livestream.gigs.enums import GIG_PAY_UNITS
+from marketplace.enums import KeyGroup, PayUnit
 from marketplace.models import Occupation
 from marketplace.services.seed.places import COUNTIES
 

@@ -18,21 +18,20 @@ from django.views.decorators.http import require_GET, require_POST
 
 from frontend.views.common import back_to, personal_numbers, role_required, run_service
 from frontend.views.gigs import day_label
-from marketplace import gig_selectors as reads
-from marketplace.enums import (
+from livestream.gigs import selectors as reads
+from livestream.gigs.enums import (
     GIG_CLAIM_ACTIVE,
     GIG_CLAIM_AWAITED,
     GIG_CLAIM_FINISHED,
     ComplaintStatus,
     GigClaimStatus,
-    PayUnit,
-    Role,
 )
-from marketplace.models import Gig, WageComplaint
+from livestream.gigs.models import Gig, WageComplaint
+from livestream.gigs.services import attendance as site
+from livestream.gigs.services.complaints import TRANSITIONS as COMPLAINT_TRANSITIONS
+from livestream.gigs.services.complaints import gig_complaint_advance
+from marketplace.enums import PayUnit, Role
 from marketplace.permissions import can, require
-from marketplace.services import gig_attendance as site
-from marketplace.services.gig_complaints import TRANSITIONS as COMPLAINT_TRANSITIONS
-from marketplace.services.gig_complaints import gig_complaint_advance
 
 C = GigClaimStatus
 

@@ -20,29 +20,28 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from frontend.views.common import back_to, error_text, role_required, run_service
 from frontend.views.gigs import day_label, priority_rule
-from marketplace import gig_selectors as reads
-from marketplace.enums import (
+from livestream.gigs import selectors as reads
+from livestream.gigs.board import board_last_seq
+from livestream.gigs.enums import (
     GIG_CLAIM_ACTIVE,
     GIG_CLAIM_AWAITED,
     GIG_CLAIM_FINISHED,
     ComplaintStatus,
     GigClaimStatus,
-    KeyGroup,
-    PayUnit,
-    Role,
 )
-from marketplace.models import Gig, GigClaim, GigSettlement
-from marketplace.permissions import can, require
-from marketplace.qr import qr_png
-from marketplace.services import gig_attendance as site
-from marketplace.services.gig_complaints import gig_complaint_open
-from marketplace.services.gig_ratings import gig_rate
-from marketplace.services.gig_settlements import (
+from livestream.gigs.models import Gig, GigClaim, GigSettlement
+from livestream.gigs.services import attendance as site
+from livestream.gigs.services.claims import gig_claim_cancel, gig_claim_release
+from livestream.gigs.services.complaints import gig_complaint_open
+from livestream.gigs.services.ratings import gig_rate
+from livestream.gigs.services.settlements import (
     settlement_confirm_received,
     settlement_mark_paid,
     settlement_set_pieces,
 )
-from marketplace.services.gigs import board_last_seq, gig_claim_cancel, gig_claim_release
+from marketplace.enums import KeyGroup, PayUnit, Role
+from marketplace.permissions import can, require
+from marketplace.qr import qr_png
 
 C = GigClaimStatus
 # How the amount owed is worked out, in the words a worker reads on the gig's page.

@@ -22,12 +22,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.forms.gigs import GigForm
 from frontend.views.common import add_service_errors, error_text, role_required
-from marketplace.enums import GIG_CLAIM_ACTIVE, GigStatus, KeyGroup, Role
-from marketplace.gig_selectors import poster_ratings, rating_text
-from marketplace.models import Gig, GigClaim, User, WorkerProfile
-from marketplace.models.gigs import AREA_PATTERN, board_area
-from marketplace.services.availability import availability_current
-from marketplace.services.gigs import board_last_seq, gig_claim, gig_post, priority_rule_text, priority_window_open
+from livestream.gigs.board import board_last_seq
+from livestream.gigs.enums import GIG_CLAIM_ACTIVE, GigStatus
+from livestream.gigs.models import AREA_PATTERN, Gig, GigClaim, board_area
+from livestream.gigs.rules import priority_rule_text, priority_window_open
+from livestream.gigs.selectors import poster_ratings, rating_text
+from livestream.gigs.services.availability import availability_current
+from livestream.gigs.services.claims import gig_claim
+from livestream.gigs.services.posting import gig_post
+from marketplace.enums import KeyGroup, Role
+from marketplace.models import User, WorkerProfile
 from marketplace.services.seed.places import COUNTIES
 from matching.places import distance_km
 

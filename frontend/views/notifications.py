@@ -15,9 +15,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.forms.availability import AvailabilityForm
 from frontend.views.common import add_service_errors, role_required
+from livestream.gigs.services.availability import availability_clear, availability_current, availability_set
 from marketplace.enums import Role
 from marketplace.models import Notification, WorkerProfile
-from marketplace.services.availability import availability_clear, availability_current, availability_set
 from marketplace.services.notifications import notifications_mark_read
 
 PAGE_SIZE = 30

@@ -31,11 +31,11 @@ from livestream.bench import BenchError
 from livestream.bench.clients import ClientFleet, Target, first_arrivals, percentile
 from livestream.bench.servers import ServerPool, server_env, start_servers
 from livestream.bench.sessions import session_cookies
+from livestream.gigs.models import Gig, GigClaim, board_area
+from livestream.gigs.services.posting import gig_post
 from marketplace.enums import PayUnit, Role, VerificationStatus
-from marketplace.models import Employer, Gig, GigClaim, User, WorkerProfile
+from marketplace.models import Employer, User, WorkerProfile
 from marketplace.models.accounts import phone_digest
-from marketplace.models.gigs import board_area
-from marketplace.services.gigs import gig_post
 from marketplace.validators import credit_code_check_char
 
 P95_TARGET_MS = 500.0

@@ -1,5 +1,18 @@
-"""Data of the real-time app: recruitment events (events.py) and live rooms (直播送岗, live.py)."""
+"""Data of the real-time app, one module per feature: the gig market (零工市场, livestream.gigs),
+recruitment events (events.py) and live rooms (直播送岗, live.py). Django finds every model here."""
 
+from livestream.gigs.models import (
+    BoardEvent,
+    BoardSequence,
+    Gig,
+    GigClaim,
+    GigClaimTransition,
+    GigRating,
+    GigSettlement,
+    WageComplaint,
+    WageComplaintStep,
+    WorkerAvailability,
+)
 from livestream.models.events import (
     Booth,
     EventApplication,
@@ -19,11 +32,18 @@ from livestream.models.live import (
 )
 
 __all__ = [
+    "BoardEvent",
+    "BoardSequence",
     "Booth",
     "EventApplication",
     "EventNotice",
     "EventRegistration",
     "EventSeries",
+    "Gig",
+    "GigClaim",
+    "GigClaimTransition",
+    "GigRating",
+    "GigSettlement",
     "LiveApplication",
     "LiveCard",
     "LiveMessage",
@@ -32,4 +52,7 @@ __all__ = [
     "LiveRoom",
     "RecruitmentEvent",
     "RoomStatus",
+    "WageComplaint",
+    "WageComplaintStep",
+    "WorkerAvailability",
 ]

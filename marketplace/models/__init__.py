@@ -3,9 +3,7 @@
 from marketplace.models.accounts import SmsCode, User
 from marketplace.models.applications import Application, ApplicationTransition, EmploymentOutcome
 from marketplace.models.employers import BlacklistEntry, CooperationStation, Employer
-from marketplace.models.gig_work import GigRating, GigSettlement, WageComplaint, WageComplaintStep
-from marketplace.models.gigs import BoardEvent, BoardSequence, Gig, GigClaim, GigClaimTransition
-from marketplace.models.notifications import Notification, WorkerAvailability
+from marketplace.models.notifications import Notification
 from marketplace.models.occupations import Occupation, OccupationFamily
 from marketplace.models.postings import JobPosting, PostingTransition
 from marketplace.models.profiles import Certificate, GroupTag, WorkerProfile, WorkExperience
@@ -14,17 +12,10 @@ __all__ = [
     "Application",
     "ApplicationTransition",
     "BlacklistEntry",
-    "BoardEvent",
-    "BoardSequence",
     "Certificate",
     "CooperationStation",
     "Employer",
     "EmploymentOutcome",
-    "Gig",
-    "GigClaim",
-    "GigClaimTransition",
-    "GigRating",
-    "GigSettlement",
     "GroupTag",
     "JobPosting",
     "Notification",
@@ -33,9 +24,6 @@ __all__ = [
     "PostingTransition",
     "SmsCode",
     "User",
-    "WageComplaint",
-    "WageComplaintStep",
     "WorkExperience",
-    "WorkerAvailability",
     "WorkerProfile",
 ]

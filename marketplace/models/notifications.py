@@ -1,4 +1,4 @@
-"""What the product told a person, and a worker's 今天可接活 (available today) flag.
+"""What the product told a person.
 
 A notification is stored before it is pushed: the WebSocket push and the SMS are best-effort
 copies, and the list at /me/notifications/ is what a person who was offline reads later.
@@ -6,11 +6,8 @@ copies, and the list at /me/notifications/ is what a person who was offline read
 
 from __future__ import annotations
 
-import datetime
-
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -49,48 +46,3 @@ class Notification(models.Model):
             "created_at": self.created_at.isoformat() if self.created_at else None,
             "read": self.read_at is not None,
         }
-
-
-def end_of_day(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
-
-
-class WorkerAvailability(models.Model):
-    """今天可接活: a worker is free for gigs today, around a place, for some kinds of work.
-
-    One row per worker and day; it lapses at midnight by itself (queries compare `expires_at`),
-    so nobody has to remember to switch it off and yesterday's flag never brings a call.
-    """
-
-    profile = models.ForeignKey("marketplace.WorkerProfile", on_delete=models.CASCADE, related_name="gig_availability")
-    day = models.DateField()
-    county = models.CharField(_("县市"), max_length=30)
-    town = models.CharField(_("乡镇/街道"), max_length=30, blank=True)
-    area = models.CharField(max_length=32, editable=False, db_index=True)
-    lat = models.FloatField(_("纬度"), null=True, blank=True)
-    lon = models.FloatField(_("经度"), null=True, blank=True)
-    # Empty means any kind of work.
-    families = models.ManyToManyField("marketplace.OccupationFamily", blank=True, related_name="+")
-    note = models.CharField(_("备注"), max_length=100, blank=True)
-    expires_at = models.DateTimeField()
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["-day", "-id"]
-        verbose_name = verbose_name_plural = _("今天可接活")
-        constraints = [models.UniqueConstraint(fields=["profile", "day"], name="available_once_a_day")]
-
-    def __str__(self) -> str:
-        return f"{self.profile_id} {self.day} {self.county}"
-
-    def save(self, *args, **kwargs) -> None:
-        from marketplace.models.gigs import board_area
-
-        self.area = board_area(self.county)
-        self.expires_at = end_of_day(self.day)
-        super().save(*args, **kwargs)
-
-    @property
-    def is_current(self) -> bool:
-        return self.expires_at > timezone.now()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from marketplace.models import Notification, WorkerAvailability, WorkerProfile
+from livestream.gigs.models import WorkerAvailability
+from marketplace.models import Notification, WorkerProfile
 from marketplace.services.notifications import notify
 
 pytestmark = pytest.mark.django_db

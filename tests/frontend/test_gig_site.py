@@ -11,11 +11,13 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from marketplace.enums import ComplaintStatus, GigClaimStatus, PayUnit, Role
-from marketplace.models import GigClaim, GigSettlement, WageComplaint, WorkerProfile
-from marketplace.services import gig_attendance as site
-from marketplace.services import gigs as svc
-from marketplace.services.gig_ratings import gig_rate
+from livestream.gigs.enums import ComplaintStatus, GigClaimStatus
+from livestream.gigs.models import GigClaim, GigSettlement, WageComplaint
+from livestream.gigs.services import attendance as site
+from livestream.gigs.services.claims import gig_claim
+from livestream.gigs.services.ratings import gig_rate
+from marketplace.enums import PayUnit, Role
+from marketplace.models import WorkerProfile
 from tests.frontend.conftest import make_employer, make_user
 from tests.frontend.test_gigs import make_gig
 from tests.marketplace.services.gig_site import happening_now
@@ -47,7 +49,7 @@ def text_of(html: str) -> str:
 def test_the_qr_code_decodes_to_the_check_in_address_and_following_it_checks_the_worker_in(
     client, gig, employer_user, seeker
 ):
-    claim = svc.gig_claim(by=seeker, gig=gig)
+    claim = gig_claim(by=seeker, gig=gig)
     happening_now(gig)
     client.force_login(employer_user)
     page = client.get(f"/gigs/manage/{gig.pk}/").content.decode()
@@ -78,7 +80,7 @@ def test_the_qr_code_decodes_to_the_check_in_address_and_following_it_checks_the
 
 
 def test_a_worker_signed_out_who_scans_logs_in_and_comes_back_checked_in(client, gig, seeker):
-    svc.gig_claim(by=seeker, gig=gig)
+    gig_claim(by=seeker, gig=gig)
     happening_now(gig)
     address = f"/gigs/{gig.pk}/check-in/?t={gig.checkin_token}"
 
@@ -96,7 +98,7 @@ def test_a_worker_signed_out_who_scans_logs_in_and_comes_back_checked_in(client,
 
 def test_another_employer_cannot_open_the_qr_code_or_the_management_page(client, gig, seeker):
     stranger = make_user(Role.EMPLOYER, employer=make_employer())
-    claim = svc.gig_claim(by=seeker, gig=gig)
+    claim = gig_claim(by=seeker, gig=gig)
     client.force_login(stranger)
 
     assert client.get(f"/gigs/{gig.pk}/qr.png").status_code == 403
@@ -111,7 +113,7 @@ def test_another_employer_cannot_open_the_qr_code_or_the_management_page(client,
 
 def test_a_wrong_token_and_a_worker_without_a_place_are_told_why(client, gig, seeker):
     other = make_user(Role.SEEKER)
-    svc.gig_claim(by=seeker, gig=gig)
+    gig_claim(by=seeker, gig=gig)
     happening_now(gig)
     client.force_login(seeker)
 
@@ -125,7 +127,7 @@ def test_a_wrong_token_and_a_worker_without_a_place_are_told_why(client, gig, se
 
 
 def test_location_check_in_from_the_page(client, gig, seeker):
-    svc.gig_claim(by=seeker, gig=gig)
+    gig_claim(by=seeker, gig=gig)
     happening_now(gig)
     client.force_login(seeker)
     page = client.get(f"/gigs/{gig.pk}/check-in/").content.decode()
@@ -144,8 +146,8 @@ def test_location_check_in_from_the_page(client, gig, seeker):
 def test_my_gigs_tabs_check_in_check_out_and_confirm_payment(client, employer, employer_user, seeker):
     today = make_gig(employer, employer_user, title="今天的搬运", pay=200)
     later = make_gig(employer, employer_user, title="明天的采茶")
-    svc.gig_claim(by=seeker, gig=today)
-    later_claim = svc.gig_claim(by=seeker, gig=later)
+    gig_claim(by=seeker, gig=today)
+    later_claim = gig_claim(by=seeker, gig=later)
     happening_now(today)
     client.force_login(seeker)
 
@@ -193,12 +195,12 @@ def test_the_management_page_masks_phone_numbers_and_shows_no_shows_and_ratings(
     client, employer, employer_user, seeker
 ):
     old = make_gig(employer, employer_user, title="上周的活")
-    old_claim = svc.gig_claim(by=seeker, gig=old)
+    old_claim = gig_claim(by=seeker, gig=old)
     happening_now(old)
     site.gig_claim_no_show(by=employer_user, claim=old_claim)
     gig_rate(by=employer_user, claim=old_claim, stars=2, comment="没来")
     gig = make_gig(employer, employer_user, title="今天的装车")
-    claim = svc.gig_claim(by=seeker, gig=gig)
+    claim = gig_claim(by=seeker, gig=gig)
     WorkerProfile.objects.filter(user=seeker).update(name="杨师傅")
     client.force_login(employer_user)
 
@@ -220,7 +222,7 @@ def test_the_station_organising_a_worker_sees_the_full_number(client, station_us
     worker = make_user(Role.SEEKER)
     WorkerProfile.objects.filter(user=worker).update(station=station_user.station)
     gig = make_gig(None, station_user, station=station_user.station)
-    svc.gig_claim(by=worker, gig=gig)
+    gig_claim(by=worker, gig=gig)
     client.force_login(station_user)
 
     assert worker.phone in client.get(f"/gigs/manage/{gig.pk}/").content.decode()
@@ -228,7 +230,7 @@ def test_the_station_organising_a_worker_sees_the_full_number(client, station_us
 
 def test_the_poster_checks_out_a_piece_worker_enters_pieces_and_marks_paid(client, employer, employer_user, seeker):
     gig = make_gig(employer, employer_user, pay=2, pay_unit=PayUnit.PIECE)
-    claim = svc.gig_claim(by=seeker, gig=gig)
+    claim = gig_claim(by=seeker, gig=gig)
     happening_now(gig)
     client.force_login(employer_user)
     client.post(f"/gigs/claims/{claim.pk}/check-in-for/")
@@ -253,7 +255,7 @@ def test_a_worker_complains_staff_handle_it_and_the_worker_sees_the_outcome(
     client, employer, employer_user, seeker, bureau_user
 ):
     gig = make_gig(employer, employer_user, title="酒席帮厨")
-    claim = svc.gig_claim(by=seeker, gig=gig)
+    claim = gig_claim(by=seeker, gig=gig)
     happening_now(gig)
     site.gig_check_in(by=seeker, gig=gig, token=gig.checkin_token)
     site.gig_check_out(by=seeker, claim=claim)
@@ -308,7 +310,7 @@ def test_the_gig_page_shows_places_left_for_the_live_script_and_a_claim_button(c
     client.force_login(seeker)
     html = client.get(f"/gigs/g/{gig.pk}/").content.decode()
     assert f'action="/gigs/{gig.pk}/claim/"' in html
-    svc.gig_claim(by=seeker, gig=gig)
+    gig_claim(by=seeker, gig=gig)
     html = text_of(client.get(f"/gigs/g/{gig.pk}/").content.decode())
     assert "还剩 2 个名额" in html and "我的报名 已抢到" in html and "取消报名" in html
 

@@ -29,8 +29,9 @@ PASSWORD = "Qiandao-" + secrets.token_hex(4)
 SETUP = """
 import datetime
 from django.utils import timezone
-from marketplace.models import CooperationStation, Gig, User, WorkerProfile
-from marketplace.services.gigs import gig_claim
+from marketplace.models import CooperationStation, User, WorkerProfile
+from livestream.gigs.models import Gig
+from livestream.gigs.services.claims import gig_claim
 station = CooperationStation.objects.create(name={station!r}, city='凯里市')
 staff = User.objects.create_user({staff!r}, {password!r}, role='station', station=station, display_name='驿站小张')
 seeker = User.objects.create_user({seeker!r}, {password!r}, role='seeker', display_name='吴大姐')

@@ -8,8 +8,10 @@ import re
 import pytest
 from django.utils import timezone
 
-from marketplace.enums import GigStatus, KeyGroup, Role, VerificationStatus
-from marketplace.models import Employer, Gig, GigClaim, User, WorkerProfile
+from livestream.gigs.enums import GigStatus
+from livestream.gigs.models import Gig, GigClaim
+from marketplace.enums import KeyGroup, Role, VerificationStatus
+from marketplace.models import Employer, User, WorkerProfile
 from tests.frontend.conftest import make_employer, make_user
 
 pytestmark = pytest.mark.django_db
@@ -278,7 +280,7 @@ def test_nearest_first_sorts_by_distance_from_the_phones_position_and_says_how_f
 
 
 def test_nearest_first_uses_the_workers_available_today_position_or_asks_for_one(client, employer, employer_user):
-    from marketplace.services.availability import availability_set
+    from livestream.gigs.services.availability import availability_set
 
     make_gig(employer, employer_user, title="远的早活", lat=26.70, lon=108.05, start_time=datetime.time(6, 0))
     make_gig(employer, employer_user, title="近的晚活", lat=26.49, lon=108.05, start_time=datetime.time(14, 0))

@@ -21,10 +21,11 @@ from rest_framework.test import APIClient
 
 from config.asgi import application
 from livestream import relay
+from livestream.gigs.models import board_area
+from livestream.gigs.services.claims import gig_claim
+from livestream.gigs.services.posting import gig_post
 from marketplace.enums import PayUnit, Role, VerificationStatus
 from marketplace.models import Employer, User, WorkerProfile
-from marketplace.models.gigs import board_area
-from marketplace.services.gigs import gig_claim, gig_post
 from marketplace.validators import credit_code_check_char
 
 ORIGIN = (b"origin", b"http://testserver")
@@ -278,8 +279,8 @@ def test_junk_since_is_a_clear_400_in_chinese(since):
 
 def _unbroadcast_events(poster: User, place: str, count: int) -> list[dict]:
     """Board events as committed writers leave them, before their (delayed) broadcasts."""
-    from marketplace.models import BoardEvent
-    from marketplace.services.gigs import gig_board_payload
+    from livestream.gigs.board import gig_board_payload
+    from livestream.gigs.models import BoardEvent
 
     gig = post_gig(poster, place)  # seq 1, broadcast at once
     frames = []
@@ -350,7 +351,7 @@ async def test_events_whose_broadcast_was_lost_reach_the_phone_without_a_later_e
 
 
 async def test_a_burst_of_claims_reaches_every_phone_folded_gapless_and_ending_full():
-    from marketplace.services.gigs import gig_claim_many
+    from livestream.gigs.services.claims import gig_claim_many
 
     place = county()
     area = board_area(place)

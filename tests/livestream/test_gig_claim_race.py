@@ -20,9 +20,8 @@ from django.db import connection
 from livestream.bench.clients import ClientFleet, Target
 from livestream.bench.servers import ServerPool, server_env, start_servers
 from livestream.bench.sessions import session_cookies
-from marketplace.enums import GigStatus
-from marketplace.models import BoardEvent, GigClaim
-from marketplace.models.gigs import board_area
+from livestream.gigs.enums import GigStatus
+from livestream.gigs.models import BoardEvent, GigClaim, board_area
 
 from .test_gig_board import county, make_poster, make_seeker, post_gig
 

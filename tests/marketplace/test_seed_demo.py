@@ -278,7 +278,7 @@ def test_sizes_too_small_to_cover_the_prefecture_are_refused():
 
 
 def test_the_demo_has_two_gigs_with_claims_at_every_stage_and_a_reset_removes_them():
-    from marketplace.models import Gig, GigClaim, GigRating, GigSettlement, WageComplaint
+    from livestream.gigs.models import Gig, GigClaim, GigRating, GigSettlement, WageComplaint
 
     seed()
 

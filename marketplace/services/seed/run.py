@@ -13,6 +13,8 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import Substr
 from django.utils import timezone
 
+from livestream.gigs.demo import seed_gigs
+from livestream.gigs.models import Gig
 from marketplace.enums import PostingStatus
 from marketplace.models import (
     Application,
@@ -22,7 +24,6 @@ from marketplace.models import (
     CooperationStation,
     Employer,
     EmploymentOutcome,
-    Gig,
     GroupTag,
     JobPosting,
     Occupation,
@@ -42,7 +43,6 @@ from marketplace.services.seed.core import (
     given_timestamps,
     no_progress,
 )
-from marketplace.services.seed.gigs import seed_gigs
 from marketplace.services.seed.organisations import (
     demo_employers,
     seed_employers,

@@ -10,9 +10,9 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from livestream.gigs.models import Gig
+from livestream.gigs.services.claims import gig_claim
 from marketplace.enums import Role
-from marketplace.models import Gig
-from marketplace.services import gigs as svc
 from tests.marketplace.services.gig_site import happening_now
 
 from .conftest import error_of
@@ -32,7 +32,7 @@ def gig(employer, employer_user, tomorrow) -> Gig:
 
 
 def test_the_poster_gets_the_qr_address_the_worker_checks_in_with_its_token(make_client, gig, employer_user, seeker):
-    claim = svc.gig_claim(by=seeker, gig=gig)
+    claim = gig_claim(by=seeker, gig=gig)
     happening_now(gig)
     poster = make_client(employer_user)
 
@@ -68,7 +68,7 @@ def test_the_qr_address_is_only_for_the_poster(make_client, make_employer, make_
 
 
 def test_check_in_by_position_and_the_refusals(make_client, gig, seeker):
-    svc.gig_claim(by=seeker, gig=gig)
+    gig_claim(by=seeker, gig=gig)
     worker = make_client(seeker)
 
     early = worker.post(f"/api/gigs/{gig.pk}/check-in", {"lat": 26.5, "lon": 107.9}, format="json")
@@ -88,7 +88,7 @@ def test_check_in_by_position_and_the_refusals(make_client, gig, seeker):
 def test_check_out_settles_the_poster_marks_paid_the_worker_confirms_then_both_rate(
     make_client, gig, employer_user, seeker
 ):
-    claim = svc.gig_claim(by=seeker, gig=gig)
+    claim = gig_claim(by=seeker, gig=gig)
     worker, poster = make_client(seeker), make_client(employer_user)
     assert poster.post(f"/api/gig-claims/{claim.pk}/confirm").json()["status_label"] == "已确认"
     happening_now(gig)
@@ -125,7 +125,7 @@ def test_check_out_settles_the_poster_marks_paid_the_worker_confirms_then_both_r
 def test_no_show_before_the_start_is_refused_and_another_employer_cannot_confirm(
     make_client, make_employer, make_user, gig, seeker
 ):
-    claim = svc.gig_claim(by=seeker, gig=gig)
+    claim = gig_claim(by=seeker, gig=gig)
     stranger = make_client(make_user(Role.EMPLOYER, employer=make_employer()))
     poster = make_client(gig.posted_by)
 
@@ -139,7 +139,7 @@ def test_no_show_before_the_start_is_refused_and_another_employer_cannot_confirm
 
 
 def test_a_complaint_is_opened_by_the_worker_and_resolved_by_the_bureau(make_client, gig, seeker, bureau_user):
-    claim = svc.gig_claim(by=seeker, gig=gig)
+    claim = gig_claim(by=seeker, gig=gig)
     happening_now(gig)
     worker = make_client(seeker)
     worker.post(f"/api/gigs/{gig.pk}/check-in", {"token": gig.checkin_token}, format="json")

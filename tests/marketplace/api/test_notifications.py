@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from marketplace.models import OccupationFamily, WorkerAvailability
+from livestream.gigs.models import WorkerAvailability
+from marketplace.models import OccupationFamily
 from marketplace.services.notifications import notify
 
 from .conftest import error_of

@@ -89,8 +89,8 @@ def make_gig(*, by: User, employer: Employer | None = None, station: Cooperation
     """A gig tomorrow morning, written directly (the service tests post through `gig_post`)."""
     import datetime
 
+    from livestream.gigs.models import Gig
     from marketplace.enums import PayUnit
-    from marketplace.models import Gig
 
     places = extra.pop("places", 3)
     defaults = {"title": "搬运装车", "county": "凯里市", "work_date": timezone.localdate() + datetime.timedelta(days=1),

@@ -20,8 +20,9 @@ def claimer_process(database_url: str, jobs, results, go) -> None:
     from django.core.exceptions import ValidationError
     from django.db import connections
 
-    from marketplace.models import Gig, User
-    from marketplace.services.gigs import gig_claim
+    from livestream.gigs.models import Gig
+    from livestream.gigs.services.claims import gig_claim
+    from marketplace.models import User
 
     connections.close_all()  # nothing is inherited under spawn; this keeps the rule explicit
 

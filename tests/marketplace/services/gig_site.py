@@ -6,7 +6,7 @@ import datetime
 
 from django.utils import timezone
 
-from marketplace.models import Gig, GigClaim
+from livestream.gigs.models import Gig, GigClaim
 
 
 def _minute(moment: datetime.datetime) -> datetime.time:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from marketplace.enums import CheckInMethod, GigClaimStatus, GigStatus, PayUnit
-from marketplace.models import BoardEvent, Gig, GigClaim, GigClaimTransition, GigSettlement
-from marketplace.services import gig_attendance as site
-from marketplace.services import gigs as svc
-from marketplace.tasks import BEAT_SCHEDULE, gigs_mark_no_shows
+from config.celery import app
+from livestream.gigs.enums import CheckInMethod, GigClaimStatus, GigStatus
+from livestream.gigs.models import BoardEvent, Gig, GigClaim, GigClaimTransition, GigSettlement
+from livestream.gigs.services import attendance as site
+from livestream.gigs.services.claims import gig_claim, gig_claim_release
+from livestream.gigs.services.posting import gig_cancel
+from livestream.gigs.tasks import gigs_mark_no_shows
+from marketplace.enums import PayUnit
 
 from .conftest import make_gig, make_seeker
 from .gig_site import ended_minutes_ago, happening_now, starts_in
@@ -30,7 +33,7 @@ def gig(world) -> Gig:
 
 @pytest.fixture
 def claim(world, gig) -> GigClaim:
-    return svc.gig_claim(by=world.seeker, gig=gig)
+    return gig_claim(by=world.seeker, gig=gig)
 
 
 def refusal(excinfo) -> tuple[str, str]:
@@ -72,12 +75,12 @@ def test_a_worker_who_checked_in_cannot_be_released_or_marked_no_show(world, gig
     happening_now(gig)
     site.gig_check_in(by=world.seeker, gig=gig, token=gig.checkin_token)
 
-    for action in (svc.gig_claim_release, site.gig_claim_no_show):
+    for action in (gig_claim_release, site.gig_claim_no_show):
         with pytest.raises(ValidationError) as excinfo:
             action(by=world.employer_member, claim=claim)
         assert "已签到" in excinfo.value.messages[0]
     with pytest.raises(ValidationError) as excinfo:
-        svc.gig_cancel(by=world.employer_member, gig=gig)
+        gig_cancel(by=world.employer_member, gig=gig)
     assert "已有人签到上工" in excinfo.value.messages[0]
 
 
@@ -147,7 +150,7 @@ def test_a_worker_without_a_place_cannot_check_in(world, gig, claim):
 
 
 def test_a_released_worker_has_no_place_to_check_in_to(world, gig, claim):
-    svc.gig_claim_release(by=world.employer_member, claim=claim)
+    gig_claim_release(by=world.employer_member, claim=claim)
     happening_now(gig)
 
     with pytest.raises(ValidationError) as excinfo:
@@ -210,7 +213,7 @@ def test_location_check_in_needs_the_gigs_position_and_the_phones(world, claim):
 
 
 def test_a_cancelled_gig_takes_no_check_in(world, gig, claim):
-    svc.gig_cancel(by=world.employer_member, gig=gig)
+    gig_cancel(by=world.employer_member, gig=gig)
     happening_now(gig)
 
     with pytest.raises(ValidationError) as excinfo:
@@ -258,8 +261,8 @@ def test_the_poster_checks_out_for_the_worker(world, gig, claim):
 
 
 def test_the_periodic_task_marks_claims_never_checked_in_as_no_shows_after_the_grace_period(world, gig, claim):
-    late = svc.gig_claim(by=make_seeker(name="龙老三"), gig=gig)
-    present = svc.gig_claim(by=world.other_seeker, gig=gig)
+    late = gig_claim(by=make_seeker(name="龙老三"), gig=gig)
+    present = gig_claim(by=world.other_seeker, gig=gig)
     happening_now(gig)
     site.gig_check_in(by=world.other_seeker, gig=gig, token=gig.checkin_token)
     site.gig_claim_confirm(by=world.employer_member, claim=late)
@@ -281,7 +284,8 @@ def test_the_periodic_task_marks_claims_never_checked_in_as_no_shows_after_the_g
 
 
 def test_the_sweep_is_in_the_beat_schedule():
-    entry = BEAT_SCHEDULE["gigs-mark-no-shows"]
+    app.finalize()
+    entry = app.conf.beat_schedule["gigs-mark-no-shows"]
     assert entry["task"] == "marketplace.gigs_mark_no_shows"
 
 

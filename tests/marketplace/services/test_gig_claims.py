@@ -11,10 +11,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, connections
 from django.utils import timezone
 
-from marketplace.enums import BoardEventKind, GigClaimStatus, GigStatus, KeyGroup, PayUnit, VerificationStatus
-from marketplace.models import BoardEvent, Gig, GigClaim, GigClaimTransition, GroupTag, User
-from marketplace.models.gigs import board_area
-from marketplace.services import gigs as svc
+from livestream.gigs.board import gig_board_payload
+from livestream.gigs.enums import BoardEventKind, GigClaimStatus, GigStatus
+from livestream.gigs.models import BoardEvent, Gig, GigClaim, GigClaimTransition, board_area
+from livestream.gigs.services.claims import gig_claim, gig_claim_cancel, gig_claim_many, gig_claim_release
+from livestream.gigs.services.posting import gig_cancel, gig_post
+from marketplace.enums import KeyGroup, PayUnit, VerificationStatus
+from marketplace.models import GroupTag, User
 from marketplace.services.employers import employer_blacklist
 from marketplace.services.profiles import group_tag_confirm
 
@@ -47,7 +50,7 @@ def start_in_past(gig: Gig) -> None:
 
 @pytest.mark.django_db
 def test_a_verified_employers_member_posts_a_gig_that_is_open_on_its_countys_board(world):
-    gig = svc.gig_post(by=world.employer_member, data=gig_data())
+    gig = gig_post(by=world.employer_member, data=gig_data())
 
     assert (gig.status, gig.places, gig.places_left, gig.employer, gig.station) == (G.OPEN, 3, 3, world.employer, None)
     assert gig.area == "522601" == board_area("凯里市")
@@ -56,7 +59,7 @@ def test_a_verified_employers_member_posts_a_gig_that_is_open_on_its_countys_boa
 
 @pytest.mark.django_db
 def test_station_staff_post_in_the_stations_name(world):
-    gig = svc.gig_post(by=world.station_staff, data=gig_data(county="东莞市"))
+    gig = gig_post(by=world.station_staff, data=gig_data(county="东莞市"))
 
     assert (gig.station, gig.employer) == (world.station, None)
     assert gig.area.isascii() and gig.area == board_area("东莞市")
@@ -65,7 +68,7 @@ def test_station_staff_post_in_the_stations_name(world):
 @pytest.mark.django_db
 def test_bureau_staff_do_not_post_gigs(world):
     with pytest.raises(PermissionDenied):
-        svc.gig_post(by=world.bureau, data=gig_data())
+        gig_post(by=world.bureau, data=gig_data())
 
 
 @pytest.mark.django_db
@@ -73,7 +76,7 @@ def test_a_blacklisted_employer_cannot_post(world):
     employer_blacklist(by=world.bureau, employer=world.employer, reason="拖欠工资")
 
     with pytest.raises(ValidationError) as excinfo:
-        svc.gig_post(by=world.employer_member, data=gig_data())
+        gig_post(by=world.employer_member, data=gig_data())
     assert excinfo.value.code == "employer_blacklisted"
     assert "黑名单" in excinfo.value.messages[0]
     assert not Gig.objects.exists()
@@ -85,7 +88,7 @@ def test_an_unverified_employer_cannot_post(world):
     member = User.objects.create_user(phone(), "pw-123456", role="employer", employer=employer)
 
     with pytest.raises(ValidationError) as excinfo:
-        svc.gig_post(by=member, data=gig_data())
+        gig_post(by=member, data=gig_data())
     assert excinfo.value.code == "employer_unverified"
 
 
@@ -106,7 +109,7 @@ def test_an_unverified_employer_cannot_post(world):
 )
 def test_a_gig_that_makes_no_sense_is_refused_field_by_field(world, extra, field):
     with pytest.raises(ValidationError) as excinfo:
-        svc.gig_post(by=world.employer_member, data=gig_data(**extra))
+        gig_post(by=world.employer_member, data=gig_data(**extra))
     assert field in excinfo.value.message_dict
     assert not BoardEvent.objects.exists()
 
@@ -116,10 +119,10 @@ def test_a_gig_that_makes_no_sense_is_refused_field_by_field(world, extra, field
 
 @pytest.mark.django_db
 def test_claiming_takes_a_place_and_a_double_tap_returns_the_same_claim(world):
-    gig = svc.gig_post(by=world.employer_member, data=gig_data())
+    gig = gig_post(by=world.employer_member, data=gig_data())
 
-    first = svc.gig_claim(by=world.seeker, gig=gig)
-    second = svc.gig_claim(by=world.seeker, gig=gig)
+    first = gig_claim(by=world.seeker, gig=gig)
+    second = gig_claim(by=world.seeker, gig=gig)
 
     gig.refresh_from_db()
     assert first.pk == second.pk and first.status == C.CLAIMED
@@ -131,11 +134,11 @@ def test_claiming_takes_a_place_and_a_double_tap_returns_the_same_claim(world):
 
 @pytest.mark.django_db
 def test_the_last_place_makes_the_gig_full_and_the_next_claimer_hears_it_in_chinese(world):
-    gig = svc.gig_post(by=world.employer_member, data=gig_data(places=1))
-    svc.gig_claim(by=world.seeker, gig=gig)
+    gig = gig_post(by=world.employer_member, data=gig_data(places=1))
+    gig_claim(by=world.seeker, gig=gig)
 
     with pytest.raises(ValidationError, match="名额已满") as excinfo:
-        svc.gig_claim(by=world.other_seeker, gig=gig)
+        gig_claim(by=world.other_seeker, gig=gig)
 
     gig.refresh_from_db()
     assert excinfo.value.code == "gig_full"
@@ -145,10 +148,10 @@ def test_the_last_place_makes_the_gig_full_and_the_next_claimer_hears_it_in_chin
 
 @pytest.mark.django_db
 def test_a_batch_of_taps_fills_the_places_in_arrival_order_and_tells_the_rest_it_is_full(world):
-    gig = svc.gig_post(by=world.employer_member, data=gig_data(places=3))
+    gig = gig_post(by=world.employer_member, data=gig_data(places=3))
     tappers = [make_seeker() for _ in range(5)]
 
-    outcomes = svc.gig_claim_many(gig=gig, claimers=tappers)
+    outcomes = gig_claim_many(gig=gig, claimers=tappers)
 
     gig.refresh_from_db()
     winners = [o.claim.profile.user for o in outcomes if o.claim is not None]
@@ -165,10 +168,10 @@ def test_a_batch_of_taps_fills_the_places_in_arrival_order_and_tells_the_rest_it
 
 @pytest.mark.django_db
 def test_in_a_batch_a_double_tap_is_one_claim_and_one_refusal_does_not_spoil_the_others(world):
-    gig = svc.gig_post(by=world.employer_member, data=gig_data(places=3))
+    gig = gig_post(by=world.employer_member, data=gig_data(places=3))
     no_profile = User.objects.create_user(phone(), "pw-123456", role="seeker")
 
-    outcomes = svc.gig_claim_many(gig=gig, claimers=[world.seeker, no_profile, world.bureau, world.seeker])
+    outcomes = gig_claim_many(gig=gig, claimers=[world.seeker, no_profile, world.bureau, world.seeker])
 
     assert outcomes[0].claim is not None and outcomes[3].claim.pk == outcomes[0].claim.pk
     assert outcomes[1].refusal.code == "no_profile"
@@ -179,16 +182,16 @@ def test_in_a_batch_a_double_tap_is_one_claim_and_one_refusal_does_not_spoil_the
 
 @pytest.mark.django_db
 def test_a_worker_cancels_before_the_start_and_a_full_gig_opens_again(world):
-    gig = svc.gig_post(by=world.employer_member, data=gig_data(places=1))
-    claim = svc.gig_claim(by=world.seeker, gig=gig)
+    gig = gig_post(by=world.employer_member, data=gig_data(places=1))
+    claim = gig_claim(by=world.seeker, gig=gig)
 
-    claim = svc.gig_claim_cancel(by=world.seeker, claim=claim)
+    claim = gig_claim_cancel(by=world.seeker, claim=claim)
 
     gig.refresh_from_db()
     assert claim.status == C.CANCELLED
     assert (gig.status, gig.places_left) == (G.OPEN, 1)
     # The place is really free again: someone else takes it; and the canceller may come back later.
-    assert svc.gig_claim(by=world.other_seeker, gig=gig).status == C.CLAIMED
+    assert gig_claim(by=world.other_seeker, gig=gig).status == C.CLAIMED
     assert [kind for _seq, kind, _left in events_of(gig)] == [
         BoardEventKind.GIG_POSTED, BoardEventKind.GIG_STATE, BoardEventKind.GIG_STATE, BoardEventKind.GIG_STATE,
     ]  # fmt: skip
@@ -196,12 +199,12 @@ def test_a_worker_cancels_before_the_start_and_a_full_gig_opens_again(world):
 
 @pytest.mark.django_db
 def test_cancelling_after_the_start_is_refused(world):
-    gig = svc.gig_post(by=world.employer_member, data=gig_data())
-    claim = svc.gig_claim(by=world.seeker, gig=gig)
+    gig = gig_post(by=world.employer_member, data=gig_data())
+    claim = gig_claim(by=world.seeker, gig=gig)
     start_in_past(gig)
 
     with pytest.raises(ValidationError) as excinfo:
-        svc.gig_claim_cancel(by=world.seeker, claim=claim)
+        gig_claim_cancel(by=world.seeker, claim=claim)
     assert excinfo.value.code == "gig_claim_too_late"
     claim.refresh_from_db()
     assert claim.status == C.CLAIMED
@@ -213,76 +216,76 @@ def test_nobody_claims_a_gig_that_has_started(world):
     start_in_past(gig)
 
     with pytest.raises(ValidationError) as excinfo:
-        svc.gig_claim(by=world.seeker, gig=gig)
+        gig_claim(by=world.seeker, gig=gig)
     assert excinfo.value.code == "gig_started"
 
 
 @pytest.mark.django_db
 def test_only_the_claimer_cancels_their_claim(world):
-    gig = svc.gig_post(by=world.employer_member, data=gig_data())
-    claim = svc.gig_claim(by=world.seeker, gig=gig)
+    gig = gig_post(by=world.employer_member, data=gig_data())
+    claim = gig_claim(by=world.seeker, gig=gig)
 
     for intruder in (world.other_seeker, world.employer_member):
         with pytest.raises(PermissionDenied):
-            svc.gig_claim_cancel(by=intruder, claim=claim)
+            gig_claim_cancel(by=intruder, claim=claim)
 
 
 @pytest.mark.django_db
 def test_the_poster_releases_a_claimer_and_the_place_comes_back(world):
-    gig = svc.gig_post(by=world.employer_member, data=gig_data(places=1))
-    claim = svc.gig_claim(by=world.seeker, gig=gig)
+    gig = gig_post(by=world.employer_member, data=gig_data(places=1))
+    claim = gig_claim(by=world.seeker, gig=gig)
 
     with pytest.raises(PermissionDenied):
-        svc.gig_claim_release(by=world.other_employer_member, claim=claim)
-    claim = svc.gig_claim_release(by=world.employer_member, claim=claim, note="电话联系不上")
+        gig_claim_release(by=world.other_employer_member, claim=claim)
+    claim = gig_claim_release(by=world.employer_member, claim=claim, note="电话联系不上")
 
     gig.refresh_from_db()
     assert claim.status == C.RELEASED
     assert (gig.status, gig.places_left) == (G.OPEN, 1)
     assert claim.transitions.last().note == "电话联系不上"
     with pytest.raises(ValidationError) as excinfo:
-        svc.gig_claim_release(by=world.employer_member, claim=claim)
+        gig_claim_release(by=world.employer_member, claim=claim)
     assert excinfo.value.code == "gig_claim_bad_transition"
 
 
 @pytest.mark.django_db
 def test_cancelling_a_gig_releases_every_claim_and_closes_it(world):
-    gig = svc.gig_post(by=world.station_staff, data=gig_data())
-    claims = [svc.gig_claim(by=world.seeker, gig=gig), svc.gig_claim(by=world.other_seeker, gig=gig)]
+    gig = gig_post(by=world.station_staff, data=gig_data())
+    claims = [gig_claim(by=world.seeker, gig=gig), gig_claim(by=world.other_seeker, gig=gig)]
 
     with pytest.raises(PermissionDenied):
-        svc.gig_cancel(by=world.other_station_staff, gig=gig)
-    gig = svc.gig_cancel(by=world.station_staff, gig=gig)
+        gig_cancel(by=world.other_station_staff, gig=gig)
+    gig = gig_cancel(by=world.station_staff, gig=gig)
 
     assert gig.status == G.CANCELLED
     assert {GigClaim.objects.get(pk=c.pk).status for c in claims} == {C.RELEASED}
     assert events_of(gig)[-1][1] == BoardEventKind.GIG_STATE
     with pytest.raises(ValidationError) as excinfo:
-        svc.gig_claim(by=make_seeker(), gig=gig)
+        gig_claim(by=make_seeker(), gig=gig)
     assert excinfo.value.code == "gig_not_open"
     with pytest.raises(ValidationError):
-        svc.gig_cancel(by=world.bureau, gig=gig)
+        gig_cancel(by=world.bureau, gig=gig)
 
 
 @pytest.mark.django_db
 def test_a_gig_needing_a_certificate_takes_only_workers_who_hold_it(world):
-    gig = svc.gig_post(by=world.employer_member, data=gig_data(certificates_required=["叉车证"]))
+    gig = gig_post(by=world.employer_member, data=gig_data(certificates_required=["叉车证"]))
 
     with pytest.raises(ValidationError) as excinfo:
-        svc.gig_claim(by=world.seeker, gig=gig)
+        gig_claim(by=world.seeker, gig=gig)
     assert excinfo.value.code == "gig_certificate_missing"
 
     world.seeker.profile.certificates.create(name="叉车证")
-    assert svc.gig_claim(by=world.seeker, gig=gig).status == C.CLAIMED
+    assert gig_claim(by=world.seeker, gig=gig).status == C.CLAIMED
 
 
 @pytest.mark.django_db
 def test_a_user_without_a_profile_is_asked_to_make_one(world):
-    gig = svc.gig_post(by=world.employer_member, data=gig_data())
+    gig = gig_post(by=world.employer_member, data=gig_data())
     bare = User.objects.create_user(phone(), "pw-123456", role="seeker")
 
     with pytest.raises(ValidationError) as excinfo:
-        svc.gig_claim(by=bare, gig=gig)
+        gig_claim(by=bare, gig=gig)
     assert excinfo.value.code == "no_profile"
 
 
@@ -292,7 +295,7 @@ def test_a_user_without_a_profile_is_asked_to_make_one(world):
 @pytest.mark.django_db
 def test_during_the_priority_window_only_confirmed_members_of_the_groups_may_claim(world):
     until = timezone.now() + datetime.timedelta(hours=2)
-    gig = svc.gig_post(
+    gig = gig_post(
         by=world.employer_member,
         data=gig_data(priority_groups=[KeyGroup.RELOCATED, KeyGroup.POVERTY_RELIEVED], priority_until=until),
     )
@@ -301,7 +304,7 @@ def test_during_the_priority_window_only_confirmed_members_of_the_groups_may_cla
     # No tag, and a declared but unconfirmed tag: both wait.
     for user in (world.seeker, world.other_seeker):
         with pytest.raises(ValidationError) as excinfo:
-            svc.gig_claim(by=user, gig=gig)
+            gig_claim(by=user, gig=gig)
         assert excinfo.value.code == "gig_priority_only"
     message = excinfo.value.messages[0]
     local = timezone.localtime(until)
@@ -309,7 +312,7 @@ def test_during_the_priority_window_only_confirmed_members_of_the_groups_may_cla
     assert f"{local:%H:%M}" in message and "向所有人开放" in message
 
     group_tag_confirm(by=world.bureau, tag=declared)
-    assert svc.gig_claim(by=world.other_seeker, gig=gig).status == C.CLAIMED
+    assert gig_claim(by=world.other_seeker, gig=gig).status == C.CLAIMED
 
 
 @pytest.mark.django_db
@@ -320,16 +323,16 @@ def test_after_the_priority_window_everyone_may_claim(world):
         priority_groups=[KeyGroup.GRADUATE],
         priority_until=timezone.now() - datetime.timedelta(minutes=1),
     )
-    assert svc.gig_claim(by=world.seeker, gig=gig).status == C.CLAIMED
+    assert gig_claim(by=world.seeker, gig=gig).status == C.CLAIMED
 
 
 @pytest.mark.django_db
 def test_during_a_nearby_first_window_only_workers_close_by_may_claim(world):
-    from marketplace.services.availability import availability_set
+    from livestream.gigs.services.availability import availability_set
 
     until = timezone.now() + datetime.timedelta(minutes=10)
     # 舟溪镇政府; a worker 2 km away flagged with the phone's position, another 30 km away.
-    gig = svc.gig_post(
+    gig = gig_post(
         by=world.employer_member,
         data=gig_data(lat=26.4897, lon=108.0452, priority_radius_km=5, priority_until=until),
     )
@@ -337,23 +340,23 @@ def test_during_a_nearby_first_window_only_workers_close_by_may_claim(world):
     availability_set(by=world.other_seeker, county="凯里市", lat=26.7600, lon=108.0452, day=TOMORROW)
 
     with pytest.raises(ValidationError) as excinfo:
-        svc.gig_claim(by=world.other_seeker, gig=gig)
+        gig_claim(by=world.other_seeker, gig=gig)
     assert excinfo.value.code == "gig_priority_only"
     assert "仅限附近5公里内的人报名" in excinfo.value.messages[0] and "今天可接活" in excinfo.value.messages[0]
-    assert svc.gig_claim(by=world.seeker, gig=gig).status == C.CLAIMED
+    assert gig_claim(by=world.seeker, gig=gig).status == C.CLAIMED
 
 
 @pytest.mark.django_db
 def test_without_a_position_the_same_township_counts_as_nearby(world):
-    gig = svc.gig_post(
+    gig = gig_post(
         by=world.employer_member,
         data=gig_data(priority_radius_km=3, priority_until=timezone.now() + datetime.timedelta(minutes=10)),
     )
     type(world.seeker.profile).objects.filter(user=world.seeker).update(current_county="凯里市", current_town="舟溪镇")
     world.seeker.profile.refresh_from_db()
-    assert svc.gig_claim(by=world.seeker, gig=gig).status == C.CLAIMED
+    assert gig_claim(by=world.seeker, gig=gig).status == C.CLAIMED
     with pytest.raises(ValidationError):
-        svc.gig_claim(by=world.other_seeker, gig=gig)
+        gig_claim(by=world.other_seeker, gig=gig)
 
 
 # --- the race -----------------------------------------------------------------------------------
@@ -388,7 +391,7 @@ def test_fifty_claimers_racing_from_separate_processes_for_three_places_give_exa
         process.start()
     try:
         for race in range(RACES):
-            gig = svc.gig_post(by=poster, data=gig_data(title=f"抢收稻谷{race}", places=PLACES))
+            gig = gig_post(by=poster, data=gig_data(title=f"抢收稻谷{race}", places=PLACES))
             for n in range(PROCESSES):
                 jobs.put((gig.pk, workers[n * per_process : (n + 1) * per_process]))
             go.wait()  # every process has its threads lined up with their data loaded: go
@@ -435,7 +438,7 @@ def test_an_individual_posts_a_gig_only_after_staff_verified_their_identity(worl
 
     household = world.seeker
     with pytest.raises(ValidationError) as excinfo:
-        svc.gig_post(by=household, data=gig_data(title="搬家要两个人", places=2))
+        gig_post(by=household, data=gig_data(title="搬家要两个人", places=2))
     assert excinfo.value.code == "identity_unverified" and "实名核验" in excinfo.value.messages[0]
 
     profile = household.profile
@@ -448,12 +451,12 @@ def test_an_individual_posts_a_gig_only_after_staff_verified_their_identity(worl
         profile_verify_identity(by=world.employer_member, profile=profile)
     profile_verify_identity(by=world.bureau, profile=profile)
 
-    gig = svc.gig_post(by=household, data=gig_data(title="搬家要两个人", places=2))
+    gig = gig_post(by=household, data=gig_data(title="搬家要两个人", places=2))
     assert (gig.employer, gig.station, gig.posted_by) == (None, None, household)
-    assert svc.gig_board_payload(gig)["poster"] == "杨女士（个人）"
+    assert gig_board_payload(gig)["poster"] == "杨女士（个人）"
 
     with pytest.raises(PermissionDenied):
-        svc.gig_cancel(by=world.other_seeker, gig=gig)
+        gig_cancel(by=world.other_seeker, gig=gig)
     with pytest.raises(PermissionDenied):
-        svc.gig_cancel(by=world.employer_member, gig=gig)
-    assert svc.gig_cancel(by=household, gig=gig).status == G.CANCELLED
+        gig_cancel(by=world.employer_member, gig=gig)
+    assert gig_cancel(by=household, gig=gig).status == G.CANCELLED

@@ -9,19 +9,20 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from marketplace.enums import ComplaintStatus, PayUnit, RatingSide, SettlementStatus
-from marketplace.gig_selectors import poster_rating, worker_rating
-from marketplace.models import Gig, GigClaim, GigSettlement, WageComplaintStep
-from marketplace.services import gig_attendance as site
-from marketplace.services import gigs as svc
-from marketplace.services.gig_complaints import gig_complaint_advance, gig_complaint_open
-from marketplace.services.gig_ratings import gig_rate
-from marketplace.services.gig_settlements import (
+from livestream.gigs.enums import ComplaintStatus, RatingSide, SettlementStatus
+from livestream.gigs.models import Gig, GigClaim, GigSettlement, WageComplaintStep
+from livestream.gigs.selectors import poster_rating, worker_rating
+from livestream.gigs.services import attendance as site
+from livestream.gigs.services.claims import gig_claim
+from livestream.gigs.services.complaints import gig_complaint_advance, gig_complaint_open
+from livestream.gigs.services.ratings import gig_rate
+from livestream.gigs.services.settlements import (
     hours_worked,
     settlement_confirm_received,
     settlement_mark_paid,
     settlement_set_pieces,
 )
+from marketplace.enums import PayUnit
 
 from .conftest import make_gig, make_seeker
 from .gig_site import checked_in_minutes_ago, happening_now, starts_at
@@ -34,7 +35,7 @@ def work_a_day(world, *, worker=None, checked_in_minutes: int = 0, **gig_fields)
     """Claim, check in by QR code, (optionally) pretend the check-in was long ago, and leave it checked in."""
     worker = worker or world.seeker
     gig = gig_fields.pop("gig", None) or make_gig(by=world.employer_member, employer=world.employer, **gig_fields)
-    claim = svc.gig_claim(by=worker, gig=gig)
+    claim = gig_claim(by=worker, gig=gig)
     happening_now(gig)
     site.gig_check_in(by=worker, gig=gig, token=gig.checkin_token)
     if checked_in_minutes:
@@ -74,7 +75,7 @@ def test_an_hourly_gig_owes_pay_times_hours_rounded_to_the_quarter_hour(world):
 
 def test_arriving_before_the_start_is_not_paid_work(world):
     gig = make_gig(by=world.employer_member, employer=world.employer, pay=30, pay_unit=PayUnit.HOUR)
-    claim = svc.gig_claim(by=world.seeker, gig=gig)
+    claim = gig_claim(by=world.seeker, gig=gig)
     happening_now(gig)
     site.gig_check_in(by=world.seeker, gig=gig, token=gig.checkin_token)
     checked_in_minutes_ago(claim, 130)
@@ -205,7 +206,7 @@ def test_each_side_rates_the_other_once_after_the_work_and_averages_follow(world
 
 def test_a_no_show_can_be_rated_and_stars_must_be_one_to_five(world):
     gig = make_gig(by=world.employer_member, employer=world.employer)
-    claim = svc.gig_claim(by=world.seeker, gig=gig)
+    claim = gig_claim(by=world.seeker, gig=gig)
     happening_now(gig)
     site.gig_claim_no_show(by=world.employer_member, claim=claim)
 

@@ -8,18 +8,20 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from marketplace import sms
-from marketplace.enums import KeyGroup, PayUnit
-from marketplace.models import Certificate, GroupTag, Notification, Occupation, OccupationFamily, WorkerAvailability
-from marketplace.services import gigs as gig_service
-from marketplace.services.availability import (
+from livestream.gigs.models import WorkerAvailability
+from livestream.gigs.services.availability import (
     availability_clear,
     availability_current,
     availability_set,
     gig_notify_available,
 )
+from livestream.gigs.services.claims import gig_claim
+from livestream.gigs.services.posting import gig_post
+from livestream.gigs.tasks import gig_notify_available as gig_notify_task
+from marketplace import sms
+from marketplace.enums import KeyGroup, PayUnit
+from marketplace.models import Certificate, GroupTag, Notification, Occupation, OccupationFamily
 from marketplace.services.notifications import notifications_mark_read, notify, unread_count
-from marketplace.tasks import gig_notify_available as gig_notify_task
 
 from .conftest import make_seeker
 
@@ -89,7 +91,7 @@ def test_a_new_gig_tells_the_available_workers_nearby_who_want_that_kind_of_work
     available("只有今天", day=TODAY)  # the gig is tomorrow
     make_seeker(name="没标记")
 
-    gig = gig_service.gig_post(by=world.employer_member, data=gig_data(occupation=families["carrier"]))
+    gig = gig_post(by=world.employer_member, data=gig_data(occupation=families["carrier"]))
     assert tell(gig) == 2
 
     assert told(gig) == {"杨阿妹", "吴老二"}
@@ -105,7 +107,7 @@ def test_a_new_gig_tells_the_available_workers_nearby_who_want_that_kind_of_work
 @pytest.mark.django_db
 def test_a_worker_without_a_position_hears_of_gigs_anywhere_on_the_county_board(world, tell):
     available("没定位", where=None)
-    gig = gig_service.gig_post(by=world.employer_member, data=gig_data())
+    gig = gig_post(by=world.employer_member, data=gig_data())
     tell(gig)
     notice = Notification.objects.get(dedupe_key=f"gig:{gig.pk}")
     assert "距你" not in notice.body and "在舟溪镇" in notice.body
@@ -114,7 +116,7 @@ def test_a_worker_without_a_position_hears_of_gigs_anywhere_on_the_county_board(
 @pytest.mark.django_db
 def test_running_the_task_again_tells_nobody_twice(world, django_capture_on_commit_callbacks):
     available("杨阿妹")
-    gig = gig_service.gig_post(by=world.employer_member, data=gig_data())
+    gig = gig_post(by=world.employer_member, data=gig_data())
 
     with django_capture_on_commit_callbacks(execute=True):
         assert gig_notify_task(gig.pk) == 1
@@ -127,7 +129,7 @@ def test_nobody_hears_of_more_gigs_a_day_than_the_cap(world, settings, tell):
     settings.NOTIFY_GIG_NEARBY_PER_DAY = 2
     worker = available("杨阿妹")
     for n in range(3):
-        gig = gig_service.gig_post(by=world.employer_member, data=gig_data(title=f"零工{n}"))
+        gig = gig_post(by=world.employer_member, data=gig_data(title=f"零工{n}"))
         tell(gig)
     assert Notification.objects.filter(user=worker).count() == 2
 
@@ -157,7 +159,7 @@ def test_during_a_key_group_window_only_the_favoured_are_told_and_the_rest_when_
     tag = GroupTag.objects.create(profile=favoured.profile, group=KeyGroup.POVERTY_RELIEVED)
     GroupTag.objects.filter(pk=tag.pk).update(confirmed_at=timezone.now(), confirmed_by=world.bureau)
     available("普通人")
-    gig = gig_service.gig_post(
+    gig = gig_post(
         by=world.employer_member,
         data=gig_data(
             priority_groups=[KeyGroup.POVERTY_RELIEVED], priority_until=timezone.now() + datetime.timedelta(minutes=10)
@@ -177,7 +179,7 @@ def test_workers_missing_a_required_certificate_are_not_told(world, tell):
     welder = available("有证的")
     Certificate.objects.create(profile=welder.profile, name="焊工证")
     available("没证的")
-    gig = gig_service.gig_post(by=world.employer_member, data=gig_data(certificates_required=["焊工证"]))
+    gig = gig_post(by=world.employer_member, data=gig_data(certificates_required=["焊工证"]))
     tell(gig)
     assert told(gig) == {"有证的"}
 
@@ -185,7 +187,7 @@ def test_workers_missing_a_required_certificate_are_not_told(world, tell):
 @pytest.mark.django_db
 def test_a_small_gig_tells_only_the_nearest_few(world, tell):
     workers = [available(f"工人{n}", where=(ZHOUXI[0] + n * 0.001, ZHOUXI[1])) for n in range(32)]
-    gig = gig_service.gig_post(by=world.employer_member, data=gig_data(places=1))
+    gig = gig_post(by=world.employer_member, data=gig_data(places=1))
     assert tell(gig) == 30
     told_ids = set(Notification.objects.values_list("user_id", flat=True))
     assert told_ids == {w.pk for w in workers[:30]}
@@ -194,8 +196,8 @@ def test_a_small_gig_tells_only_the_nearest_few(world, tell):
 @pytest.mark.django_db
 def test_a_worker_who_already_claimed_or_a_gig_that_filled_tells_nobody(world, tell):
     worker = available("杨阿妹")
-    gig = gig_service.gig_post(by=world.employer_member, data=gig_data(places=1))
-    gig_service.gig_claim(by=worker, gig=gig)
+    gig = gig_post(by=world.employer_member, data=gig_data(places=1))
+    gig_claim(by=worker, gig=gig)
     assert tell(gig) == 0
 
 

@@ -8,8 +8,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
+from livestream.gigs.models import GigClaim, WageComplaint
 from marketplace.enums import ProfileVisibility, Role
-from marketplace.models import Application, GigClaim, User, WageComplaint
+from marketplace.models import Application, User
 from marketplace.permissions import MATRIX, can, require
 
 from .conftest import make_gig, make_posting, make_seeker, phone

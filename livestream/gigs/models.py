@@ -1,5 +1,9 @@
 """The gig market (零工市场): same-day work, claimed place by place, announced on county boards.
 
+Gigs and their claims, the numbered board events, what a day of work leaves behind (settlement,
+ratings, wage complaints) and a worker's 今天可接活 flag. The tables were made by the marketplace
+app and keep its names (`Meta.db_table`): the models moved, the rows never did.
+
 A gig belongs to the board of its county (`area`, an ASCII name Channels can use as a group).
 Every change to a board is also a numbered `BoardEvent`, so a phone that lost its connection
 asks for the events after the last number it saw instead of reloading everything.
@@ -12,12 +16,25 @@ import hashlib
 import re
 import secrets
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.enums import GIG_CLAIM_ACTIVE, BoardEventKind, CheckInMethod, GigClaimStatus, GigStatus, PayUnit
+from livestream.gigs.enums import (
+    COMPLAINT_UNDER_WAY,
+    GIG_CLAIM_ACTIVE,
+    BoardEventKind,
+    CheckInMethod,
+    ComplaintStatus,
+    GigClaimStatus,
+    GigStatus,
+    RatingSide,
+    SettlementStatus,
+)
+from marketplace.enums import PayUnit
+from marketplace.models import WorkerProfile
 
 AREA_PATTERN = re.compile(r"^[a-z0-9-]{1,32}$")
 
@@ -89,6 +106,8 @@ class Gig(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        # Moved from the marketplace app; the table keeps its name (and its rows).
+        db_table = "marketplace_gig"
         ordering = ["work_date", "start_time", "id"]
         verbose_name = verbose_name_plural = _("零工")
         indexes = [models.Index(fields=["area", "status", "work_date"])]
@@ -128,8 +147,6 @@ class Gig(models.Model):
             return self.employer.name
         if self.station_id:
             return self.station.name
-        from marketplace.models.profiles import WorkerProfile
-
         profile = WorkerProfile.objects.filter(user_id=self.posted_by_id).first()
         return _("%(name)s（个人）") % {"name": profile.public_name if profile else _("个人")}
 
@@ -146,7 +163,7 @@ class GigClaim(models.Model):
     gig = models.ForeignKey(Gig, on_delete=models.CASCADE, related_name="claims")
     profile = models.ForeignKey("marketplace.WorkerProfile", on_delete=models.CASCADE, related_name="gig_claims")
     status = models.CharField(_("状态"), max_length=12, choices=GigClaimStatus.choices, default=GigClaimStatus.CLAIMED)
-    # At the site (services.gig_attendance): when and how the worker arrived and left.
+    # At the site (services.attendance): when and how the worker arrived and left.
     confirmed_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("签到时间"), null=True, blank=True)
     check_in_method = models.CharField(_("签到方式"), max_length=10, choices=CheckInMethod.choices, blank=True)
@@ -157,6 +174,8 @@ class GigClaim(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        # Moved from the marketplace app; the table keeps its name (and its rows).
+        db_table = "marketplace_gigclaim"
         ordering = ["created_at", "id"]
         verbose_name = verbose_name_plural = _("零工报名")
         constraints = [
@@ -185,6 +204,8 @@ class GigClaimTransition(models.Model):
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        # Moved from the marketplace app; the table keeps its name (and its rows).
+        db_table = "marketplace_gigclaimtransition"
         ordering = ["at", "id"]
 
     def __str__(self) -> str:
@@ -192,10 +213,14 @@ class GigClaimTransition(models.Model):
 
 
 class BoardSequence(models.Model):
-    """The last event number of a board; its row lock orders a board's writers (see services.gigs)."""
+    """The last event number of a board; its row lock orders a board's writers (see board._next_seqs)."""
 
     area = models.CharField(max_length=32, primary_key=True)
     last_seq = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        # Moved from the marketplace app; the table keeps its name (and its rows).
+        db_table = "marketplace_boardsequence"
 
     def __str__(self) -> str:
         return f"{self.area}#{self.last_seq}"
@@ -210,6 +235,8 @@ class BoardEvent(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        # Moved from the marketplace app; the table keeps its name (and its rows).
+        db_table = "marketplace_boardevent"
         ordering = ["area", "seq"]
         constraints = [models.UniqueConstraint(fields=["area", "seq"], name="board_event_seq_once")]
 
@@ -219,3 +246,167 @@ class BoardEvent(models.Model):
     def frame(self) -> dict:
         """The WebSocket frame (and catch-up item) of this event."""
         return {"type": "event", "area": self.area, "seq": self.seq, "kind": self.kind, "gig": self.payload}
+
+
+class GigSettlement(models.Model):
+    """Created at check-out: hours worked and the amount owed, by the gig's pay unit."""
+
+    claim = models.OneToOneField(GigClaim, on_delete=models.CASCADE, related_name="settlement")
+    pay_unit = models.CharField(_("计酬方式"), max_length=10, choices=PayUnit.choices)
+    # The gig's pay per unit at check-out, kept so a later edit of the gig changes no settlement.
+    rate = models.PositiveIntegerField(_("单价"))
+    hours = models.DecimalField(_("工时（小时）"), max_digits=5, decimal_places=2)
+    pieces = models.PositiveIntegerField(_("件数"), null=True, blank=True)
+    # Empty until known: a piece-rate gig waits for the poster to enter the pieces.
+    amount = models.DecimalField(_("应付金额（元）"), max_digits=10, decimal_places=2, null=True, blank=True)
+    status = models.CharField(
+        _("付款状态"), max_length=10, choices=SettlementStatus.choices, default=SettlementStatus.UNPAID
+    )
+    paid_at = models.DateTimeField(_("付款时间"), null=True, blank=True)
+    paid_by = models.ForeignKey("marketplace.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    received_at = models.DateTimeField(_("确认收款时间"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        # Moved from the marketplace app; the table keeps its name (and its rows).
+        db_table = "marketplace_gigsettlement"
+        ordering = ["-created_at", "-id"]
+        verbose_name = verbose_name_plural = _("零工结算")
+
+    def __str__(self) -> str:
+        return f"{self.claim} {self.amount or '?'} 元"
+
+    @property
+    def amount_display(self) -> str:
+        if self.amount is None:
+            return "待填写件数"
+        return f"{self.amount.normalize():f} 元" if self.amount == self.amount.to_integral() else f"{self.amount} 元"
+
+    @property
+    def hours_display(self) -> str:
+        return f"{self.hours.normalize():f}"
+
+
+class GigRating(models.Model):
+    """1–5 stars and a short comment, once per side of a finished claim."""
+
+    claim = models.ForeignKey(GigClaim, on_delete=models.CASCADE, related_name="ratings")
+    side = models.CharField(max_length=10, choices=RatingSide.choices)
+    stars = models.PositiveSmallIntegerField(_("星级"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    comment = models.CharField(_("评价"), max_length=200, blank=True)
+    by = models.ForeignKey("marketplace.User", on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # Moved from the marketplace app; the table keeps its name (and its rows).
+        db_table = "marketplace_gigrating"
+        ordering = ["-created_at", "-id"]
+        verbose_name = verbose_name_plural = _("零工评价")
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "side"], name="gig_rating_once_per_side"),
+            models.CheckConstraint(condition=Q(stars__gte=1) & Q(stars__lte=5), name="gig_rating_stars_1_to_5"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_side_display()} {self.stars}★"
+
+
+class WageComplaint(models.Model):
+    """A worker's wage dispute on a claim, for staff to handle (劳动保障监察 / 调解)."""
+
+    claim = models.ForeignKey(GigClaim, on_delete=models.CASCADE, related_name="complaints")
+    settlement = models.ForeignKey(
+        GigSettlement, on_delete=models.SET_NULL, null=True, blank=True, related_name="complaints"
+    )
+    amount_claimed = models.DecimalField(_("主张金额（元）"), max_digits=10, decimal_places=2)
+    description = models.TextField(_("情况说明"), max_length=1000)
+    status = models.CharField(_("状态"), max_length=10, choices=ComplaintStatus.choices, default=ComplaintStatus.OPEN)
+    # The staff's latest note; every step is also in WageComplaintStep.
+    note = models.CharField(_("处理意见"), max_length=500, blank=True)
+    handled_by = models.ForeignKey(
+        "marketplace.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    resolved_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
+
+    class Meta:
+        # Moved from the marketplace app; the table keeps its name (and its rows).
+        db_table = "marketplace_wagecomplaint"
+        ordering = ["-created_at", "-id"]
+        verbose_name = verbose_name_plural = _("欠薪投诉")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim"],
+                condition=Q(status__in=[str(s) for s in COMPLAINT_UNDER_WAY]),
+                name="wage_complaint_one_under_way",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"投诉#{self.pk} {self.get_status_display()}"
+
+
+class WageComplaintStep(models.Model):
+    """Who moved a complaint, from what, to what, when, and why."""
+
+    complaint = models.ForeignKey(WageComplaint, on_delete=models.CASCADE, related_name="steps")
+    from_status = models.CharField(max_length=10, choices=ComplaintStatus.choices, blank=True)
+    to_status = models.CharField(max_length=10, choices=ComplaintStatus.choices)
+    by = models.ForeignKey("marketplace.User", on_delete=models.SET_NULL, null=True, related_name="+")
+    note = models.CharField(max_length=500, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # Moved from the marketplace app; the table keeps its name (and its rows).
+        db_table = "marketplace_wagecomplaintstep"
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status or '-'} → {self.to_status}"
+
+
+def end_of_day(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
+
+
+class WorkerAvailability(models.Model):
+    """今天可接活: a worker is free for gigs today, around a place, for some kinds of work.
+
+    One row per worker and day; it lapses at midnight by itself (queries compare `expires_at`),
+    so nobody has to remember to switch it off and yesterday's flag never brings a call.
+    """
+
+    profile = models.ForeignKey("marketplace.WorkerProfile", on_delete=models.CASCADE, related_name="gig_availability")
+    day = models.DateField()
+    county = models.CharField(_("县市"), max_length=30)
+    town = models.CharField(_("乡镇/街道"), max_length=30, blank=True)
+    area = models.CharField(max_length=32, editable=False, db_index=True)
+    lat = models.FloatField(_("纬度"), null=True, blank=True)
+    lon = models.FloatField(_("经度"), null=True, blank=True)
+    # Empty means any kind of work.
+    families = models.ManyToManyField("marketplace.OccupationFamily", blank=True, related_name="+")
+    note = models.CharField(_("备注"), max_length=100, blank=True)
+    expires_at = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        # Moved from the marketplace app; the table keeps its name (and its rows).
+        db_table = "marketplace_workeravailability"
+        ordering = ["-day", "-id"]
+        verbose_name = verbose_name_plural = _("今天可接活")
+        constraints = [models.UniqueConstraint(fields=["profile", "day"], name="available_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.profile_id} {self.day} {self.county}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.area = board_area(self.county)
+        self.expires_at = end_of_day(self.day)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_current(self) -> bool:
+        return self.expires_at > timezone.now()

@@ -20,8 +20,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from marketplace.enums import PayUnit, SettlementStatus
-from marketplace.models import GigClaim, GigSettlement, User
+from livestream.gigs.enums import SettlementStatus
+from livestream.gigs.models import GigClaim, GigSettlement
+from marketplace.enums import PayUnit
+from marketplace.models import User
 from marketplace.permissions import require
 
 S = SettlementStatus

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from marketplace.enums import (
+from livestream.gigs.enums import (
     GIG_CLAIM_ACTIVE,
     GIG_CLAIM_FINISHED,
     ComplaintStatus,
@@ -20,7 +20,8 @@ from marketplace.enums import (
     GigStatus,
     RatingSide,
 )
-from marketplace.models import Gig, GigClaim, GigRating, User, WageComplaint, WorkerProfile
+from livestream.gigs.models import Gig, GigClaim, GigRating, WageComplaint
+from marketplace.models import User, WorkerProfile
 from marketplace.permissions import can
 
 C = GigClaimStatus

@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from marketplace.api.serializers.gigs import GigSerializer
-from marketplace.enums import ComplaintStatus
-from marketplace.models import GigClaim, GigSettlement, WageComplaint
+from livestream.gigs.api.serializers import GigSerializer
+from livestream.gigs.enums import ComplaintStatus
+from livestream.gigs.models import GigClaim, GigSettlement, WageComplaint
 
 
 class RatingSummarySerializer(serializers.Serializer):
@@ -32,7 +32,7 @@ class GigDetailSerializer(GigSerializer):
 
     @extend_schema_field(RatingSummarySerializer)
     def get_poster_rating(self, gig) -> dict[str, Any]:
-        from marketplace.gig_selectors import poster_rating
+        from livestream.gigs.selectors import poster_rating
 
         return rating_summary(poster_rating(gig))
 

@@ -16,8 +16,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from marketplace.enums import CheckInMethod, ComplaintStatus, GigClaimStatus, GigStatus, PayUnit, RatingSide
-from marketplace.models import (
+from livestream.gigs.enums import CheckInMethod, ComplaintStatus, GigClaimStatus, GigStatus, RatingSide
+from livestream.gigs.models import (
     Gig,
     GigClaim,
     GigClaimTransition,
@@ -26,7 +26,8 @@ from marketplace.models import (
     WageComplaint,
     WageComplaintStep,
 )
-from marketplace.services.gig_settlements import amount_owed, hours_worked
+from livestream.gigs.services.settlements import amount_owed, hours_worked
+from marketplace.enums import PayUnit
 from marketplace.services.seed.core import SeedContext, SeedEmployer
 from marketplace.services.seed.workers import SeedWorker
 

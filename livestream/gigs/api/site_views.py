@@ -14,9 +14,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from marketplace import gig_selectors as reads
-from marketplace.api.openapi import errors
-from marketplace.api.serializers.gig_site import (
+from livestream.gigs import selectors as reads
+from livestream.gigs.api.serializers import GigSerializer
+from livestream.gigs.api.site_serializers import (
     CheckInCodeSerializer,
     CheckOutSerializer,
     ClaimerSerializer,
@@ -34,18 +34,18 @@ from marketplace.api.serializers.gig_site import (
     SitePositionSerializer,
     rating_summary,
 )
-from marketplace.api.serializers.gigs import GigSerializer
-from marketplace.models import Gig, GigClaim, GigSettlement, WageComplaint
-from marketplace.permissions import can, require
-from marketplace.privacy import mask_phone
-from marketplace.services import gig_attendance as site
-from marketplace.services.gig_complaints import gig_complaint_advance, gig_complaint_open
-from marketplace.services.gig_ratings import gig_rate
-from marketplace.services.gig_settlements import (
+from livestream.gigs.models import Gig, GigClaim, GigSettlement, WageComplaint
+from livestream.gigs.services import attendance as site
+from livestream.gigs.services.complaints import gig_complaint_advance, gig_complaint_open
+from livestream.gigs.services.ratings import gig_rate
+from livestream.gigs.services.settlements import (
     settlement_confirm_received,
     settlement_mark_paid,
     settlement_set_pieces,
 )
+from marketplace.api.openapi import errors
+from marketplace.permissions import can, require
+from marketplace.privacy import mask_phone
 
 TAGS = ["零工市场 · 现场"]
 

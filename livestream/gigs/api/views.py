@@ -1,6 +1,8 @@
-"""The gig market over HTTP: a board's open gigs, posting, claiming, and the catch-up log."""
+"""The gig market over HTTP: a board's open gigs, posting, claiming, the catch-up log, 今天可接活."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
@@ -15,8 +17,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from marketplace.api.openapi import errors
-from marketplace.api.serializers.gigs import (
+from livestream.gigs.api.serializers import (
+    AvailabilityInputSerializer,
+    AvailabilitySerializer,
     BoardEventSerializer,
     BoardEventsQuerySerializer,
     BoardEventsSerializer,
@@ -25,14 +28,15 @@ from marketplace.api.serializers.gigs import (
     GigPostSerializer,
     GigSerializer,
 )
-from marketplace.enums import GigStatus
-from marketplace.models import BoardEvent, Gig, GigClaim
-from marketplace.models.gigs import AREA_PATTERN
-from marketplace.services import gigs as service
+from livestream.gigs.board import CATCH_UP_LIMIT, board_last_seq, events_after
+from livestream.gigs.enums import GigStatus
+from livestream.gigs.models import AREA_PATTERN, Gig, GigClaim
+from livestream.gigs.services import availability as availability_service
+from livestream.gigs.services.claims import gig_claim, gig_claim_cancel, gig_claim_release
+from livestream.gigs.services.posting import gig_cancel, gig_post
+from marketplace.api.openapi import errors
 
 TAGS = ["零工市场"]
-# A reconnecting phone gets at most this many events per request and pages on with has_more.
-CATCH_UP_LIMIT = 500
 
 
 def _gigs() -> QuerySet[Gig]:
@@ -80,7 +84,7 @@ class GigListView(ListModelMixin, GenericAPIView):
     def post(self, request: Request) -> Response:
         serializer = GigPostSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        gig = service.gig_post(by=request.user, data=dict(serializer.validated_data))
+        gig = gig_post(by=request.user, data=dict(serializer.validated_data))
         return Response(GigSerializer(gig).data, status=status.HTTP_201_CREATED)
 
 
@@ -96,7 +100,7 @@ class GigClaimView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         gig = get_object_or_404(Gig, pk=pk)
-        return _claim_response(service.gig_claim(by=request.user, gig=gig))
+        return _claim_response(gig_claim(by=request.user, gig=gig))
 
 
 class GigCancelView(APIView):
@@ -111,7 +115,7 @@ class GigCancelView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         gig = get_object_or_404(_gigs(), pk=pk)
-        return Response(GigSerializer(service.gig_cancel(by=request.user, gig=gig)).data)
+        return Response(GigSerializer(gig_cancel(by=request.user, gig=gig)).data)
 
 
 class GigClaimCancelView(APIView):
@@ -126,7 +130,7 @@ class GigClaimCancelView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         claim = get_object_or_404(GigClaim, pk=pk)
-        return _claim_response(service.gig_claim_cancel(by=request.user, claim=claim))
+        return _claim_response(gig_claim_cancel(by=request.user, claim=claim))
 
 
 class GigClaimReleaseView(APIView):
@@ -140,7 +144,7 @@ class GigClaimReleaseView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         claim = get_object_or_404(GigClaim, pk=pk)
-        return _claim_response(service.gig_claim_release(by=request.user, claim=claim))
+        return _claim_response(gig_claim_release(by=request.user, claim=claim))
 
 
 class BoardEventsView(APIView):
@@ -161,11 +165,57 @@ class BoardEventsView(APIView):
         query = BoardEventsQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         since = query.validated_data["since"]
-        events = list(BoardEvent.objects.filter(area=area, seq__gt=since).order_by("seq")[: CATCH_UP_LIMIT + 1])
+        # One more than a page tells whether the phone should ask again (has_more).
+        events = events_after(area, since, limit=CATCH_UP_LIMIT + 1)
         body = {
             "area": area,
-            "last_seq": service.board_last_seq(area),
+            "last_seq": board_last_seq(area),
             "has_more": len(events) > CATCH_UP_LIMIT,
             "events": BoardEventSerializer(events[:CATCH_UP_LIMIT], many=True).data,
         }
         return Response(body)
+
+
+# The OpenAPI section 今天可接活 has always shared with the notices.
+AVAILABILITY_TAGS = ["通知与今天可接活"]
+
+
+class AvailabilityView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        tags=AVAILABILITY_TAGS,
+        summary="我的接活状态",
+        responses={200: AvailabilitySerializer(many=True), **errors(401)},
+    )
+    def get(self, request: Request) -> Response:
+        rows = availability_service.availability_current(request.user)
+        return Response(AvailabilitySerializer(rows, many=True).data)
+
+    @extend_schema(
+        tags=AVAILABILITY_TAGS,
+        summary="标记今天可接活",
+        description="当天有效，午夜自动失效。附近有合适的零工发布时会收到通知（每天有上限，夜间不发短信）。",
+        request=AvailabilityInputSerializer,
+        responses={200: AvailabilitySerializer, **errors(400, 401, 403)},
+    )
+    def put(self, request: Request) -> Response:
+        body = AvailabilityInputSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        row = availability_service.availability_set(by=request.user, **body.validated_data)
+        return Response(AvailabilitySerializer(row).data)
+
+    @extend_schema(
+        tags=AVAILABILITY_TAGS,
+        summary="取消今天可接活",
+        parameters=[AvailabilityInputSerializer(partial=True)],
+        responses={204: None, **errors(400, 401, 403)},
+    )
+    def delete(self, request: Request) -> Response:
+        day = request.query_params.get("day")
+        try:
+            parsed = datetime.date.fromisoformat(day) if day else None
+        except ValueError:
+            raise serializers.ValidationError({"day": [_("日期格式应为 YYYY-MM-DD。")]}) from None
+        availability_service.availability_clear(by=request.user, day=parsed)
+        return Response(status=status.HTTP_204_NO_CONTENT)

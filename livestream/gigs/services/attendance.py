@@ -10,7 +10,7 @@ at the site; only the poster and staff can open it), or the phone's position wit
 `GIG_CHECKIN_RADIUS_M` of the gig's coordinates. Either only from `GIG_CHECKIN_EARLY_MINUTES` before
 the start until the end.
 
-Locks follow services.gigs: the gig row first (when taken), then the claim row.
+Locks follow services.shared: the gig row first (when taken), then the claim row.
 """
 
 from __future__ import annotations
@@ -25,18 +25,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from marketplace.enums import (
-    GIG_CLAIM_AWAITED,
-    BoardEventKind,
-    CheckInMethod,
-    GigClaimStatus,
-    GigStatus,
-)
-from marketplace.models import Gig, GigClaim, User
-from marketplace.models.gigs import new_checkin_token
+from livestream.gigs import board
+from livestream.gigs.enums import GIG_CLAIM_AWAITED, BoardEventKind, CheckInMethod, GigClaimStatus, GigStatus
+from livestream.gigs.models import Gig, GigClaim, new_checkin_token
+from livestream.gigs.services.settlements import settlement_create
+from livestream.gigs.services.shared import format_moment, lock_claim, lock_gig, log_transition, profile_of
+from marketplace.models import User
 from marketplace.permissions import can, require
-from marketplace.services.gig_settlements import settlement_create
-from marketplace.services.gigs import _format_moment, _lock_claim, _lock_gig, _log, _profile_of, _record
 from matching.places import distance_km, valid_coordinates
 
 logger = logging.getLogger(__name__)
@@ -87,7 +82,7 @@ def gig_set_site(*, by: User, gig: Gig, lat: float | None, lon: float | None) ->
 
     Locks the gig. The board does not show coordinates, so no board event is written.
     """
-    gig = _lock_gig(gig)
+    gig = lock_gig(gig)
     require(by, "gig.manage", gig)
     _refuse_stopped_gig(gig)
     if lat is None or lon is None or not valid_coordinates(lat, lon):
@@ -100,13 +95,13 @@ def gig_set_site(*, by: User, gig: Gig, lat: float | None, lon: float | None) ->
 @transaction.atomic
 def gig_claim_confirm(*, by: User, claim: GigClaim) -> GigClaim:
     """The poster confirms a claimer is expected (已确认). Locks gig, claim."""
-    _lock_gig(claim.gig_id)
-    claim = _lock_claim(claim)
+    lock_gig(claim.gig_id)
+    claim = lock_claim(claim)
     require(by, "gig.manage", claim.gig)
     if claim.status != C.CLAIMED:
         raise _bad_transition(claim, _("确认"))
     _refuse_stopped_gig(claim.gig)
-    _log(claim, claim.status, C.CONFIRMED, by=by)
+    log_transition(claim, claim.status, C.CONFIRMED, by=by)
     claim.status = C.CONFIRMED
     claim.confirmed_at = timezone.now()
     claim.save(update_fields=["status", "confirmed_at", "updated_at"])
@@ -117,8 +112,8 @@ def gig_claim_confirm(*, by: User, claim: GigClaim) -> GigClaim:
 def gig_claim_no_show(*, by: User, claim: GigClaim, note: str = "") -> GigClaim:
     """The poster records that a claimer never came. Only after the start; the place is not given back,
     since nobody can claim a gig that has started. Locks gig, claim."""
-    _lock_gig(claim.gig_id)
-    claim = _lock_claim(claim)
+    lock_gig(claim.gig_id)
+    claim = lock_claim(claim)
     require(by, "gig.manage", claim.gig)
     if claim.status not in GIG_CLAIM_AWAITED:
         raise _bad_transition(claim, _("标记未到岗"))
@@ -126,10 +121,10 @@ def gig_claim_no_show(*, by: User, claim: GigClaim, note: str = "") -> GigClaim:
         _refuse_stopped_gig(claim.gig)
     if timezone.now() < claim.gig.starts_at:
         raise ValidationError(
-            _("开工（%(start)s）后才能标记未到岗。") % {"start": _format_moment(claim.gig.starts_at)},
+            _("开工（%(start)s）后才能标记未到岗。") % {"start": format_moment(claim.gig.starts_at)},
             code="gig_not_started",
         )
-    _log(claim, claim.status, C.NO_SHOW, by=by, note=note[:200])
+    log_transition(claim, claim.status, C.NO_SHOW, by=by, note=note[:200])
     claim.status = C.NO_SHOW
     claim.save(update_fields=["status", "updated_at"])
     return claim
@@ -148,13 +143,13 @@ def _check_window(gig: Gig, now: datetime.datetime) -> None:
     if now < opens:
         raise ValidationError(
             _("还没到签到时间：%(opens)s 起可以签到（开工前%(minutes)s分钟）。")
-            % {"opens": _format_moment(opens), "minutes": settings.GIG_CHECKIN_EARLY_MINUTES},
+            % {"opens": format_moment(opens), "minutes": settings.GIG_CHECKIN_EARLY_MINUTES},
             code="gig_checkin_too_early",
         )
     if now > closes:
         raise ValidationError(
             _("已过收工时间（%(closes)s），不能再签到。如确实到岗，请联系发布方处理。")
-            % {"closes": _format_moment(closes)},
+            % {"closes": format_moment(closes)},
             code="gig_checkin_too_late",
         )
 
@@ -179,7 +174,7 @@ def _check_location(gig: Gig, lat: float | None, lon: float | None) -> int:
 
 
 def _held_claim(by: User, gig: Gig) -> GigClaim:
-    profile = _profile_of(by)
+    profile = profile_of(by)
     claim = (
         GigClaim.objects.filter(gig_id=gig.pk, profile=profile)
         .exclude(status__in=[C.CANCELLED, C.RELEASED])
@@ -205,7 +200,7 @@ def gig_check_in(
     Idempotent: scanning again after checking in returns the same claim. Locks the claim.
     """
     require(by, "gig.check_in")
-    claim = _lock_claim(_held_claim(by, gig))
+    claim = lock_claim(_held_claim(by, gig))
     require(by, "gig.check_in", claim)
     gig = claim.gig
     if claim.status == C.CHECKED_IN:
@@ -230,8 +225,8 @@ def gig_check_in(
 @transaction.atomic
 def gig_check_in_for(*, by: User, claim: GigClaim) -> GigClaim:
     """The poster checks in a worker standing in front of them (no phone, older workers). Locks gig, claim."""
-    _lock_gig(claim.gig_id)
-    claim = _lock_claim(claim)
+    lock_gig(claim.gig_id)
+    claim = lock_claim(claim)
     require(by, "gig.settle", claim.gig)
     if claim.status not in GIG_CLAIM_AWAITED:
         raise _bad_transition(claim, _("签到"))
@@ -243,7 +238,7 @@ def gig_check_in_for(*, by: User, claim: GigClaim) -> GigClaim:
 
 def _mark_checked_in(claim: GigClaim, *, by: User, method: str, metres: int | None, now: datetime.datetime) -> GigClaim:
     note = CheckInMethod(method).label + (f" {metres} 米" if metres is not None else "")
-    _log(claim, claim.status, C.CHECKED_IN, by=by, note=note)
+    log_transition(claim, claim.status, C.CHECKED_IN, by=by, note=note)
     claim.status = C.CHECKED_IN
     claim.checked_in_at = now
     claim.check_in_method = method
@@ -262,8 +257,8 @@ def gig_check_out(*, by: User, claim: GigClaim, pieces: int | None = None) -> Gi
 
     Pieces of a piece-rate gig are the poster's to enter, now or later. Locks gig, claim.
     """
-    _lock_gig(claim.gig_id)
-    claim = _lock_claim(claim)
+    lock_gig(claim.gig_id)
+    claim = lock_claim(claim)
     by_poster = can(by, "gig.settle", claim.gig)
     if not by_poster:
         require(by, "gig.check_in", claim)
@@ -271,7 +266,7 @@ def gig_check_out(*, by: User, claim: GigClaim, pieces: int | None = None) -> Gi
     if claim.status != C.CHECKED_IN:
         raise _bad_transition(claim, _("签退"))
     now = timezone.now()
-    _log(claim, claim.status, C.CHECKED_OUT, by=by)
+    log_transition(claim, claim.status, C.CHECKED_OUT, by=by)
     claim.status = C.CHECKED_OUT
     claim.checked_out_at = now
     claim.save(update_fields=["status", "checked_out_at", "updated_at"])
@@ -301,17 +296,17 @@ def gig_no_show_sweep(*, now: datetime.datetime | None = None) -> int:
 
 @transaction.atomic
 def _sweep_gig(pk: int, *, now: datetime.datetime, grace: datetime.timedelta) -> int:
-    gig = _lock_gig(pk)
+    gig = lock_gig(pk)
     if gig.status not in GIG_RUNNING or gig.ends_at + grace > now:
         return 0
     claims = list(GigClaim.objects.select_for_update().filter(gig=gig, status__in=GIG_CLAIM_AWAITED))
     for claim in claims:
-        _log(claim, claim.status, C.NO_SHOW, by=None, note=_("收工后仍未签到（系统记录）"))
+        log_transition(claim, claim.status, C.NO_SHOW, by=None, note=_("收工后仍未签到（系统记录）"))
         claim.status = C.NO_SHOW
         claim.save(update_fields=["status", "updated_at"])
     gig.status = G.DONE
     gig.save(update_fields=["status", "updated_at"])
-    _record(gig, BoardEventKind.GIG_STATE)
+    board.record(gig, BoardEventKind.GIG_STATE)
     still_on_site = GigClaim.objects.filter(gig=gig, status=C.CHECKED_IN).count()
     if still_on_site:
         logger.info("gig %s done with %s workers not yet checked out", gig.pk, still_on_site)

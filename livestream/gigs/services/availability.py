@@ -20,10 +20,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from marketplace.enums import GIG_CLAIM_ACTIVE, GigStatus
-from marketplace.models import Gig, OccupationFamily, User, WorkerAvailability, WorkerProfile
+from livestream.gigs.enums import GIG_CLAIM_ACTIVE, GigStatus
+from livestream.gigs.models import Gig, WorkerAvailability
+from livestream.gigs.rules import check_claim_requirements
+from marketplace.models import OccupationFamily, User, WorkerProfile
 from marketplace.permissions import require
-from marketplace.services.gigs import check_claim_requirements
 from marketplace.services.notifications import notify
 from matching.places import distance_km
 

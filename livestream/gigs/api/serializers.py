@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from marketplace.enums import GIG_PAY_UNITS, KeyGroup, PayUnit
-from marketplace.models import BoardEvent, Gig, GigClaim
-from marketplace.models.gigs import AREA_PATTERN
+from livestream.gigs.enums import GIG_PAY_UNITS
+from livestream.gigs.models import AREA_PATTERN, BoardEvent, Gig, GigClaim, WorkerAvailability
+from marketplace.enums import KeyGroup, PayUnit
+from marketplace.models import OccupationFamily
 
 
 class GigSerializer(serializers.ModelSerializer):
@@ -100,3 +101,25 @@ class BoardEventsSerializer(serializers.Serializer):
     last_seq = serializers.IntegerField(help_text="该市场当前最新序号")
     has_more = serializers.BooleanField(help_text="为真时请用最后一条的 seq 继续获取")
     events = BoardEventSerializer(many=True)
+
+
+class AvailabilitySerializer(serializers.ModelSerializer):
+    families = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    family_names = serializers.SlugRelatedField(source="families", slug_field="name", many=True, read_only=True)
+
+    class Meta:
+        model = WorkerAvailability
+        fields = ["day", "county", "town", "lat", "lon", "families", "family_names", "note", "expires_at"]
+
+
+class AvailabilityInputSerializer(serializers.Serializer):
+    county = serializers.CharField(max_length=30)
+    town = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
+    lat = serializers.FloatField(required=False, allow_null=True, default=None)
+    lon = serializers.FloatField(required=False, allow_null=True, default=None)
+    families = serializers.SlugRelatedField(
+        slug_field="code", queryset=OccupationFamily.objects.all(), many=True, required=False, default=list,
+        help_text="想接的活儿的职业大类代码；不填表示什么活都接。",
+    )  # fmt: skip
+    note = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    day = serializers.DateField(required=False, allow_null=True, default=None, help_text="今天或明天；默认今天。")

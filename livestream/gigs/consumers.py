@@ -36,12 +36,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livestream import relay
-from livestream.gig_claims import claim_queue
+from livestream.gigs.board import BOARD_MESSAGE_TYPE, board_last_seq, events_after
+from livestream.gigs.claim_queue import claim_queue
+from livestream.gigs.models import AREA_PATTERN, board_group
 from livestream.protocol import ProtocolError, parse_message
 from livestream.ratelimit import FrameRateLimiter
-from marketplace.models import BoardEvent
-from marketplace.models.gigs import AREA_PATTERN, board_group
-from marketplace.services.gigs import BOARD_MESSAGE_TYPE, board_last_seq
 
 logger = logging.getLogger(__name__)
 
@@ -70,10 +69,7 @@ def _last_seq(area: str) -> int:
 
 @database_sync_to_async
 def _events_after(area: str, after: int, before: int | None = None) -> list[dict[str, Any]]:
-    events = BoardEvent.objects.filter(area=area, seq__gt=after)
-    if before is not None:
-        events = events.filter(seq__lt=before)
-    return [event.frame() for event in events.order_by("seq")[:500]]
+    return [event.frame() for event in events_after(area, after, before=before)]
 
 
 class BoardRelay(relay.GroupRelay):

@@ -16,8 +16,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from marketplace.enums import GIG_CLAIM_FINISHED, ComplaintStatus, GigClaimStatus
-from marketplace.models import GigClaim, GigSettlement, User, WageComplaint, WageComplaintStep
+from livestream.gigs.enums import GIG_CLAIM_FINISHED, ComplaintStatus, GigClaimStatus
+from livestream.gigs.models import GigClaim, GigSettlement, WageComplaint, WageComplaintStep
+from marketplace.models import User
 from marketplace.permissions import require
 
 S = ComplaintStatus

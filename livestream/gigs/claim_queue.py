@@ -17,9 +17,10 @@ from channels.db import database_sync_to_async
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from livestream.gigs.models import Gig
+from livestream.gigs.services.claims import ClaimOutcome, gig_claim_many
 from livestream.protocol import ProtocolError
-from marketplace.models import Gig, User
-from marketplace.services.gigs import ClaimOutcome, gig_claim_many
+from marketplace.models import User
 
 # A bigger batch holds the gig's lock longer; the rest of a burst simply goes in the next one.
 MAX_BATCH = 200

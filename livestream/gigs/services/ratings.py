@@ -10,8 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from marketplace.enums import GIG_CLAIM_FINISHED, GigClaimStatus, RatingSide
-from marketplace.models import GigClaim, GigRating, User
+from livestream.gigs.enums import GIG_CLAIM_FINISHED, GigClaimStatus, RatingSide
+from livestream.gigs.models import GigClaim, GigRating
+from marketplace.models import User
 from marketplace.permissions import can, require
 
 MAX_COMMENT = 200
