@@ -27,9 +27,9 @@ from django.conf import settings
 from django.db import connections
 from django.test import override_settings
 
-from matching.bench import BenchError
-from matching.bench.postings import AnalysisClock, generate_postings
-from matching.bench.search import (
+from bench import BenchError
+from bench.postings import AnalysisClock, generate_postings
+from bench.search import (
     EMBED_BATCH,
     BenchOptions,
     _bar,

@@ -27,10 +27,10 @@ from django.db import connection
 from django.utils import timezone
 from tqdm import tqdm
 
-from livestream.bench import BenchError
-from livestream.bench.clients import ClientFleet, Target, first_arrivals, percentile
-from livestream.bench.servers import ServerPool, server_env, start_servers
-from livestream.bench.sessions import session_cookies
+from bench import BenchError
+from bench.harness.clients import ClientFleet, Target, first_arrivals, percentile
+from bench.harness.servers import ServerPool, server_env, start_servers
+from bench.harness.sessions import session_cookies
 from marketplace.enums import PayUnit, Role, VerificationStatus
 from marketplace.models import Employer, Gig, GigClaim, User, WorkerProfile
 from marketplace.models.accounts import phone_digest

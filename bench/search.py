@@ -27,10 +27,10 @@ from typing import Any, TextIO
 from elasticsearch import helpers
 from tqdm import tqdm
 
+from bench import BenchError
+from bench.postings import AnalysisClock, Taxonomy, county_names, generate_postings
 from marketplace.enums import BENEFITS, JobType
 from marketplace.services.seed.places import COUNTIES, town_point
-from matching.bench import BenchError
-from matching.bench.postings import AnalysisClock, Taxonomy, county_names, generate_postings
 from matching.search.base import BaseSearchBackend, SearchUnavailable
 from matching.search.documents import attach_embeddings, embedding_version
 from matching.search.elasticsearch import ElasticsearchSearchBackend, _mappings

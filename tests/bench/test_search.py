@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from matching.bench import BenchError
-from matching.bench.search import BenchOptions, leftover_indices, run
+from bench import BenchError
+from bench.search import BenchOptions, leftover_indices, run
 
 pytestmark = pytest.mark.django_db
 
@@ -53,8 +53,8 @@ def test_an_unreachable_elasticsearch_is_one_clear_error():
 
 
 def test_the_match_benchmark_reports_model_latency_and_memory_and_cleans_up():
-    from matching.bench.match import MatchOptions
-    from matching.bench.match import run as run_match
+    from bench.match import MatchOptions
+    from bench.match import run as run_match
 
     out = io.StringIO()
     options = MatchOptions(

@@ -27,11 +27,11 @@ from django.db import connection
 from django.utils import timezone
 from tqdm import tqdm
 
-from livestream.bench import BenchError
-from livestream.bench.board import _database_url, _mark
-from livestream.bench.clients import ClientFleet, Target, first_arrivals, percentile
-from livestream.bench.servers import ServerPool, server_env, start_servers
-from livestream.bench.sessions import session_cookies
+from bench import BenchError
+from bench.board import _database_url, _mark
+from bench.harness.clients import ClientFleet, Target, first_arrivals, percentile
+from bench.harness.servers import ServerPool, server_env, start_servers
+from bench.harness.sessions import session_cookies
 from livestream.models import LiveApplication, LiveRoom
 from livestream.services.live import room_create, room_start
 from marketplace.enums import PostingStatus, Role, VerificationStatus
