@@ -17,9 +17,9 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from livestream.bench.clients import ClientFleet, Target
-from livestream.bench.servers import ServerPool, server_env, start_servers
-from livestream.bench.sessions import session_cookies
+from bench.harness.clients import ClientFleet, Target
+from bench.harness.servers import ServerPool, server_env, start_servers
+from bench.harness.sessions import session_cookies
 from livestream.gigs.enums import GigStatus
 from livestream.gigs.models import BoardEvent, GigClaim, board_area
 

@@ -27,10 +27,10 @@ from typing import Any, TextIO
 from elasticsearch import helpers
 from tqdm import tqdm
 
+from bench import BenchError
+from bench.postings import AnalysisClock, Taxonomy, county_names, generate_postings
 from marketplace.enums import BENEFITS, JobType
 from marketplace.services.seed.places import COUNTIES, town_point
-from matching.bench import BenchError
-from matching.bench.postings import AnalysisClock, Taxonomy, county_names, generate_postings
 from matching.search.base import BaseSearchBackend, SearchUnavailable
 from matching.search.documents import attach_embeddings, embedding_version
 from matching.search.elasticsearch import ElasticsearchSearchBackend, _mappings
@@ -185,7 +185,7 @@ def query_mix(count: int, *, seed: int) -> list[tuple[str, dict[str, Any]]]:
 
 
 # ------------------------------------------------------------------------- helpers
-def _bar(options: BenchOptions, *, disable: bool = False, **kwargs: Any) -> tqdm:
+def progress_bar(options: BenchOptions, *, disable: bool = False, **kwargs: Any) -> tqdm:
     return tqdm(disable=disable or not options.progress, file=sys.stderr, leave=False, dynamic_ncols=True, **kwargs)
 
 
@@ -194,10 +194,10 @@ def _timed_queries(
 ) -> dict[str, list[float]]:
     """Milliseconds per search, after a short warm-up (caches, JIT of the engine, SQLite pages)."""
     warmup = queries[: max(5, min(50, len(queries) // 10))]
-    for _, query in _bar(options, iterable=warmup, desc=f"{desc} warm-up", unit="q"):
+    for _, query in progress_bar(options, iterable=warmup, desc=f"{desc} warm-up", unit="q"):
         backend.search_postings(query)
     latencies: dict[str, list[float]] = {c: [] for c in CATEGORIES}
-    for category, query in _bar(options, iterable=queries, desc=desc, unit="q"):
+    for category, query in progress_bar(options, iterable=queries, desc=desc, unit="q"):
         start = time.perf_counter()
         backend.search_postings(query)
         latencies[category].append((time.perf_counter() - start) * 1000)
@@ -207,7 +207,7 @@ def _timed_queries(
 def _incremental(backend: BaseSearchBackend, docs: list[dict[str, Any]], options: BenchOptions, desc: str) -> float:
     """docs/s of index_documents in the outbox's batches (what sync does after edits)."""
     start = time.perf_counter()
-    with _bar(options, total=len(docs), desc=desc, unit="doc") as bar:
+    with progress_bar(options, total=len(docs), desc=desc, unit="doc") as bar:
         for i in range(0, len(docs), SYNC_BATCH):
             batch = docs[i : i + SYNC_BATCH]
             backend.index_documents("postings", batch)
@@ -215,11 +215,11 @@ def _incremental(backend: BaseSearchBackend, docs: list[dict[str, Any]], options
     return len(docs) / (time.perf_counter() - start)
 
 
-def _rebuild(backend: BaseSearchBackend, docs: list[dict[str, Any]], options: BenchOptions, desc: str) -> float:
+def timed_rebuild(backend: BaseSearchBackend, docs: list[dict[str, Any]], options: BenchOptions, desc: str) -> float:
     # As on a running product, the alias exists before the rebuild (an empty index, swapped out).
     backend.ensure_index("postings")
     start = time.perf_counter()
-    with _bar(options, total=len(docs), desc=desc, unit="doc") as bar:
+    with progress_bar(options, total=len(docs), desc=desc, unit="doc") as bar:
         backend.rebuild("postings", iter(docs), progress=bar.update)
     return time.perf_counter() - start
 
@@ -278,11 +278,11 @@ def bench_elasticsearch(
 
     raw = f"{prefix}-raw"
     start = time.perf_counter()
-    _raw_bulk(backend, raw, _bar(options, iterable=docs, desc="elasticsearch raw bulk", unit="doc"))
+    _raw_bulk(backend, raw, progress_bar(options, iterable=docs, desc="elasticsearch raw bulk", unit="doc"))
     figures.raw_docs_per_s = len(docs) / (time.perf_counter() - start)
     client.indices.delete(index=raw)  # keep the heap for the index under test
 
-    figures.index_seconds = _rebuild(backend, docs, options, "elasticsearch rebuild")
+    figures.index_seconds = timed_rebuild(backend, docs, options, "elasticsearch rebuild")
     figures.docs_per_s = len(docs) / figures.index_seconds
     sample = docs[:INCREMENTAL_MAX]
     figures.incremental_docs = len(sample)
@@ -301,7 +301,7 @@ def bench_embedded(
     options: BenchOptions,
 ) -> BackendFigures:
     figures = BackendFigures("embedded")
-    figures.index_seconds = _rebuild(backend, docs, options, "embedded rebuild")
+    figures.index_seconds = timed_rebuild(backend, docs, options, "embedded rebuild")
     figures.docs_per_s = len(docs) / figures.index_seconds
     sample = docs[:INCREMENTAL_MAX]
     figures.incremental_docs = len(sample)
@@ -377,13 +377,15 @@ def run(options: BenchOptions, out: TextIO = sys.stdout) -> Report:
     try:
         start = time.perf_counter()
         corpus = generate_postings(options.postings, seed=options.seed, clock=report.analysis)
-        docs = list(_bar(options, iterable=corpus, total=options.postings, desc="generate postings", unit="doc"))
+        docs = list(
+            progress_bar(options, iterable=corpus, total=options.postings, desc="generate postings", unit="doc")
+        )
         report.generation_seconds = time.perf_counter() - start
         report.embeddings = attach_embeddings_timed(docs, options)
         mix = query_mix(options.queries, seed=options.seed)
         queries = [(category, parse_posting_query(params)) for category, params in mix]
         if es is not None:
-            report.figures["elasticsearch"] = _with_es_errors(
+            report.figures["elasticsearch"] = with_es_errors(
                 options, lambda: bench_elasticsearch(es, prefix, docs, queries, options)
             )
         if workdir is not None:
@@ -403,7 +405,7 @@ def attach_embeddings_timed(docs: list[dict[str, Any]], options: BenchOptions) -
     """
     version = embedding_version()
     start = time.perf_counter()
-    with _bar(options, total=len(docs), desc="embeddings", unit="doc", disable=version == "none") as bar:
+    with progress_bar(options, total=len(docs), desc="embeddings", unit="doc", disable=version == "none") as bar:
         for i in range(0, len(docs), EMBED_BATCH):
             batch = docs[i : i + EMBED_BATCH]
             attach_embeddings("postings", batch, version)
@@ -417,7 +419,7 @@ def attach_embeddings_timed(docs: list[dict[str, Any]], options: BenchOptions) -
     )
 
 
-def _with_es_errors(options: BenchOptions, fn: Callable[[], BackendFigures]) -> BackendFigures:
+def with_es_errors(options: BenchOptions, fn: Callable[[], BackendFigures]) -> BackendFigures:
     try:
         return fn()
     except SearchUnavailable as exc:

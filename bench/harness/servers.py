@@ -16,7 +16,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from livestream.bench import BenchError
+from bench import BenchError
 
 ROOT = Path(__file__).resolve().parents[2]
 DAPHNE = str(Path(sys.executable).parent / "daphne")

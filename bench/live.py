@@ -27,11 +27,11 @@ from django.db import connection
 from django.utils import timezone
 from tqdm import tqdm
 
-from livestream.bench import BenchError
-from livestream.bench.board import _database_url, _mark
-from livestream.bench.clients import ClientFleet, Target, first_arrivals, percentile
-from livestream.bench.servers import ServerPool, server_env, start_servers
-from livestream.bench.sessions import session_cookies
+from bench import BenchError
+from bench.board import check_mark, settings_database_url
+from bench.harness.clients import ClientFleet, Target, first_arrivals, percentile
+from bench.harness.servers import ServerPool, server_env, start_servers
+from bench.harness.sessions import session_cookies
 from livestream.models import LiveApplication, LiveRoom
 from livestream.services.live import room_create, room_start
 from marketplace.enums import PostingStatus, Role, VerificationStatus
@@ -239,7 +239,9 @@ def run(options: LiveOptions, out: TextIO = sys.stdout) -> LiveReport:
           f"{settings.DATABASES['default']['NAME']}…", file=sys.stderr)  # fmt: skip
     room, postings, cookies = _make_world(options)
     report = LiveReport(options=options, room_id=room.pk)
-    env = server_env(settings=settings.SETTINGS_MODULE, database_url=_database_url(), redis_url=settings.REDIS_URL)
+    env = server_env(
+        settings=settings.SETTINGS_MODULE, database_url=settings_database_url(), redis_url=settings.REDIS_URL
+    )
     connection.close()
     log_dir = Path(tempfile.mkdtemp(prefix="jyt-live-bench-"))
     print(f"starting {options.servers} daphne processes (logs in {log_dir})…", file=sys.stderr)
@@ -288,7 +290,7 @@ def write_report(report: LiveReport, out: TextIO, *, peak: int) -> None:
     print(f"  {'delivered':>14} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}  target p95", file=out)
     print(f"  {report.delivered:>6,}/{expected:<7,} {percentile(report.push_ms, 50):>8.1f} {p95:>8.1f} "
           f"{max(report.push_ms, default=0):>8.1f}  ≤ {P95_TARGET_MS:.0f} ms "
-          f"{_mark(p95 <= P95_TARGET_MS and report.delivered == expected)}", file=out)  # fmt: skip
+          f"{check_mark(p95 <= P95_TARGET_MS and report.delivered == expected)}", file=out)  # fmt: skip
     print(f"  p95 of each push: {', '.join(f'{v:.0f}' for v in report.push_p95_each)}", file=out)
 
     if o.appliers:
@@ -296,7 +298,7 @@ def write_report(report: LiveReport, out: TextIO, *, peak: int) -> None:
         print(f"\n一键报名 burst: {o.appliers:,} signed-in viewers apply to one card at once, then tap again", file=out)
         print(f"  applied {report.applied_ok:,}, refused {refused}; {report.db_applications:,} linked applications "
               f"in the database; host's count reached {report.host_final_count:,}; second tap 已报名 "
-              f"{report.duplicate_answers:,}/{o.appliers:,} {_mark(report.applies_exact)}", file=out)  # fmt: skip
+              f"{report.duplicate_answers:,}/{o.appliers:,} {check_mark(report.applies_exact)}", file=out)  # fmt: skip
         wall = report.apply_wall_s
         rate = report.applied_ok / wall if wall else 0
         print(f"  answer p50/p95/max {percentile(report.apply_ms, 50):.0f}/{percentile(report.apply_ms, 95):.0f}/"

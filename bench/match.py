@@ -27,18 +27,18 @@ from django.conf import settings
 from django.db import connections
 from django.test import override_settings
 
-from matching.bench import BenchError
-from matching.bench.postings import AnalysisClock, generate_postings
-from matching.bench.search import (
+from bench import BenchError
+from bench.postings import AnalysisClock, generate_postings
+from bench.search import (
     EMBED_BATCH,
     BenchOptions,
-    _bar,
-    _rebuild,
-    _with_es_errors,
     cleanup,
     es_backend,
     percentile,
+    progress_bar,
     remove_es_indices,
+    timed_rebuild,
+    with_es_errors,
 )
 from matching.embeddings import ModelMissing, clear_encoder, encode, encode_cached, get_encoder, model_version
 from matching.features import Seeker, seeker_from_record
@@ -335,7 +335,7 @@ def encoding_throughput(docs: list[dict[str, Any]], sample: int) -> tuple[int, f
 def embed_corpus(docs: list[dict[str, Any]], version: str, options: MatchOptions) -> float:
     """Seconds to embed the corpus in build_documents' batches; documents gain their vectors in place."""
     start = time.perf_counter()
-    with _bar(options, total=len(docs), desc="embeddings", unit="doc") as bar:
+    with progress_bar(options, total=len(docs), desc="embeddings", unit="doc") as bar:
         for i in range(0, len(docs), EMBED_BATCH):
             batch = docs[i : i + EMBED_BATCH]
             attach_embeddings(POSTINGS, batch, version)
@@ -356,14 +356,14 @@ def _timed_recommendations(
     """Milliseconds per recommend() with a warm model, after one warm-up round over the records."""
     encoder = TimedEncoder()
     warmup = seekers(len(SEEKER_RECORDS))
-    for seeker in _bar(options, iterable=warmup, desc=f"{figures.name} warm-up", unit="q"):
+    for seeker in progress_bar(options, iterable=warmup, desc=f"{figures.name} warm-up", unit="q"):
         recommend(backend, seeker, encoder=encoder, limit=RESULTS)
     encoder = TimedEncoder()
     counter = QueryCounter()
     with contextlib.ExitStack() as stack:
         for alias in connections:
             stack.enter_context(connections[alias].execute_wrapper(counter))
-        for seeker in _bar(options, iterable=queries, desc=f"{figures.name} recommend", unit="q"):
+        for seeker in progress_bar(options, iterable=queries, desc=f"{figures.name} recommend", unit="q"):
             encoder.start()
             start = time.perf_counter()
             results = recommend(backend, seeker, encoder=encoder, limit=RESULTS)
@@ -377,7 +377,7 @@ def bench_backend(
     backend: BaseSearchBackend, name: str, docs: list[dict[str, Any]], queries: list[Seeker], options: MatchOptions
 ) -> MatchFigures:
     figures = MatchFigures(name)
-    figures.index_seconds = _rebuild(backend, docs, options, f"{name} rebuild")
+    figures.index_seconds = timed_rebuild(backend, docs, options, f"{name} rebuild")
     figures.docs_per_s = len(docs) / figures.index_seconds
     figures.rss_after_index_kb = rss_kb()
     _timed_recommendations(backend, queries, options, figures)
@@ -486,7 +486,9 @@ def run(options: MatchOptions, out: TextIO = sys.stdout) -> MatchReport:
             load_model(report.model, report.rss_kb)
             start = time.perf_counter()
             corpus = generate_postings(options.postings, seed=options.seed, clock=report.analysis)
-            docs = list(_bar(options, iterable=corpus, total=options.postings, desc="generate postings", unit="doc"))
+            docs = list(
+                progress_bar(options, iterable=corpus, total=options.postings, desc="generate postings", unit="doc")
+            )
             report.generation_seconds = time.perf_counter() - start
             report.encode_sentences, report.encode_seconds = encoding_throughput(docs, options.encode_sample)
             report.corpus_embed_seconds = embed_corpus(docs, report.model.version, options)
@@ -494,7 +496,7 @@ def run(options: MatchOptions, out: TextIO = sys.stdout) -> MatchReport:
             report.rss_kb["after corpus"] = rss_kb()
             queries = seekers(options.queries)
             if es is not None:
-                report.figures["elasticsearch"] = _with_es_errors(
+                report.figures["elasticsearch"] = with_es_errors(
                     options, lambda: bench_backend(es, "elasticsearch", docs, queries, options)
                 )
                 # Deleted now: merges of an idle index would take CPU from the next backend.

@@ -164,7 +164,7 @@ class ClientFleet:
 
     def cpu_seconds(self) -> float:
         """CPU time used by the client workers so far."""
-        from livestream.bench.servers import cpu_seconds
+        from bench.harness.servers import cpu_seconds
 
         return sum(cpu_seconds(worker.pid) for worker in self._workers if worker.pid is not None)
 

@@ -27,10 +27,10 @@ from django.db import connection
 from django.utils import timezone
 from tqdm import tqdm
 
-from livestream.bench import BenchError
-from livestream.bench.clients import ClientFleet, Target, first_arrivals, percentile
-from livestream.bench.servers import ServerPool, server_env, start_servers
-from livestream.bench.sessions import session_cookies
+from bench import BenchError
+from bench.harness.clients import ClientFleet, Target, first_arrivals, percentile
+from bench.harness.servers import ServerPool, server_env, start_servers
+from bench.harness.sessions import session_cookies
 from livestream.gigs.models import Gig, GigClaim, board_area
 from livestream.gigs.services.posting import gig_post
 from marketplace.enums import PayUnit, Role, VerificationStatus
@@ -274,7 +274,7 @@ def run(options: BoardOptions, out: TextIO = sys.stdout) -> BoardReport:
     poster, cookies = _make_world(options.clients, county)
     env = server_env(
         settings=settings.SETTINGS_MODULE,
-        database_url=_database_url(),
+        database_url=settings_database_url(),
         redis_url=settings.REDIS_URL,
     )
     connection.close()
@@ -297,7 +297,7 @@ def run(options: BoardOptions, out: TextIO = sys.stdout) -> BoardReport:
     return report
 
 
-def _database_url() -> str:
+def settings_database_url() -> str:
     s = settings.DATABASES["default"]
     return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
@@ -305,7 +305,7 @@ def _database_url() -> str:
 # --- the report -----------------------------------------------------------------------------------
 
 
-def _mark(ok: bool) -> str:
+def check_mark(ok: bool) -> str:
     return "✓" if ok else "✗"
 
 
@@ -332,7 +332,7 @@ def write_report(report: BoardReport, out: TextIO) -> None:
     print(f"  {'delivered':>12} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}  target p95", file=out)
     print(f"  {report.delivered:>5,}/{expected:<6,} {percentile(report.post_ms, 50):>8.1f} {p95:>8.1f} "
           f"{max(report.post_ms, default=0):>8.1f}  ≤ {P95_TARGET_MS:.0f} ms "
-          f"{_mark(p95 <= P95_TARGET_MS and report.delivered == expected)}", file=out)  # fmt: skip
+          f"{check_mark(p95 <= P95_TARGET_MS and report.delivered == expected)}", file=out)  # fmt: skip
     print(f"  p95 of each post: {', '.join(f'{v:.0f}' for v in report.post_p95_each)}; daphne CPU "
           f"{report.post_server_cpu_s / o.posts * 1000:.0f} ms per post delivered to {o.clients:,} sockets",
           file=out)  # fmt: skip
@@ -349,7 +349,7 @@ def write_report(report: BoardReport, out: TextIO) -> None:
             f"/{max(race.refusal_ms, default=0):.0f}"
         )
         print(f"  {n + 1:>4} {race.winners:>7} {refused:>15} {race.wall_s:>7.2f} {race.claims_per_s:>9.0f} "
-              f"{_mark(race.exact):>7} {latency:>24} {settled:>19} {race.board_complete:>9,}/{o.clients:<5,} "
+              f"{check_mark(race.exact):>7} {latency:>24} {settled:>19} {race.board_complete:>9,}/{o.clients:<5,} "
               f"{race.board_frames / o.clients:>12.1f} {race.server_cpu_s / o.clients * 1000:>19.1f}",
               file=out)  # fmt: skip
         if race.unanswered:
@@ -362,5 +362,5 @@ def write_report(report: BoardReport, out: TextIO) -> None:
     rates = [race.claims_per_s for race in report.races]
     if rates:
         print(f"  claims/s target ≥ {CLAIMS_PER_S_TARGET:.0f}: worst {min(rates):.0f}, best {max(rates):.0f} "
-              f"{_mark(min(rates) >= CLAIMS_PER_S_TARGET)}", file=out)  # fmt: skip
+              f"{check_mark(min(rates) >= CLAIMS_PER_S_TARGET)}", file=out)  # fmt: skip
     print(f"\nall targets met: {'yes' if report.targets_met else 'NO'}", file=out)
