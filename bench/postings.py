@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marketplace.enums import IntegrityGrade, JobType
+from marketplace.places import COUNTIES
 from marketplace.services.seed import catalogue, jobs
-from marketplace.services.seed.places import COUNTIES, DESTINATIONS, city_point, local_point, pick_county
+from marketplace.services.seed.places import DESTINATIONS, city_point, local_point, pick_county
 from marketplace.services.taxonomy import TAXONOMY_PATH
 from matching.pay import monthly
 from matching.search.documents import DESCRIPTION_CHARS, posting_version

@@ -30,7 +30,8 @@ from tqdm import tqdm
 from bench import BenchError
 from bench.postings import AnalysisClock, Taxonomy, county_names, generate_postings
 from marketplace.enums import BENEFITS, JobType
-from marketplace.services.seed.places import COUNTIES, town_point
+from marketplace.places import COUNTIES
+from marketplace.services.seed.places import town_point
 from matching.search.base import BaseSearchBackend, SearchUnavailable
 from matching.search.documents import attach_embeddings, embedding_version
 from matching.search.elasticsearch import ElasticsearchSearchBackend, _mappings
@@ -48,7 +49,7 @@ CATEGORIES = ("text", "filter", "geo", "facet")
 INCREMENTAL_MAX = 10_000
 # build_documents' batch: the documents embedded in one call to the model.
 EMBED_BATCH = 500
-# Typed place names users search from (resolved by matching.places, like the search page does).
+# Typed place names users search from (resolved by marketplace.places, like the search page does).
 NEAR_NAMES = ("凯里", "黄平", "雷山", "台江", "榕江", "黎平", "从江", "东莞", "宁波")
 TEXT_EXTRA = ("包吃住", "日结", "长白班", "附近", "学徒", "凯里", "兼职", "五险一金", "有证")
 

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from marketplace.places import Place, resolve_place
 from matching.pay import monthly
-from matching.places import Place, resolve_place
 from matching.taxonomy import occupation_families, suggest_occupations
 
 # Certificates named in free text: 焊工证, 叉车证, 电工证, 健康证, A2驾照, 教师资格证 …

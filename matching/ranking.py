@@ -17,8 +17,8 @@ from typing import Any
 from django.conf import settings
 
 from marketplace.enums import EDUCATION_RANK, KeyGroup
+from marketplace.places import distance_km
 from matching.features import Posting, Seeker
-from matching.places import distance_km
 from matching.taxonomy import occupation_info
 
 DEFAULT_WEIGHTS: dict[str, float] = {

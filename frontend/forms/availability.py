@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from frontend.forms.base import PageForm
 from marketplace.models import OccupationFamily
-from marketplace.services.seed.places import COUNTIES
+from marketplace.places import COUNTIES
 
 
 class AvailabilityForm(PageForm):

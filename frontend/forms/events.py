@@ -13,7 +13,7 @@ from frontend.forms.gigs import TimeInput
 from livestream.models.events import EventKind
 from livestream.services.events.schedule import local_moment
 from marketplace.enums import KeyGroup
-from marketplace.services.seed.places import COUNTIES
+from marketplace.places import COUNTIES
 
 WEEKDAYS = [(i, f"周{'一二三四五六日'[i]}") for i in range(7)]
 

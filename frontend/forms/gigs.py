@@ -11,7 +11,7 @@ from frontend.forms.postings import occupation_choices
 from livestream.gigs.enums import GIG_PAY_UNITS
 from marketplace.enums import KeyGroup, PayUnit
 from marketplace.models import Occupation
-from marketplace.services.seed.places import COUNTIES
+from marketplace.places import COUNTIES
 
 
 class TimeInput(forms.TimeInput):

@@ -32,8 +32,7 @@ from livestream.gigs.services.claims import gig_claim
 from livestream.gigs.services.posting import gig_post
 from marketplace.enums import KeyGroup, Role
 from marketplace.models import User, WorkerProfile
-from marketplace.services.seed.places import COUNTIES
-from matching.places import distance_km
+from marketplace.places import COUNTIES, distance_km
 
 COUNTY_BY_CODE = {county.code: county for county in COUNTIES}
 

@@ -35,6 +35,7 @@ from livestream.gigs.enums import (
 )
 from marketplace.enums import PayUnit
 from marketplace.models import WorkerProfile
+from marketplace.places import COUNTY_BY_NAME
 
 AREA_PATTERN = re.compile(r"^[a-z0-9-]{1,32}$")
 
@@ -45,9 +46,6 @@ def board_area(county: str) -> str:
     Channels group names must be ASCII, and the name must not change when the gazetteer grows,
     so unknown counties get a digest of their name rather than a running number.
     """
-    # Imported here: the seed package imports the models, and this runs long after they are loaded.
-    from marketplace.services.seed.places import COUNTY_BY_NAME
-
     county = county.strip()
     known = COUNTY_BY_NAME.get(county)
     if known is not None:

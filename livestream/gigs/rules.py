@@ -16,7 +16,7 @@ from livestream.gigs.models import Gig, WorkerAvailability
 from livestream.gigs.services.shared import format_moment
 from marketplace.enums import KeyGroup
 from marketplace.models import WorkerProfile
-from matching.places import distance_km
+from marketplace.places import distance_km
 
 
 def priority_window_open(gig: Gig, now: datetime.datetime | None = None) -> bool:

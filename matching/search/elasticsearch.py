@@ -20,7 +20,7 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
 from elasticsearch.dsl import Q, Search
 
-from matching.places import distance_km
+from marketplace.places import distance_km
 from matching.search.base import BaseSearchBackend, SearchUnavailable
 from matching.search.query import PostingQuery, ProfileQuery, SearchHit, SearchResult
 

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 from django.utils import timezone
 
-from matching.places import EARTH_RADIUS_KM, distance_km
+from marketplace.places import EARTH_RADIUS_KM, distance_km
 from matching.search.base import BaseSearchBackend, SearchUnavailable
 from matching.search.query import PostingQuery, ProfileQuery, SearchHit, SearchResult
 
@@ -373,7 +373,7 @@ _MATH_FUNCTIONS = _has_math_functions()
 def _distance_sql(lat: float, lon: float) -> str:
     """Distance in km from (lat, lon) to each row, as SQL.
 
-    The haversine of matching.places.distance_km, operation for operation and on the same libm, so
+    The haversine of marketplace.places.distance_km, operation for operation and on the same libm, so
     the values are the same floats; but evaluated by SQLite itself, without a Python call per row
     (which made distance filters and sorts over the whole index cost hundreds of milliseconds).
     Without SQLite's math functions it falls back to that Python function.

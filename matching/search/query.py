@@ -14,7 +14,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from marketplace.enums import BENEFITS, JobType
-from matching.places import resolve_place, valid_coordinates
+from marketplace.places import resolve_place, valid_coordinates
 from matching.text import query_tokens
 
 MAX_TEXT_CHARS = 100

@@ -23,9 +23,9 @@ from marketplace.models import (
     WorkerProfile,
 )
 from marketplace.models.profiles import id_number_digest
+from marketplace.places import COUNTIES
 from marketplace.privacy import mask_id_number, mask_phone
 from marketplace.services.applications import profile_snapshot
-from marketplace.services.seed.places import COUNTIES
 from marketplace.validators import credit_code_check_char, validate_credit_code, validate_id_number, validate_phone
 
 pytestmark = pytest.mark.django_db

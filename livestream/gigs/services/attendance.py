@@ -32,7 +32,7 @@ from livestream.gigs.services.settlements import settlement_create
 from livestream.gigs.services.shared import format_moment, lock_claim, lock_gig, log_transition, profile_of
 from marketplace.models import User
 from marketplace.permissions import can, require
-from matching.places import distance_km, valid_coordinates
+from marketplace.places import distance_km, valid_coordinates
 
 logger = logging.getLogger(__name__)
 

@@ -25,8 +25,8 @@ from livestream.gigs.models import Gig, WorkerAvailability
 from livestream.gigs.rules import check_claim_requirements
 from marketplace.models import OccupationFamily, User, WorkerProfile
 from marketplace.permissions import require
+from marketplace.places import distance_km
 from marketplace.services.notifications import notify
-from matching.places import distance_km
 
 logger = logging.getLogger(__name__)
 

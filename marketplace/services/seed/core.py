@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from marketplace.models import Employer, Occupation, User
 from marketplace.models.accounts import phone_digest
-from marketplace.services.seed.places import County, Destination
+from marketplace.places import County
+from marketplace.services.seed.places import Destination
 
 BATCH = 500
 # Position 9–13 of a seeded 统一社会信用代码 (the organisation code): real codes issued since 2015

@@ -1,8 +1,8 @@
-"""Where the seeded people and jobs are: 黔东南州's 16 counties with their towns, and the
-destination cities where the prefecture keeps labour-cooperation stations.
+"""Where the seeded people and jobs are: the prefecture's counties and towns (marketplace.places),
+and the destination cities where the prefecture keeps labour-cooperation stations.
 
-Coordinates are approximate county seats; each town gets a fixed offset derived from its name
-(not from the RNG), so a town sits in the same spot whatever seed is used.
+Each town gets a fixed offset from its county seat derived from its name (not from the RNG), so a
+town sits in the same spot whatever seed is used.
 """
 
 from __future__ import annotations
@@ -11,154 +11,7 @@ import random
 import zlib
 from dataclasses import dataclass
 
-LAT_RANGE = (25.6, 27.5)
-LON_RANGE = (107.5, 109.6)
-
-
-@dataclass(frozen=True)
-class County:
-    name: str
-    code: str  # GB/T 2260 region code: the first six digits of a local 身份证号 and 信用代码
-    lat: float
-    lon: float
-    population: int  # 万人, rough 2020 census: weights where people live
-    towns: tuple[str, ...]
-
-
-COUNTIES: tuple[County, ...] = (
-    County(
-        "凯里市",
-        "522601",
-        26.566,
-        107.981,
-        69,
-        (
-            "大十字街道",
-            "西门街道",
-            "城西街道",
-            "洗马河街道",
-            "鸭塘街道",
-            "开怀街道",
-            "炉山镇",
-            "龙场镇",
-            "湾水镇",
-            "万潮镇",
-            "旁海镇",
-            "三棵树镇",
-            "舟溪镇",
-            "大风洞镇",
-        ),
-    ),
-    County(
-        "黄平县",
-        "522622",
-        26.905,
-        107.917,
-        25,
-        ("新州镇", "旧州镇", "重安镇", "谷陇镇", "平溪镇", "野洞河镇", "纸房乡", "一碗水乡"),
-    ),
-    County("施秉县", "522623", 27.033, 108.124, 12, ("城关镇", "杨柳塘镇", "双井镇", "牛大场镇", "马号镇", "甘溪乡")),
-    County(
-        "三穗县", "522624", 26.952, 108.675, 15, ("八弓镇", "台烈镇", "瓦寨镇", "桐林镇", "雪洞镇", "长吉镇", "款场乡")
-    ),
-    County(
-        "镇远县",
-        "522625",
-        27.049,
-        108.429,
-        20,
-        ("舞阳镇", "蕉溪镇", "青溪镇", "羊场镇", "都坪镇", "金堡镇", "江古镇", "涌溪乡"),
-    ),
-    County(
-        "岑巩县",
-        "522626",
-        27.174,
-        108.816,
-        15,
-        ("思旸镇", "水尾镇", "天马镇", "龙田镇", "大有镇", "注溪镇", "客楼镇", "平庄镇"),
-    ),
-    County(
-        "天柱县",
-        "522627",
-        26.909,
-        109.212,
-        28,
-        ("凤城街道", "邦洞街道", "高酿镇", "石洞镇", "远口镇", "坌处镇", "白市镇", "瓮洞镇", "蓝田镇", "渡马镇"),
-    ),
-    County(
-        "锦屏县",
-        "522628",
-        26.676,
-        109.200,
-        15,
-        ("三江镇", "敦寨镇", "启蒙镇", "平秋镇", "茅坪镇", "隆里乡", "河口乡", "大同乡"),
-    ),
-    County(
-        "剑河县",
-        "522629",
-        26.653,
-        108.441,
-        18,
-        ("革东镇", "岑松镇", "柳川镇", "南加镇", "南明镇", "久仰镇", "太拥镇", "磻溪镇", "观么镇"),
-    ),
-    County(
-        "台江县",
-        "522630",
-        26.667,
-        108.321,
-        11,
-        ("台拱街道", "萃文街道", "施洞镇", "南宫镇", "方召镇", "革一镇", "排羊乡", "老屯乡", "台盘乡"),
-    ),
-    County(
-        "黎平县",
-        "522631",
-        26.231,
-        109.137,
-        39,
-        ("德凤街道", "高屯街道", "中潮镇", "孟彦镇", "敖市镇", "水口镇", "肇兴镇", "尚重镇", "洪州镇", "龙额镇"),
-    ),
-    County(
-        "榕江县",
-        "522632",
-        25.931,
-        108.521,
-        29,
-        ("古州镇", "忠诚镇", "寨蒿镇", "平永镇", "乐里镇", "栽麻镇", "朗洞镇", "两汪乡"),
-    ),
-    County(
-        "从江县",
-        "522633",
-        25.754,
-        108.905,
-        29,
-        ("丙妹镇", "贯洞镇", "洛香镇", "下江镇", "宰便镇", "西山镇", "停洞镇", "往洞镇", "加榜乡"),
-    ),
-    County(
-        "雷山县",
-        "522634",
-        26.378,
-        108.078,
-        11,
-        ("丹江镇", "西江镇", "永乐镇", "郎德镇", "大塘镇", "望丰乡", "方祥乡", "达地水族乡"),
-    ),
-    County(
-        "麻江县",
-        "522635",
-        26.491,
-        107.589,
-        17,
-        ("杏山街道", "谷硐镇", "宣威镇", "龙山镇", "贤昌镇", "下司镇", "坝芒布依族乡"),
-    ),
-    County(
-        "丹寨县",
-        "522636",
-        26.198,
-        107.788,
-        13,
-        ("龙泉镇", "金钟街道", "兴仁镇", "排调镇", "扬武镇", "雅灰乡", "南皋乡"),
-    ),
-)
-COUNTY_BY_NAME = {county.name: county for county in COUNTIES}
+from marketplace.places.prefecture import COUNTIES, LAT_RANGE, LON_RANGE, County
 
 
 @dataclass(frozen=True)

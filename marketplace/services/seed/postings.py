@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from marketplace.enums import JobType, PostingStatus
 from marketplace.models import JobPosting, Occupation, PostingTransition, User
+from marketplace.places import COUNTIES, County
 from marketplace.services.demo import DEMO_PATH
 from marketplace.services.seed import catalogue, jobs
 from marketplace.services.seed.core import SeedContext, SeedEmployer, bulk_insert, weighted
-from marketplace.services.seed.places import COUNTIES, County, city_point, local_point, pick_county
+from marketplace.services.seed.places import city_point, local_point, pick_county
 
 S = PostingStatus
 _TYPE_WEIGHTS = [

@@ -24,9 +24,10 @@ from marketplace.enums import (
 )
 from marketplace.models import Certificate, GroupTag, Occupation, User, WorkerProfile, WorkExperience
 from marketplace.models.profiles import id_number_digest
+from marketplace.places import COUNTIES
 from marketplace.services.seed import catalogue, jobs, people
 from marketplace.services.seed.core import SeedContext, bulk_insert, new_user, weighted
-from marketplace.services.seed.places import COUNTIES, DESTINATIONS, local_point, pick_county
+from marketplace.services.seed.places import DESTINATIONS, local_point, pick_county
 
 E, K = Education, KeyGroup
 _AGES = [

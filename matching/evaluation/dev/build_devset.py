@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 TAXONOMY_PATH = ROOT / "marketplace" / "data" / "occupations.json"
-PLACES_PATH = ROOT / "matching" / "data" / "places.json"
+PLACES_PATH = ROOT / "marketplace" / "data" / "places.json"
 SEED = 20230501
 EARTH_RADIUS_KM = 6371.0088
 NEAR_KM = 50.0

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-GAZETTEER_PATH = Path(__file__).resolve().parent / "data" / "places.json"
+GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "places.json"
 _SUFFIXES = ("苗族侗族自治州", "自治州", "自治县", "市", "县", "州", "区")
 EARTH_RADIUS_KM = 6371.0088
 
