@@ -6,7 +6,8 @@ other's URL modules); the events API keeps its own namespace.
 
 from livestream.gigs.api import urls as gigs
 from marketplace.api import urls as marketplace
+from matching.api import urls as matching
 
 app_name = "api"
 
-urlpatterns = [*marketplace.urlpatterns, *gigs.urlpatterns]
+urlpatterns = [*marketplace.urlpatterns, *matching.urlpatterns, *gigs.urlpatterns]

@@ -13,8 +13,6 @@ from marketplace.api.views import (
     occupations,
     posting_actions,
     profiles,
-    recommendations,
-    search,
 )
 from marketplace.api.views import postings as posting_views
 
@@ -29,11 +27,6 @@ urlpatterns = [
     path("occupations/", occupations.OccupationListView.as_view(), name="occupation-list"),
     path("occupations/families/", occupations.OccupationFamilyListView.as_view(), name="occupation-family-list"),
     path("occupations/suggest", occupations.OccupationSuggestView.as_view(), name="occupation-suggest"),
-    # Search
-    path("search/postings", search.PostingSearchView.as_view(), name="search-postings"),
-    # Recommendations
-    path("recommendations/jobs", recommendations.JobRecommendationsView.as_view(), name="recommendations-jobs"),
-    path("postings/<int:pk>/candidates", recommendations.PostingCandidatesView.as_view(), name="posting-candidates"),
     # Postings
     path("postings/", posting_views.PostingListView.as_view(), name="posting-list"),
     path("postings/mine/", posting_views.PostingMineView.as_view(), name="posting-mine"),
