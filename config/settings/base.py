@@ -134,6 +134,11 @@ SPECTACULAR_SETTINGS = {
             "Availability",
             "ProfileVisibility",
             "ApplicationStatus",
+        )
+    }
+    | {
+        f"{name}Enum": f"livestream.gigs.enums.{name}"
+        for name in (
             "GigStatus",
             "GigClaimStatus",
             "CheckInMethod",
