@@ -9,6 +9,8 @@ from celery import shared_task
 from celery.schedules import crontab
 
 from livestream.gigs.tasks import BEAT_SCHEDULE as GIG_SCHEDULE
+from livestream.services.events.occurrences import occurrences_generate
+from livestream.services.events.reminders import cancellation_notices_send, reminders_send
 
 RETRY = {"acks_late": True, "autoretry_for": (Exception,), "max_retries": 3, "retry_backoff": True}
 
@@ -16,23 +18,17 @@ RETRY = {"acks_late": True, "autoretry_for": (Exception,), "max_retries": 3, "re
 @shared_task(name="livestream.events_generate_occurrences", **RETRY)
 def events_generate_occurrences() -> int:
     """Idempotent: a day's occurrence of a series exists at most once, however often this runs."""
-    from livestream.services.events.schedule import occurrences_generate
-
     return occurrences_generate()
 
 
 @shared_task(name="livestream.event_reminders_send", **RETRY)
 def event_reminders_send() -> int:
     """Idempotent: each reminder is recorded once per registration and kind."""
-    from livestream.services.events.reminders import reminders_send
-
     return reminders_send()
 
 
 @shared_task(name="livestream.event_cancellation_notices", **RETRY)
 def event_cancellation_notices(event_id: int) -> int:
-    from livestream.services.events.reminders import cancellation_notices_send
-
     return cancellation_notices_send(event_id=event_id)
 
 

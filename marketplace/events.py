@@ -1,23 +1,13 @@
-"""Domain events, sent after the database commit that caused them.
+"""Signals the marketplace sends for features above it, so the floor never imports what stands on it.
 
-Search indexing, live boards and notifications listen here instead of being called by the
-services, so a rolled-back change never reaches them and the services stay free of their code.
+Search indexing does not need one: it listens to the models' own save and delete signals
+(matching.signals). This is for what no model save says.
 """
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.dispatch import Signal
 
-# kwargs: posting_id
-posting_changed = Signal()
-# kwargs: profile_id
-profile_changed = Signal()
-# kwargs: employer_id
-employer_changed = Signal()
-# kwargs: application_id, status
-application_changed = Signal()
-
-
-def send_on_commit(signal: Signal, **kwargs) -> None:
-    transaction.on_commit(lambda: signal.send(sender=None, **kwargs))
+# The occupation taxonomy was loaded again (new words, synonyms, skills): caches of it are stale.
+# Sent at once and again after commit (another process reads the new rows only then). No kwargs.
+taxonomy_loaded = Signal()

@@ -1,12 +1,34 @@
-"""Signal receivers that hand index work to matching.sync; nothing else happens here."""
+"""Signal receivers: stale documents go to the search outbox, a reloaded taxonomy clears its caches.
+
+Nothing else happens here; the work is in matching.sync (indexing) and matching.taxonomy / text."""
 
 from __future__ import annotations
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from marketplace.effects import task_after_commit
+from marketplace.events import taxonomy_loaded
 from marketplace.models import BlacklistEntry, Employer, GroupTag, JobPosting, WorkerProfile
-from matching.sync import outbox_record
+from matching import sync
+from matching.tasks import index_outbox
+from matching.taxonomy import taxonomy_changed
+from matching.text import vocabulary_changed
+
+
+def outbox_record(kind: str, object_id: int) -> None:
+    """Note that a document may be stale, in the change's transaction, and drain once it commits.
+
+    A failed start loses nothing: the row stays and the periodic drain (beat) picks it up.
+    """
+    sync.outbox_record(kind, object_id)
+    task_after_commit(index_outbox, what=f"start index work for {kind} {object_id}; the outbox keeps it")
+
+
+@receiver(taxonomy_loaded, dispatch_uid="taxonomy-caches")
+def _taxonomy(sender, **kwargs) -> None:
+    taxonomy_changed()
+    vocabulary_changed()
 
 
 @receiver([post_save, post_delete], sender=JobPosting, dispatch_uid="index-posting")

@@ -1,7 +1,7 @@
 """Keeping the search index in step with the database, without ever losing a write.
 
     change (in a transaction) ──signal──▶ IndexOutbox row (same transaction)
-    commit ──on_commit──▶ Celery task `matching.index_outbox` ──▶ outbox_drain()
+    commit ──task_after_commit──▶ Celery task `matching.index_outbox` ──▶ outbox_drain()
     drain: rebuild each touched document from the database, write or delete it, delete the rows
 
 Draining is idempotent (documents are rebuilt from the current database state), so a retried,
@@ -43,19 +43,8 @@ class DrainResult:
 
 
 def outbox_record(kind: str, object_id: int) -> None:
-    """Note that a document may be stale, and drain once the surrounding transaction commits."""
+    """Note that a document may be stale (matching.signals also starts a drain after commit)."""
     IndexOutbox.objects.create(kind=kind, object_id=object_id)
-    transaction.on_commit(_kick)
-
-
-def _kick() -> None:
-    from matching.tasks import index_outbox
-
-    try:
-        index_outbox.delay()
-    except Exception:
-        # The write the user made is committed and its outbox row kept: never fail their request.
-        logger.exception("could not start index work; the outbox keeps it for the periodic task")
 
 
 def outbox_pending() -> int:

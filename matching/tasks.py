@@ -25,7 +25,10 @@ def index_outbox() -> int:
              retry_backoff=True)  # fmt: skip
 def blacklist_sweep_task() -> int:
     """Idempotent: an entry whose dates began or ended is recorded once; a doubled run finds nothing."""
-    return blacklist_sweep()
+    changed = blacklist_sweep()
+    if changed:
+        index_outbox.delay()  # committed already: the sweep is its own transaction
+    return changed
 
 
 BEAT_SCHEDULE = {

@@ -56,12 +56,9 @@ def vocabulary() -> tuple[object, list[str]]:
 
 
 def taxonomy_changed() -> None:
-    """Forget the cached terms after the taxonomy is loaded again."""
-    from matching.text import vocabulary_changed
-
+    """Forget the cached terms after the taxonomy is loaded again (matching.signals calls it)."""
     _cache["fingerprint"] = None
     _info_cache["fingerprint"] = None
-    vocabulary_changed()
 
 
 def suggest_occupations(*, title: str, description: str = "", limit: int = 3) -> list[OccupationSuggestion]:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from frontend.forms.base import DateInput, NumberInput, PageForm, PhoneInput
 from frontend.forms.gigs import TimeInput
 from livestream.models.events import EventKind
-from livestream.services.events.schedule import local_moment
+from livestream.services.events.occurrences import local_moment
 from marketplace.enums import KeyGroup
 from marketplace.places import COUNTIES
 

@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -33,6 +31,7 @@ from django.utils.translation import gettext as _
 
 from livestream.models import LiveApplication, LiveCard, LiveMessage, LiveMute, LivePresence, LiveRoom, RoomStatus
 from livestream.models.live import room_group
+from marketplace import effects
 from marketplace.enums import JobType, Role
 from marketplace.models import Application, Employer, JobPosting, User
 from marketplace.permissions import require
@@ -105,22 +104,17 @@ def display_name(user: User) -> str:
 # --- broadcasting -------------------------------------------------------------------------------
 
 
-def _send(room_id: int, build: Callable[[], dict[str, Any]]) -> None:
-    try:
-        frame = build()
-        message = {"type": LIVE_MESSAGE_TYPE, "room": room_id, "frame": frame}
-        async_to_sync(get_channel_layer().group_send)(room_group(room_id), message)
-    except Exception:
-        # The change is committed; a phone that missed the frame gets the state again on reconnect.
-        logger.exception("could not broadcast to live room %s", room_id)
-
-
 def broadcast_after_commit(room_id: int, build: Callable[[], dict[str, Any]]) -> None:
     """Send a frame to every socket of the room once the current transaction commits.
 
-    The frame is built after commit, so counts read then include every committed application.
+    The frame is built after commit, so counts read then include every committed application. A
+    phone that missed the frame gets the state again on reconnect.
     """
-    transaction.on_commit(lambda: _send(room_id, build))
+    effects.broadcast_after_commit(
+        room_group(room_id),
+        lambda: {"type": LIVE_MESSAGE_TYPE, "room": room_id, "frame": build()},
+        what=f"frame to live room {room_id}",
+    )
 
 
 # --- rooms --------------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.enums import ApplicationStatus, Role
-from marketplace.events import application_changed, send_on_commit
 from marketplace.models import Application, ApplicationTransition, EmploymentOutcome, JobPosting, User
 from marketplace.permissions import require
 from marketplace.selectors import posting_is_public
@@ -72,7 +71,6 @@ def application_submit(*, by: User, posting: JobPosting, source: str = "web") ->
     except IntegrityError as exc:  # a double tap: the unique constraint is the final word
         raise ValidationError(_("你已投递过该岗位，请在“我的投递”中查看进度。"), code="duplicate_application") from exc
     ApplicationTransition.objects.create(application=application, from_status="", to_status=A.SUBMITTED, by=by)
-    send_on_commit(application_changed, application_id=application.pk, status=A.SUBMITTED)
     return application
 
 
@@ -98,7 +96,6 @@ def _move(application: Application, to: str, *, by: User, note: str = "") -> App
             key_groups=sorted(profile.group_tags.filter(confirmed_at__isnull=False).values_list("group", flat=True)),
             hired_at=timezone.now(),
         )
-    send_on_commit(application_changed, application_id=application.pk, status=to)
     return application
 
 

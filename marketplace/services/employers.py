@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.enums import IntegrityGrade, Role, VerificationStatus
-from marketplace.events import employer_changed, send_on_commit
 from marketplace.models import BlacklistEntry, Employer, User
 from marketplace.permissions import require
 from marketplace.validators import normalize_credit_code, normalize_phone
@@ -53,7 +52,6 @@ def employer_register(*, by: User, data: dict[str, Any]) -> Employer:
     employer.save()
     by.employer = employer
     by.save(update_fields=["employer"])
-    send_on_commit(employer_changed, employer_id=employer.pk)
     return employer
 
 
@@ -67,7 +65,6 @@ def employer_update(*, by: User, employer: Employer, data: dict[str, Any]) -> Em
         setattr(employer, field, normalize_phone(value) if field == "contact_phone" else value)
     employer.full_clean()
     employer.save()
-    send_on_commit(employer_changed, employer_id=employer.pk)
     return employer
 
 
@@ -80,7 +77,6 @@ def employer_verify(*, by: User, employer: Employer, approve: bool, note: str = 
     employer.verification_note = note.strip()
     employer.verified_at = timezone.now() if approve else None
     employer.save(update_fields=["verification", "verification_note", "verified_at"])
-    send_on_commit(employer_changed, employer_id=employer.pk)
     return employer
 
 
@@ -91,7 +87,6 @@ def employer_set_grade(*, by: User, employer: Employer, grade: str) -> Employer:
         raise ValidationError({"grade": [_("诚信等级只能是 A、B 或 C。")]})
     employer.integrity_grade = grade
     employer.save(update_fields=["integrity_grade"])
-    send_on_commit(employer_changed, employer_id=employer.pk)
     return employer
 
 
@@ -111,7 +106,6 @@ def employer_blacklist(
         employer=employer, reason=reason.strip(), starts_on=starts_on, ends_on=ends_on, created_by=by
     )
     # Every posting's public visibility changed: listeners (search index) re-read them.
-    send_on_commit(employer_changed, employer_id=employer.pk)
     return entry
 
 
@@ -120,5 +114,4 @@ def employer_blacklist_lift(*, by: User, entry: BlacklistEntry) -> BlacklistEntr
     require(by, "employer.blacklist", entry.employer)
     entry.lifted_at = timezone.now()
     entry.save(update_fields=["lifted_at"])
-    send_on_commit(employer_changed, employer_id=entry.employer_id)
     return entry

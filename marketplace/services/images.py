@@ -29,6 +29,8 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from marketplace.effects import after_commit
+
 if TYPE_CHECKING:
     from django.core.files.storage import Storage
 
@@ -294,7 +296,7 @@ def _replace_files(instance: models.Model, new_files: dict[str, ContentFile]) ->
                 old_name = old[name]
                 if old_name and old_name != getattr(instance, name).name:
                     storage = getattr(instance, name).storage
-                    transaction.on_commit(lambda s=storage, n=old_name: _delete_quietly(s, n))
+                    after_commit(lambda s=storage, n=old_name: _delete_quietly(s, n), what=f"delete {old_name}")
     except BaseException:
         for field_file, stored_name in stored:
             _delete_quietly(field_file.storage, stored_name)

@@ -16,12 +16,11 @@ from __future__ import annotations
 import datetime
 import logging
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from marketplace.effects import after_commit, broadcast_after_commit
 from marketplace.models import Notification, User
 from marketplace.sms import sms_send
 
@@ -54,22 +53,9 @@ def _sms_allowed(user: User, now: datetime.datetime) -> bool:
     return sent < settings.NOTIFY_SMS_PER_DAY
 
 
-def _push(notification_id: int) -> None:
-    try:
-        notification = Notification.objects.get(pk=notification_id)
-        async_to_sync(get_channel_layer().group_send)(
-            user_group(notification.user_id), {"type": NOTIFICATION_MESSAGE_TYPE, "frame": notification.frame()}
-        )
-    except Exception:
-        # The notice is stored; the person sees it in the list when they next open a page.
-        logger.exception("could not push notification %s", notification_id)
-
-
-def _text(phone: str, text: str, notification_id: int) -> None:
-    try:
-        sms_send(phone=phone, text=text)
-    except Exception:
-        logger.exception("could not send the SMS of notification %s", notification_id)
+def _frame(notification_id: int) -> dict:
+    notification = Notification.objects.get(pk=notification_id)
+    return {"type": NOTIFICATION_MESSAGE_TYPE, "frame": notification.frame()}
 
 
 def notify(
@@ -101,10 +87,13 @@ def notify(
             )  # fmt: skip
     except IntegrityError:
         return None  # this reason was already notified
-    transaction.on_commit(lambda: _push(notification.pk))
+    # The notice is stored: whoever misses the push sees it in the list when they next open a page.
+    broadcast_after_commit(
+        user_group(user.pk), lambda: _frame(notification.pk), what=f"push of notification {notification.pk}"
+    )
     if text_it:
         text = f"【就业通】{notification.title}：{notification.body} {absolute_url(url)}".strip()
-        transaction.on_commit(lambda: _text(user.phone, text, notification.pk))
+        after_commit(lambda: sms_send(phone=user.phone, text=text), what=f"SMS of notification {notification.pk}")
     return notification
 
 

@@ -20,7 +20,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.enums import IntegrityGrade, PostingStatus
-from marketplace.events import posting_changed, send_on_commit
 from marketplace.models import Employer, JobPosting, Occupation, PostingTransition, User
 from marketplace.permissions import require
 from marketplace.services.moderation import posting_flags_for_text
@@ -59,7 +58,6 @@ def _move(posting: JobPosting, to: str, *, by: User | None, note: str = "") -> J
     if to in (S.REJECTED,):
         posting.status_note = note
     posting.save()
-    send_on_commit(posting_changed, posting_id=posting.pk)
     return posting
 
 
@@ -141,7 +139,6 @@ def posting_update(*, by: User, posting: JobPosting, data: dict[str, Any]) -> Jo
     posting.save()
     if posting.flags and posting.status in (S.PUBLISHED, S.PAUSED):
         _move(posting, S.PENDING, by=by, note=_("修改后需重新审核"))
-    send_on_commit(posting_changed, posting_id=posting.pk)
     return posting
 
 

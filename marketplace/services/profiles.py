@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.enums import Availability, Education, JobType, KeyGroup, PayUnit, ProfileVisibility
-from marketplace.events import profile_changed, send_on_commit
 from marketplace.models import Certificate, GroupTag, Occupation, User, WorkerProfile, WorkExperience
 from marketplace.models.profiles import id_number_digest
 from marketplace.permissions import require
@@ -93,7 +92,6 @@ def profile_update(*, by: User, profile: WorkerProfile, data: dict[str, Any]) ->
         if len(occupations) != len(set(occupation_ids)):
             raise ValidationError({"wanted_occupations": [_("所选工种不存在。")]})
         profile.wanted_occupations.set(occupations)
-    send_on_commit(profile_changed, profile_id=profile.pk)
     return profile
 
 
@@ -108,7 +106,6 @@ def profile_declare_groups(*, by: User, profile: WorkerProfile, groups: list[str
     for group in groups:
         if group not in existing:
             GroupTag.objects.create(profile=profile, group=group)
-    send_on_commit(profile_changed, profile_id=profile.pk)
     return list(profile.group_tags.all())
 
 
@@ -118,7 +115,6 @@ def group_tag_confirm(*, by: User, tag: GroupTag) -> GroupTag:
     tag.confirmed_by = by
     tag.confirmed_at = timezone.now()
     tag.save(update_fields=["confirmed_by", "confirmed_at"])
-    send_on_commit(profile_changed, profile_id=tag.profile_id)
     return tag
 
 
@@ -140,7 +136,6 @@ def experience_add(*, by: User, profile: WorkerProfile, data: dict[str, Any]) ->
     experience = WorkExperience(profile=profile, **data)
     experience.full_clean()
     experience.save()
-    send_on_commit(profile_changed, profile_id=profile.pk)
     return experience
 
 
@@ -158,7 +153,6 @@ def certificate_add(*, by: User, profile: WorkerProfile, name: str, number: str 
             certificate_photo_set(certificate=certificate, upload=photo)
         except ImageRejected as exc:
             raise ValidationError({"photo": [exc.message]}) from exc
-    send_on_commit(profile_changed, profile_id=profile.pk)
     return certificate
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from marketplace.effects import after_commit
+from marketplace.events import taxonomy_loaded
 from marketplace.models import Occupation, OccupationFamily
 
 TAXONOMY_PATH = Path(__file__).resolve().parent.parent / "data" / "occupations.json"
@@ -67,8 +69,6 @@ def occupations_load(*, path: Path = TAXONOMY_PATH) -> TaxonomyLoadResult:
             count += 1
             created += was_created
             updated += not was_created
-    from matching.taxonomy import taxonomy_changed
-
-    taxonomy_changed()
-    transaction.on_commit(taxonomy_changed)
+    taxonomy_loaded.send(sender=None)
+    after_commit(lambda: taxonomy_loaded.send(sender=None), what="taxonomy reload notice")
     return TaxonomyLoadResult(families=len(families), occupations=count, created=created, updated=updated)

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from livestream.models import Booth, EventApplication, EventRegistration, EventSeries, RecruitmentEvent
 from livestream.models.events import BoothStatus
-from livestream.services.events.schedule import local_moment, occurrences_generate
+from livestream.services.events.occurrences import local_moment, occurrences_generate
 from livestream.services.events.tickets import new_ticket_code
 from marketplace.enums import ApplicationStatus, KeyGroup, PostingStatus, VerificationStatus
 from marketplace.models import Application, Employer, JobPosting, User, WorkerProfile

@@ -15,27 +15,23 @@ from __future__ import annotations
 import datetime
 import logging
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livestream.models import EventRegistration, EventSeries, RecruitmentEvent
 from livestream.models.events import EventKind, EventStatus, RegistrationStatus
 from livestream.permissions import require
+from livestream.services.events.occurrences import occurrence_values, occurrences_generate, scheduled_days
+from livestream.tasks import event_cancellation_notices
+from marketplace.effects import task_after_commit
 from marketplace.enums import KeyGroup
 from marketplace.models import User
 
 logger = logging.getLogger(__name__)
 
-# Fields an occurrence takes from its series, and that an edit of the series hands on.
-INHERITED = (
-    "kind", "title", "description", "station_id", "venue_name", "address", "county", "lat", "lon", "online",
-    "target_groups", "capacity",
-)  # fmt: skip
 EVENT_FIELDS = {
     "kind", "title", "description", "venue_name", "address", "county", "lat", "lon", "online", "target_groups",
     "capacity", "starts_at", "ends_at",
@@ -45,15 +41,6 @@ SERIES_FIELDS = (EVENT_FIELDS - {"starts_at", "ends_at"}) | {
 }  # fmt: skip
 MAX_CAPACITY = 20000
 MAX_WEEKS_AHEAD = 12
-
-
-def _zone() -> ZoneInfo:
-    return ZoneInfo(settings.TIME_ZONE)
-
-
-def local_moment(day: datetime.date, at: datetime.time) -> datetime.datetime:
-    """The aware moment of a wall-clock time on a day in the configured zone."""
-    return datetime.datetime.combine(day, at, tzinfo=_zone())
 
 
 def _organiser(by: User, data: dict[str, Any]) -> dict[str, Any]:
@@ -146,8 +133,6 @@ def event_update(*, by: User, event: RecruitmentEvent, data: dict[str, Any]) -> 
 @transaction.atomic
 def event_cancel(*, by: User, event: RecruitmentEvent, reason: str) -> RecruitmentEvent:
     """Cancel an event and notify everyone signed up, once each, after the cancellation commits."""
-    from livestream.tasks import event_cancellation_notices
-
     event = _lock_event(event)
     require(by, "event.manage", event)
     if event.is_cancelled:
@@ -161,7 +146,7 @@ def event_cancel(*, by: User, event: RecruitmentEvent, reason: str) -> Recruitme
     event.cancel_reason = reason[:200]
     event.cancelled_at = timezone.now()
     event.save(update_fields=["status", "cancel_reason", "cancelled_at", "updated_at"])
-    transaction.on_commit(lambda: event_cancellation_notices.delay(event.pk))
+    task_after_commit(event_cancellation_notices, event.pk)
     return event
 
 
@@ -177,51 +162,6 @@ def event_close_sign_ups(*, by: User, event: RecruitmentEvent) -> RecruitmentEve
 
 
 # --- series -------------------------------------------------------------------------------------
-
-
-def _scheduled_days(series: EventSeries, today: datetime.date) -> list[datetime.date]:
-    """The series' days from today (or its first day) to `weeks_ahead` weeks on, within `until`."""
-    first = max(series.starts_on, today)
-    horizon = today + datetime.timedelta(weeks=series.weeks_ahead)
-    if series.until:
-        horizon = min(horizon, series.until + datetime.timedelta(days=1))
-    days, day = [], first
-    while day < horizon:
-        if day.weekday() in series.weekdays:
-            days.append(day)
-        day += datetime.timedelta(days=1)
-    return days
-
-
-def _occurrence_values(series: EventSeries, day: datetime.date) -> dict[str, Any]:
-    values = {name: getattr(series, name) for name in INHERITED}
-    values["target_groups"] = list(series.target_groups)
-    values["starts_at"] = local_moment(day, series.start_time)
-    values["ends_at"] = local_moment(day, series.end_time)
-    return values
-
-
-def occurrences_generate(*, series: EventSeries | None = None, today: datetime.date | None = None) -> int:
-    """Create the missing occurrences of one active series (or all of them); return how many."""
-    today = today or timezone.localdate()
-    created = 0
-    all_series = [series] if series is not None else list(EventSeries.objects.filter(active=True))
-    for one in all_series:
-        if not one.active:
-            continue
-        existing = set(one.events.values_list("series_date", flat=True))
-        for day in _scheduled_days(one, today):
-            if day in existing:
-                continue
-            try:
-                with transaction.atomic():
-                    RecruitmentEvent.objects.create(
-                        series=one, series_date=day, created_by=one.created_by, **_occurrence_values(one, day)
-                    )
-                created += 1
-            except IntegrityError:  # a concurrent run made it first: the constraint has the last word
-                logger.info("occurrence of series %s on %s already exists", one.pk, day)
-    return created
 
 
 @transaction.atomic
@@ -256,7 +196,7 @@ def series_update(
     _validate_series(series)
     series.save()
     today = timezone.localtime(now).date()
-    scheduled = set(_scheduled_days(series, today))
+    scheduled = set(scheduled_days(series, today))
     future = series.events.select_for_update().filter(
         starts_at__gt=now, detached=False, status__in=[EventStatus.OPEN, EventStatus.CLOSED]
     )
@@ -265,7 +205,7 @@ def series_update(
             if not event.registrations.exists() and not event.booths.exists():
                 event.delete()
             continue
-        for name, value in _occurrence_values(series, event.series_date).items():
+        for name, value in occurrence_values(series, event.series_date).items():
             setattr(event, name, value)
         event.save()
     occurrences_generate(series=series, today=today)

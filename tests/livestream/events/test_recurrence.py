@@ -11,13 +11,8 @@ from django.utils import timezone
 
 from livestream.models import EventRegistration, EventSeries, RecruitmentEvent
 from livestream.models.events import EventStatus
-from livestream.services.events.schedule import (
-    event_cancel,
-    event_update,
-    occurrences_generate,
-    series_create,
-    series_update,
-)
+from livestream.services.events.occurrences import occurrences_generate
+from livestream.services.events.schedule import event_cancel, event_update, series_create, series_update
 
 pytestmark = pytest.mark.django_db
 
