@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from frontend.views.common import back_to, personal_numbers, role_required, run_service
 from frontend.views.gigs import day_label
+from livestream.gigs import rules
 from livestream.gigs import selectors as reads
 from livestream.gigs.enums import (
     GIG_CLAIM_ACTIVE,
@@ -61,7 +62,7 @@ def manage_gig(request: HttpRequest, pk: int) -> HttpResponse:
     no_shows = reads.no_show_counts(profiles)
     ratings = reads.worker_ratings(profiles)
     now = timezone.now()
-    opens, closes = site.checkin_window(gig)
+    opens, closes = rules.checkin_window(gig)
     running = reads.gig_is_running(gig)
     can_settle = can(user, "gig.settle", gig)
     rows = []

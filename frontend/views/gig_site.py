@@ -20,13 +20,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from frontend.views.common import back_to, error_text, role_required, run_service
 from frontend.views.gigs import day_label, priority_rule
+from livestream.gigs import rules
 from livestream.gigs import selectors as reads
 from livestream.gigs.board import board_last_seq
 from livestream.gigs.enums import (
     GIG_CLAIM_ACTIVE,
     GIG_CLAIM_AWAITED,
-    GIG_CLAIM_FINISHED,
-    ComplaintStatus,
     GigClaimStatus,
 )
 from livestream.gigs.models import Gig, GigClaim, GigSettlement
@@ -96,7 +95,7 @@ def gig_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "mine": mine,
             "pay_basis": PAY_BASIS.get(gig.pay_unit, ""),
             "mine_active": mine is not None and mine.status in GIG_CLAIM_ACTIVE,
-            "can_cancel": mine is not None and mine.status == C.CLAIMED and gig.starts_at > timezone.now(),
+            "can_cancel": mine is not None and rules.claim_cancellable(mine),
             "poster_rating": reads.rating_text(reads.poster_rating(gig)) or "暂无评价",
             "can_manage": can(user, "gig.manage", gig),
             "can_claim": user.is_authenticated and user.is_seeker,
@@ -151,7 +150,7 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-created_at")
         .first()
     )
-    opens, closes = site.checkin_window(gig)
+    opens, closes = rules.checkin_window(gig)
     return render(
         request,
         "frontend/gigs/check_in.html",
@@ -191,24 +190,14 @@ def my_gigs(request: HttpRequest) -> HttpResponse:
     rows = []
     for claim in reads.claims_of_worker(user=request.user, tab=tab):
         gig = claim.gig
-        opens, closes = site.checkin_window(gig)
-        settlement = getattr(claim, "settlement", None)
-        rated = bool(claim.ratings.all())
-        complaint = next(iter(claim.complaints.all()), None)
         rows.append(
             {
                 "claim": claim,
                 "gig": gig,
                 "day": day_label(gig.work_date),
-                "settlement": settlement,
-                "can_cancel": claim.status == C.CLAIMED and gig.starts_at > now,
-                "can_check_in": claim.status in GIG_CLAIM_AWAITED and opens <= now <= closes,
-                "can_check_out": claim.status == C.CHECKED_IN,
-                "can_rate": claim.status in GIG_CLAIM_FINISHED and not rated,
-                "can_receive": settlement is not None and settlement.status == "paid" and not settlement.received_at,
-                "complaint": complaint,
-                "can_complain": claim.status in GIG_CLAIM_FINISHED
-                and (complaint is None or complaint.status == ComplaintStatus.RESOLVED),
+                "settlement": getattr(claim, "settlement", None),
+                "complaint": next(iter(claim.complaints.all()), None),
+                **rules.worker_claim_actions(claim, now),
             }
         )
     return render(

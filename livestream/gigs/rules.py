@@ -1,18 +1,29 @@
-"""When a worker may claim a gig: the key-group and nearby windows, and certificates.
+"""The gig market's rules: when a worker may claim, when a check-in counts, what a worker may do
+next with a claim.
 
-Services check these under the gig's lock before taking a place; pages and boards ask the same
-functions to say who may claim (`priority_rule_text`) and whether the window is still open.
+Services check these under the gig's lock before changing anything; pages, the API and boards
+ask the same functions for what to offer (`worker_claim_actions`, `priority_rule_text`), so a
+button is shown exactly when the service would accept the tap. Who may act on which gig (the
+role matrix) is `marketplace.permissions`, rows `gig.*`.
 """
 
 from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from livestream.gigs.models import Gig, WorkerAvailability
+from livestream.gigs.enums import (
+    GIG_CLAIM_AWAITED,
+    GIG_CLAIM_FINISHED,
+    ComplaintStatus,
+    GigClaimStatus,
+    SettlementStatus,
+)
+from livestream.gigs.models import Gig, GigClaim, WorkerAvailability
 from livestream.gigs.services.shared import format_moment
 from marketplace.enums import KeyGroup
 from marketplace.models import WorkerProfile
@@ -93,3 +104,35 @@ def check_claim_requirements(gig: Gig, profile: WorkerProfile) -> None:
     """Refuse a worker who may not claim this gig now: the key-group window, missing certificates."""
     _check_priority(gig, profile)
     _check_certificates(gig, profile)
+
+
+def checkin_window(gig: Gig) -> tuple[datetime.datetime, datetime.datetime]:
+    """When a check-in counts: from GIG_CHECKIN_EARLY_MINUTES before the start until the end."""
+    return gig.starts_at - datetime.timedelta(minutes=settings.GIG_CHECKIN_EARLY_MINUTES), gig.ends_at
+
+
+def claim_cancellable(claim: GigClaim, now: datetime.datetime | None = None) -> bool:
+    """The worker may still give the place back: claimed, not yet confirmed, before the start."""
+    return claim.status == GigClaimStatus.CLAIMED and claim.gig.starts_at > (now or timezone.now())
+
+
+def worker_claim_actions(claim: GigClaim, now: datetime.datetime | None = None) -> dict[str, bool]:
+    """What the worker may do next with their claim, as 我的零工 offers it (can_* flags).
+
+    Reads the claim's settlement, ratings and complaints: prefetch them for a list.
+    """
+    now = now or timezone.now()
+    opens, closes = checkin_window(claim.gig)
+    settlement = getattr(claim, "settlement", None)
+    complaint = next(iter(claim.complaints.all()), None)
+    finished = claim.status in GIG_CLAIM_FINISHED
+    return {
+        "can_cancel": claim_cancellable(claim, now),
+        "can_check_in": claim.status in GIG_CLAIM_AWAITED and opens <= now <= closes,
+        "can_check_out": claim.status == GigClaimStatus.CHECKED_IN,
+        "can_rate": finished and not claim.ratings.all(),
+        "can_receive": settlement is not None
+        and settlement.status == SettlementStatus.PAID
+        and not settlement.received_at,
+        "can_complain": finished and (complaint is None or complaint.status == ComplaintStatus.RESOLVED),
+    }

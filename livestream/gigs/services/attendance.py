@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from livestream.gigs import board
 from livestream.gigs.enums import GIG_CLAIM_AWAITED, BoardEventKind, CheckInMethod, GigClaimStatus, GigStatus
 from livestream.gigs.models import Gig, GigClaim, new_checkin_token
+from livestream.gigs.rules import checkin_window
 from livestream.gigs.services.settlements import settlement_create
 from livestream.gigs.services.shared import format_moment, lock_claim, lock_gig, log_transition, profile_of
 from marketplace.models import User
@@ -131,11 +132,6 @@ def gig_claim_no_show(*, by: User, claim: GigClaim, note: str = "") -> GigClaim:
 
 
 # --- checking in ----------------------------------------------------------------------------------
-
-
-def checkin_window(gig: Gig) -> tuple[datetime.datetime, datetime.datetime]:
-    """When a check-in counts: from GIG_CHECKIN_EARLY_MINUTES before the start until the end."""
-    return gig.starts_at - datetime.timedelta(minutes=settings.GIG_CHECKIN_EARLY_MINUTES), gig.ends_at
 
 
 def _check_window(gig: Gig, now: datetime.datetime) -> None:
@@ -314,7 +310,6 @@ def _sweep_gig(pk: int, *, now: datetime.datetime, grace: datetime.timedelta) ->
 
 
 __all__ = [
-    "checkin_window",
     "gig_check_in",
     "gig_check_in_for",
     "gig_check_out",
