@@ -7,7 +7,6 @@ form the person just filled in, so nothing they typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
@@ -21,8 +20,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from marketplace.enums import Role
-from marketplace.models import User, WorkerProfile
-from marketplace.permissions import can
+from marketplace.models import User
 
 ROLE_HOME = {
     Role.SEEKER: "frontend:me",
@@ -104,20 +102,6 @@ def add_service_errors(form: forms.Form, exc: ValidationError, codes: dict[str, 
 def error_text(exc: ValidationError) -> str:
     """One line for a flash message."""
     return " ".join(exc.messages)
-
-
-@dataclass(frozen=True)
-class PersonalNumbers:
-    phone: str
-    id_number: str
-    full: bool
-
-
-def personal_numbers(viewer: User, profile: WorkerProfile) -> PersonalNumbers:
-    """Phone and ID number as this viewer may see them: in full only for the owner, station and bureau."""
-    if can(viewer, "profile.view_personal_numbers", profile):
-        return PersonalNumbers(phone=profile.user.phone, id_number=profile.id_number, full=True)
-    return PersonalNumbers(phone=profile.user.masked_phone, id_number=profile.masked_id_number, full=False)
 
 
 def client_ip(request: HttpRequest) -> str | None:

@@ -19,12 +19,12 @@ from frontend.views.common import (
     add_service_errors,
     employer_member_required,
     group_by,
-    personal_numbers,
     role_required,
 )
 from marketplace.enums import ApplicationStatus, PostingStatus, Role
 from marketplace.models import Application, JobPosting
 from marketplace.permissions import can, require
+from marketplace.privacy import personal_numbers
 from marketplace.selectors import application_list_for_posting, posting_list_for_user
 from marketplace.services.applications import TRANSITIONS as APPLICATION_TRANSITIONS
 from marketplace.services.applications import application_advance, application_mark_viewed

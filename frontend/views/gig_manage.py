@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from frontend.views.common import back_to, personal_numbers, role_required, run_service
+from frontend.views.common import back_to, role_required, run_service
 from frontend.views.gigs import day_label
 from livestream.gigs import rules
 from livestream.gigs import selectors as reads
@@ -33,6 +33,7 @@ from livestream.gigs.services.complaints import TRANSITIONS as COMPLAINT_TRANSIT
 from livestream.gigs.services.complaints import gig_complaint_advance
 from marketplace.enums import PayUnit, Role
 from marketplace.permissions import can, require
+from marketplace.privacy import personal_numbers
 
 C = GigClaimStatus
 

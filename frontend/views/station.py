@@ -8,11 +8,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from frontend.forms.staff import ImportForm
-from frontend.views.common import personal_numbers, role_required
+from frontend.views.common import role_required
 from frontend.views.employer import postings_by_status
 from marketplace.enums import Role
 from marketplace.models import Employer, User, WorkerProfile
 from marketplace.permissions import require
+from marketplace.privacy import personal_numbers
 
 
 def _employers(user: User) -> QuerySet[Employer]:

@@ -44,8 +44,8 @@ from livestream.gigs.services.settlements import (
     settlement_set_pieces,
 )
 from marketplace.api.openapi import errors
-from marketplace.permissions import can, require
-from marketplace.privacy import mask_phone
+from marketplace.permissions import require
+from marketplace.privacy import personal_numbers
 
 TAGS = ["零工市场 · 现场"]
 
@@ -102,13 +102,12 @@ class GigClaimersView(APIView):
         ratings = reads.worker_ratings(profiles)
         rows = []
         for claim in claims:
-            full = can(request.user, "profile.view_personal_numbers", claim.profile)
             claim.gig = gig
             rows.append(
                 {
                     "claim": claim,
                     "name": claim.profile.name,
-                    "phone": claim.profile.user.phone if full else mask_phone(claim.profile.user.phone),
+                    "phone": personal_numbers(request.user, claim.profile).phone,
                     "no_shows": no_shows.get(claim.profile_id, 0),
                     "rating": rating_summary(ratings.get(claim.profile_id, (None, 0))),
                 }

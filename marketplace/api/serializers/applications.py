@@ -9,10 +9,9 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from marketplace.api.serializers.profiles import shows_personal_numbers
+from marketplace.api.serializers.profiles import numbers_for
 from marketplace.enums import ApplicationStatus
 from marketplace.models import Application, ApplicationTransition, JobPosting
-from marketplace.privacy import mask_id_number, mask_phone
 from marketplace.services.applications import EMPLOYER_STEPS
 
 
@@ -79,11 +78,8 @@ class ApplicationSerializer(serializers.ModelSerializer):
     @extend_schema_field(ApplicantSerializer)
     def get_applicant(self, application: Application) -> dict:
         profile = application.profile
-        if shows_personal_numbers(self.context, profile):
-            phone, id_number = profile.user.phone, profile.id_number
-        else:
-            phone, id_number = mask_phone(profile.user.phone), mask_id_number(profile.id_number)
-        return {"profile_id": profile.pk, "phone": phone, "id_number": id_number}
+        numbers = numbers_for(self.context, profile)
+        return {"profile_id": profile.pk, "phone": numbers.phone, "id_number": numbers.id_number}
 
 
 class AdvanceSerializer(serializers.Serializer):

@@ -14,15 +14,15 @@ from rest_framework import serializers
 from marketplace.api.serializers.occupations import OccupationBriefSerializer
 from marketplace.enums import Availability, Education, Gender, JobType, KeyGroup, PayUnit, ProfileVisibility
 from marketplace.models import Certificate, GroupTag, WorkerProfile, WorkExperience
-from marketplace.permissions import can
-from marketplace.privacy import mask_id_number, mask_phone
+from marketplace.privacy import PersonalNumbers, personal_numbers
 from marketplace.services.profiles import profile_completeness
 from marketplace.validators import validate_id_number
 
 
-def shows_personal_numbers(context: dict, profile: WorkerProfile) -> bool:
+def numbers_for(context: dict, profile: WorkerProfile) -> PersonalNumbers:
+    """The profile's phone and ID number as the requesting user may see them (marketplace.privacy)."""
     request = context.get("request")
-    return can(request.user if request else None, "profile.view_personal_numbers", profile)
+    return personal_numbers(request.user if request else None, profile)
 
 
 class GroupTagSerializer(serializers.ModelSerializer):
@@ -82,9 +82,9 @@ class ProfileSerializer(serializers.ModelSerializer):
 
     def to_representation(self, profile: WorkerProfile) -> dict:
         data = super().to_representation(profile)
-        if not shows_personal_numbers(self.context, profile):
-            data["id_number"] = mask_id_number(profile.id_number)
-            data["phone"] = mask_phone(profile.user.phone)
+        numbers = numbers_for(self.context, profile)
+        data["id_number"], data["phone"] = numbers.id_number, numbers.phone
+        if not numbers.full:
             data["lat"] = data["lon"] = None
             data["group_tags"] = [tag for tag in data["group_tags"] if tag["confirmed"]]
             for certificate in data["certificates"]:
