@@ -13,8 +13,6 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import Substr
 from django.utils import timezone
 
-from livestream.gigs.demo import seed_gigs
-from livestream.gigs.models import Gig
 from marketplace.enums import PostingStatus
 from marketplace.models import (
     Application,
@@ -32,7 +30,6 @@ from marketplace.models import (
     WorkerProfile,
     WorkExperience,
 )
-from marketplace.models.accounts import phone_digest
 from marketplace.services.demo import demo_load
 from marketplace.services.seed.applications import seed_applications
 from marketplace.services.seed.core import (
@@ -43,6 +40,7 @@ from marketplace.services.seed.core import (
     given_timestamps,
     no_progress,
 )
+from marketplace.services.seed.extensions import DemoWorld, demo_extensions
 from marketplace.services.seed.organisations import (
     demo_employers,
     seed_employers,
@@ -129,9 +127,10 @@ def seed_reset() -> int:
     """Delete only seeded accounts and employers (and what cascades from them); return the row count."""
     deleted = 0
     ids = _seeded_user_ids()
-    # Gigs protect their poster's account: they go first (their claims and settlements with them).
-    for start in range(0, len(ids), 500):
-        deleted += Gig.objects.filter(posted_by_id__in=ids[start : start + 500]).delete()[0]
+    # Rows of other features that protect a seeded account go first (a gig protects its poster).
+    for extension in demo_extensions():
+        if extension.release_accounts is not None:
+            deleted += extension.release_accounts(ids)
     for start in range(0, len(ids), 500):
         deleted += User.objects.filter(pk__in=ids[start : start + 500]).delete()[0]
     employer_ids = list(_seeded_employers().values_list("pk", flat=True))
@@ -151,15 +150,6 @@ def _check(options: SeedOptions) -> None:
 
 def _tally(queryset: QuerySet, column: str) -> dict[str, int]:
     return dict(queryset.values_list(column).annotate(n=Count("pk")).order_by(column))
-
-
-def _seed_live_rooms(ctx: SeedContext) -> None:
-    """直播送岗 demo rooms, made through the livestream services (outside `given_timestamps`: they set their own)."""
-    from livestream.services.live_demo import seed_live_rooms  # the livestream app builds on the marketplace
-
-    phone = next((phone for label, phone, _who in ctx.logins if label == "用人单位"), None)
-    member = User.objects.filter(phone_digest=phone_digest(phone)).first() if phone else None
-    seed_live_rooms(bureau=ctx.bureau, employer_member=member, now=ctx.now)
 
 
 def seed_demo(options: SeedOptions | None = None, *, progress: ProgressFactory = no_progress) -> SeedResult:
@@ -199,12 +189,9 @@ def seed_demo(options: SeedOptions | None = None, *, progress: ProgressFactory =
             workers = seed_workers(ctx, options.profiles)
             pool = [p for p in postings if p.posting.status in _OPEN_FOR_APPLICATIONS] + demo_postings(ctx, demo)
             seed_applications(ctx, workers, pool)
-        seed_gigs(ctx, demo[0], workers)
-        _seed_live_rooms(ctx)
-        # Recruitment events last: their past fairs link the applications just made.
-        from livestream.services.events.demo import events_seed
-
-        events_seed(today=today, seed=options.seed, bureau=ctx.bureau)
+        world = DemoWorld(ctx=ctx, demo_employers=demo, workers=workers, today=today, seed=options.seed)
+        for extension in demo_extensions():
+            extension.seed(world)
     return SeedResult(
         today=today,
         deleted=deleted,
