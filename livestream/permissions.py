@@ -6,13 +6,8 @@ roles (and what an unattached employer or station account may do: nothing) come 
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
-
 from marketplace.enums import Role
-from marketplace.permissions import ANONYMOUS, Scope, role_of
+from marketplace.permissions import ANONYMOUS, Matrix, Scope
 
 
 def _all(user, obj) -> bool:
@@ -47,11 +42,6 @@ EVENT_MATRIX: dict[str, dict[str, Scope]] = {
 }
 
 
-def can(user, action: str, obj: Any = None) -> bool:
-    scope = EVENT_MATRIX[action].get(role_of(user))
-    return scope is not None and scope(user, obj)
-
-
-def require(user, action: str, obj: Any = None) -> None:
-    if not can(user, action, obj):
-        raise PermissionDenied(_("您没有权限进行此操作。"))
+_events = Matrix(EVENT_MATRIX)
+can = _events.can
+require = _events.require

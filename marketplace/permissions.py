@@ -1,18 +1,24 @@
-"""Who may do what: the permission matrix, written down once and tested cell by cell.
+"""Who may do what in the marketplace: the permission matrix, written down once and tested cell by cell.
 
 Rows are actions, columns are roles; each cell is a scope: the objects of that action the role
 may touch. A missing cell is a denial. Views, the API and services all ask `can`/`require`.
+Other features keep their own rows beside their code (`Matrix`), on the same roles.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from marketplace.enums import ProfileVisibility, Role
+from marketplace.privacy import mask_id_number, mask_phone
+
+if TYPE_CHECKING:
+    from marketplace.models import User, WorkerProfile
 
 ANONYMOUS = "anonymous"
 
@@ -76,44 +82,6 @@ def _profile_for_employer(user, profile) -> bool:
     return profile.applications.filter(posting__employer_id=user.employer_id).exists()
 
 
-def _own_gig(user, gig) -> bool:
-    """Gigs posted for the user's employer (a gig claim stands for its gig)."""
-    gig = getattr(gig, "gig", gig)
-    return gig is None or (gig.employer_id is not None and gig.employer_id == user.employer_id)
-
-
-def _station_gig(user, gig) -> bool:
-    gig = getattr(gig, "gig", gig)
-    return gig is None or (gig.station_id is not None and gig.station_id == user.station_id)
-
-
-def _own_individual_gig(user, gig) -> bool:
-    """Gigs a verified individual posted for themselves (a household that needs two movers)."""
-    gig = getattr(gig, "gig", gig)
-    return gig is None or (gig.employer_id is None and gig.station_id is None and gig.posted_by_id == user.pk)
-
-
-def _own_gig_claim(user, claim) -> bool:
-    """The worker's own claim (a settlement or complaint stands for its claim)."""
-    claim = getattr(claim, "claim", claim)
-    return claim is None or claim.profile.user_id == user.pk
-
-
-def _station_complaint(user, complaint) -> bool:
-    """Wage complaints against employers linked to the station, or by workers it organises.
-
-    Not those about the station's own gigs: a station does not judge a dispute it is party to;
-    the bureau handles those.
-    """
-    if complaint is None:
-        return True
-    gig = complaint.claim.gig
-    if gig.station_id is not None:
-        return False
-    employer_station = gig.employer.station_id if gig.employer_id else None
-    return user.station_id in (employer_station, complaint.claim.profile.station_id)
-
-
 MATRIX: dict[str, dict[str, Scope]] = {
     # Browsing published jobs is public; non-public states belong to their owners and moderators.
     "posting.view_public": {
@@ -153,27 +121,6 @@ MATRIX: dict[str, dict[str, Scope]] = {
         Role.STATION: _application_to_station_posting,
         Role.BUREAU: _all,
     },
-    # Gigs: employers post for themselves, stations for their own board, verified individuals for
-    # their household (the service checks the verification); seekers claim.
-    "gig.post": {Role.EMPLOYER: _all, Role.STATION: _all, Role.SEEKER: _all},
-    "gig.manage": {
-        Role.EMPLOYER: _own_gig,
-        Role.STATION: _station_gig,
-        Role.SEEKER: _own_individual_gig,
-        Role.BUREAU: _all,
-    },
-    "gig.claim": {Role.SEEKER: _all},
-    "gig.claim_cancel": {Role.SEEKER: _own_gig_claim},
-    # At the site: the worker checks in and out; the poster prints the QR code, settles and rates.
-    "gig.check_in": {Role.SEEKER: _own_gig_claim},
-    "gig.check_in_code": {Role.EMPLOYER: _own_gig, Role.STATION: _station_gig, Role.BUREAU: _all},
-    "gig.settle": {Role.EMPLOYER: _own_gig, Role.STATION: _station_gig},
-    "gig.settlement_receive": {Role.SEEKER: _own_gig_claim},
-    "gig.rate_poster": {Role.SEEKER: _own_gig_claim},
-    "gig.rate_worker": {Role.EMPLOYER: _own_gig, Role.STATION: _station_gig},
-    "gig.complaint_open": {Role.SEEKER: _own_gig_claim},
-    "gig.complaint_view": {Role.SEEKER: _own_gig_claim, Role.STATION: _station_complaint, Role.BUREAU: _all},
-    "gig.complaint_handle": {Role.STATION: _station_complaint, Role.BUREAU: _all},
     "employer.view_private": {Role.EMPLOYER: _own_employer, Role.STATION: _station_employer, Role.BUREAU: _all},
     "employer.edit": {Role.EMPLOYER: _own_employer, Role.BUREAU: _all},
     "employer.verify": {Role.BUREAU: _all},
@@ -195,11 +142,46 @@ def role_of(user) -> str:
     return user.role
 
 
-def can(user, action: str, obj: Any = None) -> bool:
-    scope = MATRIX[action].get(role_of(user))
-    return scope is not None and scope(user, obj)
+@dataclass(frozen=True)
+class Matrix:
+    """A permission matrix (action → role → scope) and its two questions; each feature has one.
+
+    The marketplace's is MATRIX below; the gig market's is livestream.gigs.rules.GIG_MATRIX, the
+    events' livestream.permissions.EVENT_MATRIX. Roles, and what an unattached account may do
+    (nothing), are the same for all: `role_of`.
+    """
+
+    rows: dict[str, dict[str, Scope]]
+
+    def can(self, user, action: str, obj: Any = None) -> bool:
+        scope = self.rows[action].get(role_of(user))
+        return scope is not None and scope(user, obj)
+
+    def require(self, user, action: str, obj: Any = None) -> None:
+        if not self.can(user, action, obj):
+            raise PermissionDenied(_("您没有权限进行此操作。"))
 
 
-def require(user, action: str, obj: Any = None) -> None:
-    if not can(user, action, obj):
-        raise PermissionDenied(_("您没有权限进行此操作。"))
+_marketplace = Matrix(MATRIX)
+can = _marketplace.can
+require = _marketplace.require
+
+
+@dataclass(frozen=True)
+class PersonalNumbers:
+    phone: str
+    id_number: str
+    full: bool
+
+
+def personal_numbers(viewer: User | None, profile: WorkerProfile) -> PersonalNumbers:
+    """A worker's phone and ID number as this viewer may see them: the one decision, for pages and API.
+
+    In full only where `profile.view_personal_numbers` allows it (the person, the station organising
+    them, the bureau); masked for everyone else, employers included.
+    """
+    if can(viewer, "profile.view_personal_numbers", profile):
+        return PersonalNumbers(phone=profile.user.phone, id_number=profile.id_number, full=True)
+    return PersonalNumbers(
+        phone=mask_phone(profile.user.phone), id_number=mask_id_number(profile.id_number), full=False
+    )

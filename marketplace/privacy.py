@@ -11,19 +11,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
-
-from marketplace.permissions import can
-
-if TYPE_CHECKING:
-    from marketplace.models import User, WorkerProfile
 
 
 def _fernet_key(secret: str) -> bytes:
@@ -83,23 +76,3 @@ class EncryptedCharField(models.TextField):
         if value is None or value == "":
             return value
         return encrypt(str(value))
-
-
-@dataclass(frozen=True)
-class PersonalNumbers:
-    phone: str
-    id_number: str
-    full: bool
-
-
-def personal_numbers(viewer: User | None, profile: WorkerProfile) -> PersonalNumbers:
-    """A worker's phone and ID number as this viewer may see them: the one decision, for pages and API.
-
-    In full only where `profile.view_personal_numbers` allows it (the person, the station organising
-    them, the bureau); masked for everyone else, employers included.
-    """
-    if can(viewer, "profile.view_personal_numbers", profile):
-        return PersonalNumbers(phone=profile.user.phone, id_number=profile.id_number, full=True)
-    return PersonalNumbers(
-        phone=mask_phone(profile.user.phone), id_number=mask_id_number(profile.id_number), full=False
-    )

@@ -23,8 +23,7 @@ from frontend.views.common import (
 )
 from marketplace.enums import ApplicationStatus, PostingStatus, Role
 from marketplace.models import Application, JobPosting
-from marketplace.permissions import can, require
-from marketplace.privacy import personal_numbers
+from marketplace.permissions import can, personal_numbers, require
 from marketplace.selectors import application_list_for_posting, posting_list_for_user
 from marketplace.services.applications import TRANSITIONS as APPLICATION_TRANSITIONS
 from marketplace.services.applications import application_advance, application_mark_viewed

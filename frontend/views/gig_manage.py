@@ -28,12 +28,12 @@ from livestream.gigs.enums import (
     GigClaimStatus,
 )
 from livestream.gigs.models import Gig, WageComplaint
+from livestream.gigs.rules import can, require
 from livestream.gigs.services import attendance as site
 from livestream.gigs.services.complaints import TRANSITIONS as COMPLAINT_TRANSITIONS
 from livestream.gigs.services.complaints import gig_complaint_advance
 from marketplace.enums import PayUnit, Role
-from marketplace.permissions import can, require
-from marketplace.privacy import personal_numbers
+from marketplace.permissions import personal_numbers
 
 C = GigClaimStatus
 

@@ -29,6 +29,7 @@ from livestream.gigs.enums import (
     GigClaimStatus,
 )
 from livestream.gigs.models import Gig, GigClaim, GigSettlement
+from livestream.gigs.rules import can, require
 from livestream.gigs.services import attendance as site
 from livestream.gigs.services.claims import gig_claim_cancel, gig_claim_release
 from livestream.gigs.services.complaints import gig_complaint_open
@@ -39,7 +40,6 @@ from livestream.gigs.services.settlements import (
     settlement_set_pieces,
 )
 from marketplace.enums import KeyGroup, PayUnit, Role
-from marketplace.permissions import can, require
 from marketplace.qr import qr_png
 
 C = GigClaimStatus

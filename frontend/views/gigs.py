@@ -25,7 +25,7 @@ from frontend.views.common import add_service_errors, error_text, role_required
 from livestream.gigs.board import board_last_seq
 from livestream.gigs.enums import GIG_CLAIM_ACTIVE, GigStatus
 from livestream.gigs.models import AREA_PATTERN, Gig, GigClaim, board_area
-from livestream.gigs.rules import priority_rule_text, priority_window_open
+from livestream.gigs.rules import individual_verified, may_offer_posting, priority_rule_text, priority_window_open
 from livestream.gigs.selectors import poster_ratings, rating_text
 from livestream.gigs.services.availability import availability_current
 from livestream.gigs.services.claims import gig_claim
@@ -165,8 +165,7 @@ def board(request: HttpRequest, area: str) -> HttpResponse:
             "tz": settings.TIME_ZONE,
             "group_labels": dict(KeyGroup.choices),
             "can_claim": user.is_authenticated and user.is_seeker,
-            "can_post": user.is_authenticated
-            and (user.is_station_staff or user.is_employer_member or _verified_individual(user)),
+            "can_post": may_offer_posting(user),
             "login_url": reverse("frontend:login") + "?next=" + reverse("frontend:gig_board", args=[area]),
         },
     )
@@ -190,10 +189,6 @@ def claim(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{board_url}#gig-{gig.pk}")
 
 
-def _verified_individual(user: User) -> bool:
-    return user.is_seeker and WorkerProfile.objects.filter(user_id=user.pk, identity_verified_at__isnull=False).exists()
-
-
 @role_required(Role.EMPLOYER, Role.STATION, Role.SEEKER)
 @require_http_methods(["GET", "POST"])
 def gig_new(request: HttpRequest) -> HttpResponse:
@@ -213,7 +208,7 @@ def gig_new(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"“{gig.title}”已发布到{gig.county}零工市场。")
             return redirect("frontend:gig_board", area=gig.area)
     unverified = user.role == Role.EMPLOYER and not user.employer.is_verified
-    individual_unverified = user.is_seeker and not _verified_individual(user)
+    individual_unverified = user.is_seeker and not individual_verified(user)
     return render(
         request,
         "frontend/gigs/form.html",

@@ -12,8 +12,7 @@ from frontend.views.common import role_required
 from frontend.views.employer import postings_by_status
 from marketplace.enums import Role
 from marketplace.models import Employer, User, WorkerProfile
-from marketplace.permissions import require
-from marketplace.privacy import personal_numbers
+from marketplace.permissions import personal_numbers, require
 
 
 def _employers(user: User) -> QuerySet[Employer]:

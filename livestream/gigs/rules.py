@@ -3,13 +3,14 @@ next with a claim.
 
 Services check these under the gig's lock before changing anything; pages, the API and boards
 ask the same functions for what to offer (`worker_claim_actions`, `priority_rule_text`), so a
-button is shown exactly when the service would accept the tap. Who may act on which gig (the
-role matrix) is `marketplace.permissions`, rows `gig.*`.
+button is shown exactly when the service would accept the tap. Who may act on which gig is the
+role matrix GIG_MATRIX (`can`, `require`), on the marketplace's roles.
 """
 
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,9 +26,124 @@ from livestream.gigs.enums import (
 )
 from livestream.gigs.models import Gig, GigClaim, WorkerAvailability
 from livestream.gigs.services.shared import format_moment
-from marketplace.enums import KeyGroup
-from marketplace.models import WorkerProfile
+from marketplace.enums import KeyGroup, Role
+from marketplace.models import User, WorkerProfile
+from marketplace.permissions import Matrix, Scope
 from marketplace.places import distance_km
+
+# --- who may act on which gig ------------------------------------------------------------------
+
+
+def _all(user, obj) -> bool:
+    return True
+
+
+def _own_gig(user, gig) -> bool:
+    """Gigs posted for the user's employer (a gig claim stands for its gig)."""
+    gig = getattr(gig, "gig", gig)
+    return gig is None or (gig.employer_id is not None and gig.employer_id == user.employer_id)
+
+
+def _station_gig(user, gig) -> bool:
+    gig = getattr(gig, "gig", gig)
+    return gig is None or (gig.station_id is not None and gig.station_id == user.station_id)
+
+
+def _own_individual_gig(user, gig) -> bool:
+    """Gigs a verified individual posted for themselves (a household that needs two movers)."""
+    gig = getattr(gig, "gig", gig)
+    return gig is None or (gig.employer_id is None and gig.station_id is None and gig.posted_by_id == user.pk)
+
+
+def _own_gig_claim(user, claim) -> bool:
+    """The worker's own claim (a settlement or complaint stands for its claim)."""
+    claim = getattr(claim, "claim", claim)
+    return claim is None or claim.profile.user_id == user.pk
+
+
+def _station_complaint(user, complaint) -> bool:
+    """Wage complaints against employers linked to the station, or by workers it organises.
+
+    Not those about the station's own gigs: a station does not judge a dispute it is party to;
+    the bureau handles those.
+    """
+    if complaint is None:
+        return True
+    gig = complaint.claim.gig
+    if gig.station_id is not None:
+        return False
+    employer_station = gig.employer.station_id if gig.employer_id else None
+    return user.station_id in (employer_station, complaint.claim.profile.station_id)
+
+
+GIG_MATRIX: dict[str, dict[str, Scope]] = {
+    # Gigs: employers post for themselves, stations for their own board, verified individuals for
+    # their household (the service checks the verification); seekers claim.
+    "gig.post": {Role.EMPLOYER: _all, Role.STATION: _all, Role.SEEKER: _all},
+    "gig.manage": {
+        Role.EMPLOYER: _own_gig,
+        Role.STATION: _station_gig,
+        Role.SEEKER: _own_individual_gig,
+        Role.BUREAU: _all,
+    },
+    "gig.claim": {Role.SEEKER: _all},
+    "gig.claim_cancel": {Role.SEEKER: _own_gig_claim},
+    # At the site: the worker checks in and out; the poster prints the QR code, settles and rates.
+    "gig.check_in": {Role.SEEKER: _own_gig_claim},
+    "gig.check_in_code": {Role.EMPLOYER: _own_gig, Role.STATION: _station_gig, Role.BUREAU: _all},
+    "gig.settle": {Role.EMPLOYER: _own_gig, Role.STATION: _station_gig},
+    "gig.settlement_receive": {Role.SEEKER: _own_gig_claim},
+    "gig.rate_poster": {Role.SEEKER: _own_gig_claim},
+    "gig.rate_worker": {Role.EMPLOYER: _own_gig, Role.STATION: _station_gig},
+    "gig.complaint_open": {Role.SEEKER: _own_gig_claim},
+    "gig.complaint_view": {Role.SEEKER: _own_gig_claim, Role.STATION: _station_complaint, Role.BUREAU: _all},
+    "gig.complaint_handle": {Role.STATION: _station_complaint, Role.BUREAU: _all},
+}
+_gigs = Matrix(GIG_MATRIX)
+can = _gigs.can
+require = _gigs.require
+
+
+# --- who may post -------------------------------------------------------------------------------
+
+
+def individual_verified(user: User) -> bool:
+    """A seeker posting for their own household (two movers) must have had staff check their ID (实名核验)."""
+    return user.is_seeker and WorkerProfile.objects.filter(user_id=user.pk, identity_verified_at__isnull=False).exists()
+
+
+def may_offer_posting(user: User) -> bool:
+    """Whether to offer 发布零工: station staff, employer members (an unverified employer is told why on
+    the form) and verified individuals."""
+    return can(user, "gig.post") and (not user.is_seeker or individual_verified(user))
+
+
+def poster_organisation(by: User) -> dict[str, Any]:
+    """The organisation a gig is posted for; refuses an employer that may not publish.
+
+    A verified individual posts for nobody but themselves: both organisations stay empty.
+    """
+    if by.is_station_staff:
+        return {"station": by.station}
+    if by.is_seeker:
+        if not individual_verified(by):
+            raise ValidationError(
+                _("个人发布零工需先实名核验：请带身份证到就业服务站或劳务协作站办理。"), code="identity_unverified"
+            )
+        return {}
+    employer = by.employer
+    if not employer.is_verified:
+        raise ValidationError(_("单位通过认证后才能发布零工。"), code="employer_unverified")
+    entry = employer.active_blacklist_entry()
+    if entry is not None:
+        raise ValidationError(
+            _("该单位已被列入拖欠农民工工资黑名单（%(reason)s），暂不能发布零工。") % {"reason": entry.reason},
+            code="employer_blacklisted",
+        )
+    return {"employer": employer}
+
+
+# --- when a worker may claim -------------------------------------------------------------------
 
 
 def priority_window_open(gig: Gig, now: datetime.datetime | None = None) -> bool:

@@ -21,8 +21,8 @@ from livestream.gigs.enums import (
     RatingSide,
 )
 from livestream.gigs.models import Gig, GigClaim, GigRating, WageComplaint
+from livestream.gigs.rules import can
 from marketplace.models import User, WorkerProfile
-from marketplace.permissions import can
 
 C = GigClaimStatus
 Rating = tuple[Decimal | None, int]

@@ -35,6 +35,7 @@ from livestream.gigs.api.site_serializers import (
     rating_summary,
 )
 from livestream.gigs.models import Gig, GigClaim, GigSettlement, WageComplaint
+from livestream.gigs.rules import require
 from livestream.gigs.services import attendance as site
 from livestream.gigs.services.complaints import gig_complaint_advance, gig_complaint_open
 from livestream.gigs.services.ratings import gig_rate
@@ -44,8 +45,7 @@ from livestream.gigs.services.settlements import (
     settlement_set_pieces,
 )
 from marketplace.api.openapi import errors
-from marketplace.permissions import require
-from marketplace.privacy import personal_numbers
+from marketplace.permissions import personal_numbers
 
 TAGS = ["零工市场 · 现场"]
 

@@ -22,9 +22,8 @@ from django.utils.translation import gettext as _
 
 from livestream.gigs.enums import GIG_CLAIM_ACTIVE, GigStatus
 from livestream.gigs.models import Gig, WorkerAvailability
-from livestream.gigs.rules import check_claim_requirements
+from livestream.gigs.rules import check_claim_requirements, require
 from marketplace.models import OccupationFamily, User, WorkerProfile
-from marketplace.permissions import require
 from marketplace.places import distance_km
 from marketplace.services.notifications import notify
 

@@ -25,10 +25,9 @@ from django.utils.translation import gettext as _
 from livestream.gigs import board
 from livestream.gigs.enums import GIG_CLAIM_ACTIVE, GIG_CLAIM_AWAITED, BoardEventKind, GigClaimStatus, GigStatus
 from livestream.gigs.models import Gig, GigClaim, GigClaimTransition
-from livestream.gigs.rules import check_claim_requirements
+from livestream.gigs.rules import check_claim_requirements, require
 from livestream.gigs.services.shared import give_place_back, lock_claim, lock_gig, log_transition
 from marketplace.models import User, WorkerProfile
-from marketplace.permissions import require
 
 C = GigClaimStatus
 G = GigStatus

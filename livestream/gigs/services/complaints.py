@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from livestream.gigs.enums import GIG_CLAIM_FINISHED, ComplaintStatus, GigClaimStatus
 from livestream.gigs.models import GigClaim, GigSettlement, WageComplaint, WageComplaintStep
+from livestream.gigs.rules import require
 from marketplace.models import User
-from marketplace.permissions import require
 
 S = ComplaintStatus
 TRANSITIONS = {S.OPEN: (S.HANDLING, S.RESOLVED), S.HANDLING: (S.RESOLVED,)}

@@ -19,13 +19,12 @@ from django.utils.translation import gettext as _
 from livestream.gigs import board
 from livestream.gigs.enums import GIG_CLAIM_ACTIVE, GIG_PAY_UNITS, BoardEventKind, GigClaimStatus, GigStatus
 from livestream.gigs.models import Gig, GigClaim
-from livestream.gigs.rules import priority_window_open
+from livestream.gigs.rules import poster_organisation, priority_window_open, require
 from livestream.gigs.services.shared import lock_gig, log_transition
 from livestream.gigs.tasks import gig_notify_available
 from marketplace.effects import task_after_commit
 from marketplace.enums import KeyGroup
-from marketplace.models import User, WorkerProfile
-from marketplace.permissions import require
+from marketplace.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -75,32 +74,6 @@ def _validate_gig(gig: Gig) -> None:
     gig.full_clean(exclude=["posted_by", "employer", "station", "area"])
 
 
-def _check_poster(by: User) -> dict[str, Any]:
-    """The organisation a gig is posted for; refuses an employer that may not publish.
-
-    A verified individual posts for nobody but themselves: both organisations stay empty.
-    """
-    if by.is_station_staff:
-        return {"station": by.station}
-    if by.is_seeker:
-        profile = WorkerProfile.objects.filter(user_id=by.pk).first()
-        if profile is None or profile.identity_verified_at is None:
-            raise ValidationError(
-                _("个人发布零工需先实名核验：请带身份证到就业服务站或劳务协作站办理。"), code="identity_unverified"
-            )
-        return {}
-    employer = by.employer
-    if not employer.is_verified:
-        raise ValidationError(_("单位通过认证后才能发布零工。"), code="employer_unverified")
-    entry = employer.active_blacklist_entry()
-    if entry is not None:
-        raise ValidationError(
-            _("该单位已被列入拖欠农民工工资黑名单（%(reason)s），暂不能发布零工。") % {"reason": entry.reason},
-            code="employer_blacklisted",
-        )
-    return {"employer": employer}
-
-
 @transaction.atomic
 def gig_post(*, by: User, data: dict[str, Any]) -> Gig:
     """Publish a gig on its county's board at once. Holds the board's sequence lock until commit."""
@@ -108,7 +81,7 @@ def gig_post(*, by: User, data: dict[str, Any]) -> Gig:
     unknown = set(data) - POSTABLE_FIELDS
     if unknown:
         raise ValidationError(_("未知字段：%(f)s") % {"f": ", ".join(sorted(unknown))}, code="unknown_fields")
-    organisation = _check_poster(by)
+    organisation = poster_organisation(by)
     gig = Gig(posted_by=by, **organisation, **data)
     gig.places_left = gig.places
     gig.status = G.OPEN

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 
 from livestream.gigs.enums import GIG_CLAIM_FINISHED, GigClaimStatus, RatingSide
 from livestream.gigs.models import GigClaim, GigRating
+from livestream.gigs.rules import can, require
 from marketplace.models import User
-from marketplace.permissions import can, require
 
 MAX_COMMENT = 200
 

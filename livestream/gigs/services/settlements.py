@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 
 from livestream.gigs.enums import SettlementStatus
 from livestream.gigs.models import GigClaim, GigSettlement
+from livestream.gigs.rules import require
 from marketplace.enums import PayUnit
 from marketplace.models import User
-from marketplace.permissions import require
 
 S = SettlementStatus
 MAX_PIECES = 100_000

@@ -14,7 +14,7 @@ from rest_framework import serializers
 from marketplace.api.serializers.occupations import OccupationBriefSerializer
 from marketplace.enums import Availability, Education, Gender, JobType, KeyGroup, PayUnit, ProfileVisibility
 from marketplace.models import Certificate, GroupTag, WorkerProfile, WorkExperience
-from marketplace.privacy import PersonalNumbers, personal_numbers
+from marketplace.permissions import PersonalNumbers, personal_numbers
 from marketplace.services.profiles import profile_completeness
 from marketplace.validators import validate_id_number
 
