@@ -35,6 +35,7 @@ from livestream.gigs.enums import (
 )
 from marketplace.enums import PayUnit
 from marketplace.models import WorkerProfile
+from marketplace.models.base import TransitionLog
 from marketplace.places import COUNTY_BY_NAME
 
 AREA_PATTERN = re.compile(r"^[a-z0-9-]{1,32}$")
@@ -193,21 +194,14 @@ class GigClaim(models.Model):
         return self.status in GIG_CLAIM_ACTIVE
 
 
-class GigClaimTransition(models.Model):
+class GigClaimTransition(TransitionLog):
     claim = models.ForeignKey(GigClaim, on_delete=models.CASCADE, related_name="transitions")
     from_status = models.CharField(max_length=12, choices=GigClaimStatus.choices, blank=True)
     to_status = models.CharField(max_length=12, choices=GigClaimStatus.choices)
-    by = models.ForeignKey("marketplace.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    note = models.CharField(max_length=200, blank=True)
-    at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(TransitionLog.Meta):
         # Moved from the marketplace app; the table keeps its name (and its rows).
         db_table = "marketplace_gigclaimtransition"
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.from_status or '-'} → {self.to_status}"
 
 
 class BoardSequence(models.Model):
@@ -346,23 +340,19 @@ class WageComplaint(models.Model):
         return f"投诉#{self.pk} {self.get_status_display()}"
 
 
-class WageComplaintStep(models.Model):
+class WageComplaintStep(TransitionLog):
     """Who moved a complaint, from what, to what, when, and why."""
 
     complaint = models.ForeignKey(WageComplaint, on_delete=models.CASCADE, related_name="steps")
     from_status = models.CharField(max_length=10, choices=ComplaintStatus.choices, blank=True)
     to_status = models.CharField(max_length=10, choices=ComplaintStatus.choices)
+    # As this log was first made: a longer note for staff decisions, `by` not blank in forms.
     by = models.ForeignKey("marketplace.User", on_delete=models.SET_NULL, null=True, related_name="+")
     note = models.CharField(max_length=500, blank=True)
-    at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(TransitionLog.Meta):
         # Moved from the marketplace app; the table keeps its name (and its rows).
         db_table = "marketplace_wagecomplaintstep"
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.from_status or '-'} → {self.to_status}"
 
 
 def end_of_day(day: datetime.date) -> datetime.datetime:

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.enums import ApplicationStatus
+from marketplace.models.base import TransitionLog
 
 
 class Application(models.Model):
@@ -30,19 +31,13 @@ class Application(models.Model):
         return f"{self.profile} → {self.posting}"
 
 
-class ApplicationTransition(models.Model):
+class ApplicationTransition(TransitionLog):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="transitions")
     from_status = models.CharField(max_length=12, choices=ApplicationStatus.choices, blank=True)
     to_status = models.CharField(max_length=12, choices=ApplicationStatus.choices)
-    by = models.ForeignKey("marketplace.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    note = models.CharField(max_length=200, blank=True)
-    at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.from_status or '-'} → {self.to_status}"
+    class Meta(TransitionLog.Meta):
+        pass
 
 
 class EmploymentOutcome(models.Model):

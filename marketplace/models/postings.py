@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.enums import Education, JobType, PayUnit, PostingStatus
+from marketplace.models.base import TransitionLog
 
 
 class JobPosting(models.Model):
@@ -74,18 +75,12 @@ class JobPosting(models.Model):
         return f"{self.pay_min}–{self.pay_max} {unit}"
 
 
-class PostingTransition(models.Model):
+class PostingTransition(TransitionLog):
     """Who moved a posting from what to what, when, and why."""
 
     posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="transitions")
     from_status = models.CharField(max_length=12, choices=PostingStatus.choices)
     to_status = models.CharField(max_length=12, choices=PostingStatus.choices)
-    by = models.ForeignKey("marketplace.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    note = models.CharField(max_length=200, blank=True)
-    at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.from_status} → {self.to_status}"
+    class Meta(TransitionLog.Meta):
+        pass
