@@ -383,8 +383,7 @@ def bench_backend(
     _timed_recommendations(backend, queries, options, figures)
     if isinstance(backend, EmbeddedSearchBackend):
         # kNN loaded the vectors into one float32 matrix, kept for the life of the index file.
-        cached = backend._vector_cache.get(POSTINGS)
-        figures.vector_matrix_bytes = int(cached[2].nbytes) if cached else 0
+        figures.vector_matrix_bytes = backend.vector_matrix_bytes()
     return figures
 
 

@@ -34,7 +34,7 @@ from marketplace.places import COUNTIES
 from marketplace.services.seed.places import town_point
 from matching.search.base import BaseSearchBackend, SearchUnavailable
 from matching.search.documents import attach_embeddings, embedding_version
-from matching.search.elasticsearch import ElasticsearchSearchBackend, _mappings
+from matching.search.elasticsearch import ElasticsearchSearchBackend, index_mappings
 from matching.search.embedded import EmbeddedSearchBackend
 from matching.search.query import PostingQuery, parse_posting_query
 from matching.sync import BATCH as SYNC_BATCH
@@ -258,7 +258,7 @@ def _raw_bulk(backend: ElasticsearchSearchBackend, name: str, docs: Iterable[dic
     client.indices.create(
         index=name,
         settings={"number_of_shards": 1, "number_of_replicas": 0},
-        mappings=_mappings("postings", backend.analyzer, backend.dims),
+        mappings=index_mappings("postings", backend.analyzer, backend.dims),
     )
     helpers.bulk(client, ({"_index": name, "_id": d["id"], "_source": d} for d in docs), **bulk)
     client.indices.refresh(index=name)

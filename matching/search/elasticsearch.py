@@ -27,7 +27,8 @@ from matching.search.query import PostingQuery, ProfileQuery, SearchHit, SearchR
 BULK_CHUNK = 1000
 
 
-def _mappings(kind: str, analyzer: str, dims: int) -> dict[str, Any]:
+def index_mappings(kind: str, analyzer: str, dims: int) -> dict[str, Any]:
+    """The mappings of an index of `kind` (postings or profiles), as rebuild creates it (and bench/search.py)."""
     text = {"type": "text", "analyzer": analyzer}
     keyword = {"type": "keyword"}
     common = {
@@ -141,7 +142,7 @@ class ElasticsearchSearchBackend(BaseSearchBackend):
             lambda: self.client.indices.create(
                 index=name,
                 settings={"number_of_shards": 1, "number_of_replicas": 0},
-                mappings=_mappings(kind, self.analyzer, self.dims),
+                mappings=index_mappings(kind, self.analyzer, self.dims),
             )
         )
         return name

@@ -270,6 +270,11 @@ class EmbeddedSearchBackend(BaseSearchBackend):
             self._vector_cache["postings"] = cached
         return cached[1], cached[2]
 
+    def vector_matrix_bytes(self) -> int:
+        """Memory the loaded kNN matrix of postings takes (0 before the first vector search)."""
+        cached = self._vector_cache.get("postings")
+        return int(cached[2].nbytes) if cached else 0
+
     def drop(self, kind: str) -> None:
         for file in self.path.glob(f"{kind}-*.sqlite3*"):
             file.unlink(missing_ok=True)
