@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from frontend.views.common import back_to, role_required, run_service
@@ -75,7 +76,7 @@ def manage_gig(request: HttpRequest, pk: int) -> HttpResponse:
                 "claim": claim,
                 "numbers": personal_numbers(user, claim.profile),
                 "no_shows": no_shows.get(claim.profile_id, 0),
-                "rating": reads.rating_text(ratings.get(claim.profile_id, (None, 0))) or "暂无评价",
+                "rating": reads.rating_text(ratings.get(claim.profile_id, (None, 0))) or _("暂无评价"),
                 "settlement": settlement,
                 "can_confirm": claim.status == C.CLAIMED and running,
                 "can_release": awaited and running,
@@ -133,7 +134,7 @@ def set_site(request: HttpRequest, pk: int) -> HttpResponse:
     run_service(
         request,
         lambda: site.gig_set_site(by=request.user, gig=gig, lat=lat, lon=lon),
-        "已把您现在的位置设为工作地点，工人在附近就能定位签到。",
+        _("已把您现在的位置设为工作地点，工人在附近就能定位签到。"),
     )
     return redirect("frontend:gig_manage", pk=pk)
 
@@ -178,6 +179,6 @@ def complaint_advance(request: HttpRequest, pk: int) -> HttpResponse:
     run_service(
         request,
         lambda: gig_complaint_advance(by=request.user, complaint=complaint, to=to, note=request.POST.get("note", "")),
-        f"投诉#{complaint.pk} 已改为“{labels.get(to, to)}”。",
+        _("投诉#%(pk)s 已改为“%(status)s”。") % {"pk": complaint.pk, "status": labels.get(to, to)},
     )
     return back_to(request, reverse("frontend:gig_complaints"))

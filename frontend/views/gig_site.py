@@ -15,6 +15,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -45,9 +47,9 @@ from marketplace.qr import qr_png
 C = GigClaimStatus
 # How the amount owed is worked out, in the words a worker reads on the gig's page.
 PAY_BASIS = {
-    PayUnit.DAY: "干满一天付一天",
-    PayUnit.HOUR: "按实际干活时间算（开工后从签到到签退），精确到一刻钟",
-    PayUnit.PIECE: "按件数算，件数由发布方登记",
+    PayUnit.DAY: gettext_lazy("干满一天付一天"),
+    PayUnit.HOUR: gettext_lazy("按实际干活时间算（开工后从签到到签退），精确到一刻钟"),
+    PayUnit.PIECE: gettext_lazy("按件数算，件数由发布方登记"),
 }
 
 
@@ -96,7 +98,7 @@ def gig_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "pay_basis": PAY_BASIS.get(gig.pay_unit, ""),
             "mine_active": mine is not None and mine.status in GIG_CLAIM_ACTIVE,
             "can_cancel": mine is not None and rules.claim_cancellable(mine),
-            "poster_rating": reads.rating_text(reads.poster_rating(gig)) or "暂无评价",
+            "poster_rating": reads.rating_text(reads.poster_rating(gig)) or _("暂无评价"),
             "can_manage": can(user, "gig.manage", gig),
             "can_claim": user.is_authenticated and user.is_seeker,
             "last_seq": board_last_seq(gig.area),
@@ -127,7 +129,7 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
     if not user.is_seeker:
         if can(user, "gig.manage", gig):
             return redirect("frontend:gig_manage", pk=gig.pk)
-        raise PermissionDenied("只有抢到名额的求职者可以签到。")
+        raise PermissionDenied(_("只有抢到名额的求职者可以签到。"))
     token = request.GET.get("t")
     if request.method == "POST" or token is not None:
         if request.method == "POST":
@@ -142,7 +144,7 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, error_text(exc))
         else:
             moment = timezone.localtime(claim.checked_in_at)
-            messages.success(request, f"签到成功！签到时间 {moment:%H:%M}。收工时记得签退。")
+            messages.success(request, _("签到成功！签到时间 %(time)s。收工时记得签退。") % {"time": f"{moment:%H:%M}"})
         return redirect(here)
     claim = (
         GigClaim.objects.filter(gig=gig, profile__user=user)
@@ -222,18 +224,18 @@ def claim_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         return redirect_to_login(reverse("frontend:home"))
     is_poster = can(user, "gig.manage", claim.gig)
     default = reverse("frontend:gig_manage", args=[claim.gig_id]) if is_poster else reverse("frontend:my_gigs")
-    name = claim.profile.name or "该求职者"
+    name = claim.profile.name or _("该求职者")
     pieces = _int(request.POST.get("pieces")) if request.POST.get("pieces", "").strip() else None
     if request.POST.get("pieces", "").strip() and pieces is None:
-        messages.error(request, "件数须是整数。")
+        messages.error(request, _("件数须是整数。"))
         return back_to(request, default)
     actions = {
-        "confirm": (lambda: site.gig_claim_confirm(by=user, claim=claim), f"已确认{name}的报名。"),
-        "release": (lambda: gig_claim_release(by=user, claim=claim), f"已释放{name}的名额。"),
-        "no-show": (lambda: site.gig_claim_no_show(by=user, claim=claim), f"已记录{name}未到岗。"),
-        "check-in-for": (lambda: site.gig_check_in_for(by=user, claim=claim), f"已为{name}签到。"),
-        "check-out": (lambda: site.gig_check_out(by=user, claim=claim, pieces=pieces), "已签退，工钱已记入结算。"),
-        "cancel": (lambda: gig_claim_cancel(by=user, claim=claim), "已取消报名，名额已退回。"),
+        "confirm": (lambda: site.gig_claim_confirm(by=user, claim=claim), _("已确认%(name)s的报名。") % {"name": name}),
+        "release": (lambda: gig_claim_release(by=user, claim=claim), _("已释放%(name)s的名额。") % {"name": name}),
+        "no-show": (lambda: site.gig_claim_no_show(by=user, claim=claim), _("已记录%(name)s未到岗。") % {"name": name}),
+        "check-in-for": (lambda: site.gig_check_in_for(by=user, claim=claim), _("已为%(name)s签到。") % {"name": name}),
+        "check-out": (lambda: site.gig_check_out(by=user, claim=claim, pieces=pieces), _("已签退，工钱已记入结算。")),
+        "cancel": (lambda: gig_claim_cancel(by=user, claim=claim), _("已取消报名，名额已退回。")),
     }
     call, success = actions[action]
     run_service(request, call, success)
@@ -255,17 +257,17 @@ def settlement_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
     if action == "pieces":
         pieces = _int(request.POST.get("pieces"))
         if pieces is None:
-            messages.error(request, "请填写件数（整数）。")
+            messages.error(request, _("请填写件数（整数）。"))
             return back_to(request, default)
         run_service(
             request,
             lambda: settlement_set_pieces(by=user, settlement=settlement, pieces=pieces),
-            f"已填写件数 {pieces} 件。",
+            _("已填写件数 %(pieces)s 件。") % {"pieces": pieces},
         )
     elif action == "paid":
-        run_service(request, lambda: settlement_mark_paid(by=user, settlement=settlement), "已标记为已付款。")
+        run_service(request, lambda: settlement_mark_paid(by=user, settlement=settlement), _("已标记为已付款。"))
     else:
-        run_service(request, lambda: settlement_confirm_received(by=user, settlement=settlement), "已确认收到工钱。")
+        run_service(request, lambda: settlement_confirm_received(by=user, settlement=settlement), _("已确认收到工钱。"))
     return back_to(request, default)
 
 
@@ -282,7 +284,7 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
     )
     stars = _int(request.POST.get("stars")) or 0
     comment = request.POST.get("comment", "")
-    run_service(request, lambda: gig_rate(by=user, claim=claim, stars=stars, comment=comment), "评价已提交，谢谢！")
+    run_service(request, lambda: gig_rate(by=user, claim=claim, stars=stars, comment=comment), _("评价已提交，谢谢！"))
     return back_to(request, default)
 
 
@@ -306,7 +308,7 @@ def complaint_new(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 general = exc.messages
         else:
-            messages.success(request, "投诉已提交，工作人员会尽快处理。处理进度可在“我的零工”查看。")
+            messages.success(request, _("投诉已提交，工作人员会尽快处理。处理进度可在“我的零工”查看。"))
             return redirect(reverse("frontend:my_gigs") + "?tab=done")
     elif settlement is not None and settlement.amount is not None:
         values["amount_claimed"] = f"{settlement.amount.normalize():f}"

@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.forms.gigs import GigForm
@@ -62,17 +63,21 @@ def priority_rule(gig: Gig, now: datetime.datetime | None = None) -> str:
     if not priority_window_open(gig, now):
         return ""
     until = timezone.localtime(gig.priority_until)
-    moment = f"{until:%H:%M}" if until.date() == timezone.localdate() else f"{until.month}月{until.day}日 {until:%H:%M}"
-    return f"{priority_rule_text(gig)}优先，{moment} 后对所有人开放"
+    moment = (
+        f"{until:%H:%M}"
+        if until.date() == timezone.localdate()
+        else _("%(month)s月%(day)s日 %(time)s") % {"month": until.month, "day": until.day, "time": f"{until:%H:%M}"}
+    )
+    return _("%(rule)s优先，%(moment)s 后对所有人开放") % {"rule": priority_rule_text(gig), "moment": moment}
 
 
 def day_label(day: datetime.date) -> str:
     today = timezone.localdate()
     if day == today:
-        return "今天"
+        return _("今天")
     if day == today + datetime.timedelta(days=1):
-        return "明天"
-    return f"{day.month}月{day.day}日"
+        return _("明天")
+    return _("%(month)s月%(day)s日") % {"month": day.month, "day": day.day}
 
 
 def boards(request: HttpRequest) -> HttpResponse:
@@ -119,7 +124,7 @@ def _sort_key(gig: Gig, distance: float | None, near: bool) -> str:
 def board(request: HttpRequest, area: str) -> HttpResponse:
     """One county's live board: today's and upcoming gigs that are open or full."""
     if not AREA_PATTERN.match(area):
-        raise Http404("零工市场不存在")
+        raise Http404(_("零工市场不存在"))
     # Read the number first: an event committed meanwhile is then replayed by the page, never missed.
     last_seq = board_last_seq(area)
     gigs = list(
@@ -129,7 +134,7 @@ def board(request: HttpRequest, area: str) -> HttpResponse:
     )
     county = COUNTY_BY_CODE.get(area)
     if county is None and not gigs:
-        raise Http404("零工市场不存在")
+        raise Http404(_("零工市场不存在"))
     name = county.name if county else gigs[0].county
     user = request.user
     mine: set[int] = set()
@@ -179,13 +184,13 @@ def claim(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(board_url)
     if not request.user.is_seeker:
-        raise PermissionDenied("只有求职者账号可以抢单。")
+        raise PermissionDenied(_("只有求职者账号可以抢单。"))
     try:
         gig_claim(by=request.user, gig=gig)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:
-        messages.success(request, f"抢到了“{gig.title}”！请按时到集合地点。")
+        messages.success(request, _("抢到了“%(title)s”！请按时到集合地点。") % {"title": gig.title})
     return redirect(f"{board_url}#gig-{gig.pk}")
 
 
@@ -205,7 +210,9 @@ def gig_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"“{gig.title}”已发布到{gig.county}零工市场。")
+            messages.success(
+                request, _("“%(title)s”已发布到%(county)s零工市场。") % {"title": gig.title, "county": gig.county}
+            )
             return redirect("frontend:gig_board", area=gig.area)
     unverified = user.role == Role.EMPLOYER and not user.employer.is_verified
     individual_unverified = user.is_seeker and not individual_verified(user)
