@@ -107,7 +107,7 @@ def configure_django(var_dir: Path) -> bool:
     if own:
         from django.core.management import call_command
 
-        from marketplace.services.taxonomy import occupations_load
+        from marketplace.occupations.services import occupations_load
 
         call_command("migrate", verbosity=0, interactive=False)
         occupations_load()

@@ -33,9 +33,9 @@ from bench.harness.servers import ServerPool, server_env, start_servers
 from bench.harness.sessions import session_cookies
 from livestream.gigs.models import Gig, GigClaim, board_area
 from livestream.gigs.services.posting import gig_post
+from marketplace.accounts.models import phone_digest
 from marketplace.enums import PayUnit, Role, VerificationStatus
 from marketplace.models import Employer, User, WorkerProfile
-from marketplace.models.accounts import phone_digest
 from marketplace.validators import credit_code_check_char
 
 P95_TARGET_MS = 500.0

@@ -34,9 +34,9 @@ from bench.harness.servers import ServerPool, server_env, start_servers
 from bench.harness.sessions import session_cookies
 from livestream.models import LiveApplication, LiveRoom
 from livestream.services.live import room_create, room_start
+from marketplace.accounts.models import phone_digest
 from marketplace.enums import PostingStatus, Role, VerificationStatus
 from marketplace.models import Employer, JobPosting, User, WorkerProfile
-from marketplace.models.accounts import phone_digest
 from marketplace.validators import credit_code_check_char
 
 P95_TARGET_MS = 1000.0

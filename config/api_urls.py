@@ -5,9 +5,17 @@ other's URL modules); the events API keeps its own namespace.
 """
 
 from livestream.gigs.api import urls as gigs
-from marketplace.api import urls as marketplace
+from marketplace.accounts.api import urls as accounts
+from marketplace.applications.api import urls as applications
+from marketplace.employers.api import urls as employers
+from marketplace.notifications.api import urls as notifications
+from marketplace.occupations.api import urls as occupations
+from marketplace.postings.api import urls as postings
+from marketplace.profiles.api import urls as profiles
 from matching.api import urls as matching
 
 app_name = "api"
 
-urlpatterns = [*marketplace.urlpatterns, *matching.urlpatterns, *gigs.urlpatterns]
+FEATURES = (accounts, occupations, postings, applications, employers, profiles, notifications, matching, gigs)
+
+urlpatterns = [pattern for feature in FEATURES for pattern in feature.urlpatterns]

@@ -5,7 +5,7 @@
                       {"type": "read", "unread": 0}
     client → server   {"command": "read", "ids": [9]}   {"command": "read"}   {"command": "ping"}
 
-Notices are stored before they are pushed (marketplace.services.notifications), so a page that
+Notices are stored before they are pushed (marketplace.notifications.services), so a page that
 was closed misses nothing: the list at /me/notifications/ has them all.
 """
 
@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from livestream.gigs.consumers import CLOSE_LOGIN_REQUIRED
 from livestream.protocol import ProtocolError, parse_message
 from livestream.ratelimit import FrameRateLimiter
-from marketplace.services.notifications import notifications_mark_read, unread_count, user_group
+from marketplace.notifications.services import notifications_mark_read, unread_count, user_group
 
 MAX_IDS = 200
 

@@ -51,7 +51,7 @@ class EmployerAdmin(admin.ModelAdmin):
     list_display = ["name", "county", "verification", "integrity_grade"]
     list_filter = ["verification", "integrity_grade", "county"]
     search_fields = ["name", "credit_code"]
-    # Logos go through services.images (re-encoded, metadata stripped), never straight from a form.
+    # Logos go through marketplace.images (re-encoded, metadata stripped), never straight from a form.
     exclude = ["contact_phone", "logo", "logo_thumb"]
     readonly_fields = ["masked_contact_phone"]
     inlines = [BlacklistInline]

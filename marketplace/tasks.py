@@ -1,21 +1,14 @@
-"""Background work of the marketplace. Tasks take ids, re-read, and call a service."""
+"""Background work of the marketplace, one module per feature (postings.tasks).
+
+Celery discovers `marketplace.tasks` only; importing the features' task modules here registers
+them, and their schedules make up the app's part of beat's.
+"""
 
 from __future__ import annotations
 
-from celery import shared_task
-from celery.schedules import crontab
+from marketplace.postings.tasks import BEAT_SCHEDULE as POSTING_SCHEDULE
+from marketplace.postings.tasks import postings_expire
 
-from marketplace.services.postings import posting_expire_due
+__all__ = ["BEAT_SCHEDULE", "postings_expire"]
 
-
-@shared_task(name="marketplace.postings_expire", acks_late=True, autoretry_for=(Exception,), max_retries=3,
-             retry_backoff=True)  # fmt: skip
-def postings_expire() -> int:
-    """Idempotent: a retried or doubled run finds nothing left to expire."""
-    return posting_expire_due()
-
-
-BEAT_SCHEDULE = {
-    # Just after midnight (Asia/Shanghai): yesterday's last valid day has passed.
-    "expire-postings": {"task": "marketplace.postings_expire", "schedule": crontab(hour=0, minute=5)},
-}
+BEAT_SCHEDULE = {**POSTING_SCHEDULE}

@@ -21,7 +21,7 @@ from django.db.models import Count, Q
 
 from marketplace.enums import JobType, ProfileVisibility
 from marketplace.models import Application, JobPosting, Occupation, OccupationFamily, WorkerProfile
-from marketplace.selectors import posting_list_public
+from marketplace.postings.selectors import posting_list_public
 from matching.features import posting_from_document, seeker_from_profile
 from matching.ranking import rank_candidates
 from matching.recommend import recommend

@@ -75,7 +75,7 @@ TEMPLATES = [
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "marketplace.User"
-AUTHENTICATION_BACKENDS = ["marketplace.auth.PhoneBackend"]
+AUTHENTICATION_BACKENDS = ["marketplace.accounts.auth.PhoneBackend"]
 LOGIN_URL = "/login/"
 
 # Keys for personal data at rest (ID and phone numbers). The first encrypts, all decrypt, so a
@@ -175,7 +175,7 @@ SMS_CODES_PER_IP_PER_HOUR = env_int("SMS_CODES_PER_IP_PER_HOUR", 20)
 # The address people reach the product at: links in SMS texts and QR codes are absolute.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
-# Notifications (marketplace.services.notifications): how often one person may be told, so a busy
+# Notifications (marketplace.notifications.services): how often one person may be told, so a busy
 # board does not turn into spam. Every notice is still listed at /me/notifications/.
 NOTIFY_GIG_NEARBY_PER_DAY = env_int("NOTIFY_GIG_NEARBY_PER_DAY", 5)
 NOTIFY_SMS_PER_DAY = env_int("NOTIFY_SMS_PER_DAY", 3)

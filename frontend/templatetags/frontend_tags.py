@@ -34,6 +34,6 @@ def unread_notifications(context: template.Context) -> int:
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return 0
-    from marketplace.services.notifications import unread_count
+    from marketplace.notifications.services import unread_count
 
     return unread_count(request.user)

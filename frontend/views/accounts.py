@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.forms.accounts import PasswordLoginForm, SignupForm, SmsLoginForm
 from frontend.views.common import add_service_errors, client_ip, role_home_url
+from marketplace.accounts.services import sms_code_login, sms_code_send, user_signup
 from marketplace.privacy import mask_phone
-from marketplace.services.accounts import sms_code_login, sms_code_send, user_signup
 from marketplace.validators import normalize_phone
 
 SMS_PHONE_SESSION_KEY = "frontend_sms_phone"

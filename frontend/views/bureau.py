@@ -12,16 +12,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.forms.staff import ApproveForm, BlacklistForm, GradeForm, RejectForm, VerifyForm
 from frontend.views.common import add_service_errors, error_text, role_required
-from marketplace.enums import PostingStatus, Role
-from marketplace.models import BlacklistEntry, Employer, JobPosting
-from marketplace.selectors import employer_list_blacklisted, employer_list_pending_verification, moderation_queue
-from marketplace.services.employers import (
+from marketplace.employers.selectors import employer_list_blacklisted, employer_list_pending_verification
+from marketplace.employers.services import (
     employer_blacklist,
     employer_blacklist_lift,
     employer_set_grade,
     employer_verify,
 )
-from marketplace.services.postings import posting_approve, posting_reject
+from marketplace.enums import PostingStatus, Role
+from marketplace.models import BlacklistEntry, Employer, JobPosting
+from marketplace.postings.selectors import moderation_queue
+from marketplace.postings.services import posting_approve, posting_reject
 
 bureau_only = role_required(Role.BUREAU)
 

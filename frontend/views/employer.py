@@ -21,15 +21,16 @@ from frontend.views.common import (
     group_by,
     role_required,
 )
+from marketplace.applications.selectors import application_list_for_posting
+from marketplace.applications.services import TRANSITIONS as APPLICATION_TRANSITIONS
+from marketplace.applications.services import application_advance, application_mark_viewed
+from marketplace.employers.services import employer_register
 from marketplace.enums import ApplicationStatus, PostingStatus, Role
+from marketplace.images import ImageRejected, employer_logo_set
 from marketplace.models import Application, JobPosting
 from marketplace.permissions import can, personal_numbers, require
-from marketplace.selectors import application_list_for_posting, posting_list_for_user
-from marketplace.services.applications import TRANSITIONS as APPLICATION_TRANSITIONS
-from marketplace.services.applications import application_advance, application_mark_viewed
-from marketplace.services.employers import employer_register
-from marketplace.services.images import ImageRejected, employer_logo_set
-from marketplace.services.postings import TRANSITIONS as POSTING_TRANSITIONS
+from marketplace.postings.selectors import posting_list_for_user
+from marketplace.postings.services import TRANSITIONS as POSTING_TRANSITIONS
 from matching.search import SearchUnavailable
 from matching.selectors import candidates_for_posting
 

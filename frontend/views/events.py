@@ -37,7 +37,7 @@ from livestream.services.events.posters import PosterFontMissing, PosterJob, pos
 from livestream.services.events.tickets import event_sign_up, places_taken, registration_cancel
 from marketplace.enums import KeyGroup, Role
 from marketplace.models import JobPosting
-from marketplace.selectors import posting_list_public
+from marketplace.postings.selectors import posting_list_public
 
 logger = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from frontend.views.common import add_service_errors, role_required
 from livestream.gigs.services.availability import availability_clear, availability_current, availability_set
 from marketplace.enums import Role
 from marketplace.models import Notification, WorkerProfile
-from marketplace.services.notifications import notifications_mark_read
+from marketplace.notifications.services import notifications_mark_read
 
 PAGE_SIZE = 30
 

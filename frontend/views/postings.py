@@ -17,7 +17,7 @@ from frontend.views.employer import posting_actions
 from marketplace.enums import PostingStatus, Role
 from marketplace.models import Employer, JobPosting, User
 from marketplace.permissions import require
-from marketplace.services.postings import (
+from marketplace.postings.services import (
     posting_close,
     posting_create,
     posting_pause,

@@ -13,11 +13,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from frontend.views.common import error_text
+from marketplace.applications.services import application_submit
 from marketplace.enums import PostingStatus
 from marketplace.models import Application, JobPosting
+from marketplace.occupations.selectors import occupation_family_list_with_counts
 from marketplace.permissions import can
-from marketplace.selectors import occupation_family_list_with_counts, posting_is_public, posting_list_public
-from marketplace.services.applications import application_submit
+from marketplace.postings.selectors import posting_is_public, posting_list_public
 from matching.search import SearchUnavailable
 from matching.search.query import QueryError
 from matching.selectors import posting_search

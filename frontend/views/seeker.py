@@ -14,12 +14,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.forms.profile import STEPS, GroupsForm, ProfileStepForm, SkillsForm
 from frontend.views.common import add_service_errors, error_text, role_required
+from marketplace.applications.selectors import application_list_for_seeker
+from marketplace.applications.services import TRANSITIONS as APPLICATION_TRANSITIONS
+from marketplace.applications.services import application_withdraw
 from marketplace.enums import ApplicationStatus, Role
 from marketplace.models import Application, WorkerProfile
-from marketplace.selectors import application_list_for_seeker
-from marketplace.services.applications import TRANSITIONS as APPLICATION_TRANSITIONS
-from marketplace.services.applications import application_withdraw
-from marketplace.services.profiles import (
+from marketplace.profiles.services import (
     certificate_add,
     experience_add,
     profile_completeness,

@@ -47,7 +47,7 @@ def bulk_import(request: HttpRequest) -> HttpResponse:
     report = None
     if request.method == "POST" and form.is_valid():
         # Imported here: the importer is its own module and the rest of the site must not depend on it.
-        from marketplace.services.importing import ImportFileError, postings_import
+        from marketplace.postings.importing import ImportFileError, postings_import
 
         upload = form.cleaned_data["file"]
         try:

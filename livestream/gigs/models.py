@@ -35,8 +35,8 @@ from livestream.gigs.enums import (
 )
 from marketplace.enums import PayUnit
 from marketplace.models import WorkerProfile
-from marketplace.models.base import TransitionLog
 from marketplace.places import COUNTY_BY_NAME
+from marketplace.transition_log import TransitionLog
 
 AREA_PATTERN = re.compile(r"^[a-z0-9-]{1,32}$")
 

@@ -23,7 +23,7 @@ from livestream.models import Booth, EventApplication, EventRegistration, LiveRo
 from livestream.models.events import BoothStatus, EventStatus, RegistrationStatus
 from marketplace.enums import ApplicationStatus, KeyGroup
 from marketplace.models import JobPosting, User, WorkerProfile
-from marketplace.selectors import posting_list_public
+from marketplace.postings.selectors import posting_list_public
 from matching.features import posting_from_document, seeker_from_profile
 from matching.pay import monthly
 from matching.ranking import score_pair

@@ -32,12 +32,12 @@ from django.utils.translation import gettext as _
 from livestream.models import LiveApplication, LiveCard, LiveMessage, LiveMute, LivePresence, LiveRoom, RoomStatus
 from livestream.models.live import room_group
 from marketplace import effects
+from marketplace.applications.services import application_submit
 from marketplace.enums import JobType, Role
 from marketplace.models import Application, Employer, JobPosting, User
 from marketplace.permissions import require
-from marketplace.selectors import posting_is_public, posting_list_public
-from marketplace.services.applications import application_submit
-from marketplace.services.moderation import chat_banned_match
+from marketplace.postings.moderation import chat_banned_match
+from marketplace.postings.selectors import posting_is_public, posting_list_public
 
 logger = logging.getLogger(__name__)
 

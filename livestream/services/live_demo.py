@@ -15,10 +15,10 @@ from django.db.models import Exists, OuterRef
 
 from livestream.models import LiveApplication, LiveCard, LiveMessage, LivePresence, LiveRoom
 from livestream.services.live import card_push, chat_post, live_apply, room_create, room_end, room_start
+from marketplace.applications.services import application_advance
 from marketplace.enums import ApplicationStatus, Role
 from marketplace.models import Application, ApplicationTransition, EmploymentOutcome, GroupTag, User, WorkerProfile
-from marketplace.selectors import posting_list_public
-from marketplace.services.applications import application_advance
+from marketplace.postings.selectors import posting_list_public
 
 A = ApplicationStatus
 DEMO_STREAM = "https://live.example.gov.cn/qdn/zhibo-songgang.m3u8"

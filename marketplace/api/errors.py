@@ -24,7 +24,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import set_rollback
 
-from marketplace.services.accounts import RateLimited
+from marketplace.accounts.services import RateLimited
 
 # Service refusals of a well-formed request because of the current state of things: 409.
 CONFLICT_CODES = frozenset(

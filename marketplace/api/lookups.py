@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from marketplace.models import Application, JobPosting, User, WorkerProfile
 from marketplace.permissions import can
-from marketplace.selectors import posting_is_public
+from marketplace.postings.selectors import posting_is_public
 
 
 def posting_visible_or_404(user: User, pk: int) -> JobPosting:

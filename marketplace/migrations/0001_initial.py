@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import marketplace.models.accounts
+import marketplace.accounts.models
 import marketplace.privacy
 import marketplace.validators
 from django.conf import settings
@@ -103,7 +103,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': '用户',
             },
             managers=[
-                ('objects', marketplace.models.accounts.UserManager()),
+                ('objects', marketplace.accounts.models.UserManager()),
             ],
         ),
         migrations.CreateModel(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from marketplace.api.serializers.postings import PostingPublicSerializer
 from marketplace.enums import BENEFITS, JobType
+from marketplace.postings.api.serializers import PostingPublicSerializer
 from matching.search.query import MAX_PAGE_SIZE, MAX_TEXT_CHARS, SORTS
 
 
@@ -95,6 +95,6 @@ class CandidateRecommendationSerializer(serializers.Serializer):
     distance_km = serializers.FloatField(allow_null=True)
 
     def get_profile(self, item) -> dict:
-        from marketplace.api.serializers.profiles import ProfileSerializer
+        from marketplace.profiles.api.serializers import ProfileSerializer
 
         return ProfileSerializer(item.profile, context=self.context).data

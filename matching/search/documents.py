@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
 from marketplace.models import GroupTag, JobPosting, WorkerProfile
-from marketplace.selectors import posting_list_public
+from marketplace.postings.selectors import posting_list_public
 from matching.pay import monthly
 from matching.text import analyze
 

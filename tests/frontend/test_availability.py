@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from livestream.gigs.models import WorkerAvailability
 from marketplace.models import Notification, WorkerProfile
-from marketplace.services.notifications import notify
+from marketplace.notifications.services import notify
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from marketplace.enums import IntegrityGrade, PostingStatus, VerificationStatus
 from marketplace.models import BlacklistEntry
-from marketplace.services.moderation import posting_flags_for_text
+from marketplace.postings.moderation import posting_flags_for_text
 from tests.frontend.conftest import make_employer, make_posting
 
 pytestmark = pytest.mark.django_db

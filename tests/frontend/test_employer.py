@@ -5,10 +5,10 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from marketplace.applications.services import application_submit
 from marketplace.enums import ApplicationStatus, PostingStatus, Role, VerificationStatus
 from marketplace.models import ApplicationTransition, Employer, JobPosting
-from marketplace.services.applications import application_submit
-from marketplace.services.profiles import profile_update
+from marketplace.profiles.services import profile_update
 from tests.frontend.conftest import credit_code, id_number, make_employer, make_posting, make_user, png_bytes
 
 pytestmark = pytest.mark.django_db

@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from livestream.models import LiveApplication, LiveRoom, RoomStatus
 from livestream.services.live import card_pin, card_push, room_create, room_end, room_start
+from marketplace.applications.services import application_advance
 from marketplace.enums import ApplicationStatus, KeyGroup, Role
 from marketplace.models import Application, GroupTag, User
-from marketplace.services.applications import application_advance
 from tests.frontend.conftest import make_employer, make_posting
 
 pytestmark = pytest.mark.django_db

@@ -3,9 +3,9 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from marketplace.applications.services import application_submit
 from marketplace.enums import ApplicationStatus, KeyGroup
 from marketplace.models import Application, GroupTag
-from marketplace.services.applications import application_submit
 from tests.frontend.conftest import id_number, make_posting, png_bytes
 
 pytestmark = pytest.mark.django_db

@@ -23,9 +23,9 @@ from livestream.services.live import (
     viewer_count,
     viewer_count_and_peak,
 )
+from marketplace.applications.services import application_advance
 from marketplace.enums import ApplicationStatus, KeyGroup, PostingStatus, Role
 from marketplace.models import CooperationStation, GroupTag
-from marketplace.services.applications import application_advance
 from tests.frontend.conftest import make_employer, make_posting, make_user
 
 pytestmark = pytest.mark.django_db
@@ -151,7 +151,7 @@ def test_a_card_taken_down_from_the_job_board_cannot_be_applied_to(live_room, ho
 def test_someone_who_applied_on_the_web_first_gets_already_applied_and_the_stream_gets_no_credit(
     live_room, host, posting, seeker
 ):
-    from marketplace.services.applications import application_submit
+    from marketplace.applications.services import application_submit
 
     application_submit(by=seeker, posting=posting)
     result = live_apply(by=seeker, card=card_push(by=host, room=live_room, posting=posting))
@@ -210,7 +210,7 @@ def test_the_funnel_follows_applications_from_each_card_to_interview_and_hire(li
     application_advance(by=host, application=b, to=ApplicationStatus.REJECTED)
     # A web application to the same job is not the stream's.
     other = make_seeker_with_groups(KeyGroup.GRADUATE)
-    from marketplace.services.applications import application_submit
+    from marketplace.applications.services import application_submit
 
     web = application_submit(by=other, posting=posting)
     for step in (ApplicationStatus.OFFERED, ApplicationStatus.HIRED):

@@ -8,7 +8,7 @@ from channels.testing import WebsocketCommunicator
 from django.db import connections
 
 from config.asgi import application
-from marketplace.services.notifications import notify
+from marketplace.notifications.services import notify
 
 from .test_gig_board import ORIGIN, make_seeker, session_cookie
 

@@ -4,8 +4,8 @@ import pytest
 
 from marketplace.enums import PostingStatus
 from marketplace.models import Employer, JobPosting, Occupation, OccupationFamily
-from marketplace.services.demo import demo_load
-from marketplace.services.taxonomy import TaxonomyError, occupations_load
+from marketplace.occupations.services import TaxonomyError, occupations_load
+from marketplace.seed.handcrafted import demo_load
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image, ImageFile, features
 
-from marketplace.models import Certificate, Employer, User, WorkerProfile
-from marketplace.services.images import (
+from marketplace.images import (
     CleanImage,
     ImageRejected,
     certificate_photo_set,
@@ -24,6 +23,7 @@ from marketplace.services.images import (
     image_clean,
     thumbnail_make,
 )
+from marketplace.models import Certificate, Employer, User, WorkerProfile
 from marketplace.validators import credit_code_check_char
 
 RED = (220, 20, 20)

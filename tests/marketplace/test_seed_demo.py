@@ -9,6 +9,7 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from marketplace.applications.services import profile_snapshot
 from marketplace.enums import EDUCATION_RANK, ApplicationStatus, Education, JobType, KeyGroup, PostingStatus
 from marketplace.models import (
     Application,
@@ -22,10 +23,9 @@ from marketplace.models import (
     User,
     WorkerProfile,
 )
-from marketplace.models.profiles import id_number_digest
 from marketplace.places import COUNTIES
 from marketplace.privacy import mask_id_number, mask_phone
-from marketplace.services.applications import profile_snapshot
+from marketplace.profiles.models import id_number_digest
 from marketplace.validators import credit_code_check_char, validate_credit_code, validate_id_number, validate_phone
 
 pytestmark = pytest.mark.django_db

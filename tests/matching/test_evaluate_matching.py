@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from marketplace.services.taxonomy import occupations_load
+from marketplace.occupations.services import occupations_load
 
 pytestmark = pytest.mark.django_db
 

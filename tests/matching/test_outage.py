@@ -18,8 +18,8 @@ from django.utils import timezone
 
 from marketplace.enums import PostingStatus
 from marketplace.models import JobPosting
-from marketplace.services import postings as svc
-from marketplace.services import profiles as prof
+from marketplace.postings import services as svc
+from marketplace.profiles import services as prof
 from matching.models import IndexOutbox
 from matching.search import get_search_backend
 from matching.search.base import BaseSearchBackend, SearchUnavailable

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
+from marketplace.occupations.services import occupations_load
 from marketplace.places import resolve_place
-from marketplace.services.taxonomy import occupations_load
 from matching.features import Posting, seeker_from_record
 from matching.ranking import rank, rank_candidates, spread_demand, weights
 from matching.taxonomy import occupation_info, taxonomy_changed

@@ -18,12 +18,12 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
+from marketplace.employers import services as emp
 from marketplace.enums import PostingStatus, Role, VerificationStatus
 from marketplace.models import BlacklistEntry, JobPosting, User, WorkerProfile
-from marketplace.selectors import posting_is_public
-from marketplace.services import employers as emp
-from marketplace.services import postings as svc
-from marketplace.services import profiles as prof
+from marketplace.postings import services as svc
+from marketplace.postings.selectors import posting_is_public
+from marketplace.profiles import services as prof
 from matching.models import IndexOutbox
 from matching.search.query import ProfileQuery, parse_posting_query, query_tokens
 from matching.sync import blacklist_sweep, outbox_drain, outbox_drain_all, outbox_pending

@@ -35,9 +35,9 @@ from livestream.services.events.booths import booth_decide, booth_register, even
 from livestream.services.events.schedule import event_cancel
 from livestream.services.events.tickets import CheckIn, event_sign_up, places_taken, ticket_check_in, walk_in_register
 from marketplace.api.openapi import errors
-from marketplace.api.serializers.applications import ApplicationSerializer
+from marketplace.applications.api.serializers import ApplicationSerializer
 from marketplace.models import JobPosting
-from marketplace.selectors import posting_list_public
+from marketplace.postings.selectors import posting_list_public
 
 TAGS = ["招聘会"]
 

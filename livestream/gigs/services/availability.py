@@ -24,8 +24,8 @@ from livestream.gigs.enums import GIG_CLAIM_ACTIVE, GigStatus
 from livestream.gigs.models import Gig, WorkerAvailability
 from livestream.gigs.rules import check_claim_requirements, require
 from marketplace.models import OccupationFamily, User, WorkerProfile
+from marketplace.notifications.services import notify
 from marketplace.places import distance_km
-from marketplace.services.notifications import notify
 
 logger = logging.getLogger(__name__)
 

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from livestream.models import Booth, EventApplication, RecruitmentEvent
 from livestream.models.events import BoothStatus
 from livestream.permissions import require
+from marketplace.applications.services import application_submit
 from marketplace.models import Application, JobPosting, User
-from marketplace.selectors import posting_is_public
-from marketplace.services.applications import application_submit
+from marketplace.postings.selectors import posting_is_public
 
 MAX_BOOTH_POSTINGS = 20
 

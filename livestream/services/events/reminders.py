@@ -9,7 +9,7 @@ the clock it is given, so the schedule is tested with fixed times:
   09:00 needs no reminder); neither is any reminder for a cancelled event or registration.
 
 Each sent notice is an `EventNotice` row, unique per (registration, kind), written in the same
-transaction as the hand-over to the notification service (marketplace.services.notifications:
+transaction as the hand-over to the notification service (marketplace.notifications.services:
 stored, pushed to open pages, texted): a retried or doubled beat run sends nothing twice.
 """
 
@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from livestream.models import EventNotice, EventRegistration, RecruitmentEvent
 from livestream.models.events import EventStatus, NoticeKind, RegistrationStatus
-from marketplace.services.notifications import notify
+from marketplace.notifications.services import notify
 
 logger = logging.getLogger(__name__)
 

@@ -23,9 +23,9 @@ from django.utils.translation import gettext as _
 from livestream.models import EventRegistration, RecruitmentEvent
 from livestream.models.events import EventStatus, RegistrationStatus
 from livestream.permissions import require
+from marketplace.accounts.models import phone_digest
 from marketplace.enums import Role
 from marketplace.models import User, WorkerProfile
-from marketplace.models.accounts import phone_digest
 from marketplace.validators import normalize_phone, validate_phone
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U

@@ -17,7 +17,7 @@ from tqdm import tqdm
 
 from marketplace.enums import PostingStatus
 from marketplace.models import Employer, User
-from marketplace.services.importing import ImportFileError, ImportReport, postings_import
+from marketplace.postings.importing import ImportFileError, ImportReport, postings_import
 from marketplace.validators import normalize_credit_code
 
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from marketplace.services.demo import demo_load, demo_size
+from marketplace.seed.handcrafted import demo_load, demo_size
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from marketplace.services.taxonomy import TaxonomyError, occupations_load
+from marketplace.occupations.services import TaxonomyError, occupations_load
 
 
 class Command(BaseCommand):

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from marketplace.enums import ApplicationStatus, JobType, KeyGroup, PostingStatus
-from marketplace.services.seed import SeedError, SeedOptions, SeedResult, seed_demo, seed_exists
+from marketplace.seed import SeedError, SeedOptions, SeedResult, seed_demo, seed_exists
 
 
 def _date(value: str) -> datetime.date:

@@ -10,9 +10,9 @@ from django.utils import timezone
 from livestream.models import RecruitmentEvent
 from livestream.services.events.booths import booth_decide, booth_register, event_apply
 from livestream.services.events.tickets import event_sign_up, ticket_check_in
+from marketplace.applications.services import application_advance, application_submit
 from marketplace.enums import KeyGroup, Role
 from marketplace.models import GroupTag
-from marketplace.services.applications import application_advance, application_submit
 from tests.frontend.conftest import (  # noqa: F401 - fixtures re-exported for this folder
     bureau_user,
     employer,

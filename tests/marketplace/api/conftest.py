@@ -20,9 +20,9 @@ from PIL import Image
 from rest_framework.test import APIClient
 
 from marketplace import sms
+from marketplace.applications.services import application_submit
 from marketplace.enums import PostingStatus, Role, VerificationStatus
 from marketplace.models import CooperationStation, Employer, JobPosting, User, WorkerProfile
-from marketplace.services.applications import application_submit
 from marketplace.validators import credit_code_check_char, id_number_check_char
 
 PASSWORD = "zhaogongzuo-2026"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from marketplace.employers.services import employer_blacklist
 from marketplace.enums import Role
-from marketplace.services.employers import employer_blacklist
 
 from .conftest import error_of
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from livestream.gigs.models import WorkerAvailability
 from marketplace.models import OccupationFamily
-from marketplace.services.notifications import notify
+from marketplace.notifications.services import notify
 
 from .conftest import error_of
 

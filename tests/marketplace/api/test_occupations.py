@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marketplace.models import OccupationFamily
-from marketplace.services.taxonomy import occupations_load
+from marketplace.occupations.services import occupations_load
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from marketplace.enums import PostingStatus, Role
 from marketplace.models import BlacklistEntry, JobPosting, Occupation
-from marketplace.services.taxonomy import occupations_load
+from marketplace.occupations.services import occupations_load
 from tests.marketplace.api.conftest import error_of
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from marketplace.enums import ProfileVisibility, Role
 from marketplace.models import GroupTag, Occupation
-from marketplace.services.taxonomy import occupations_load
+from marketplace.occupations.services import occupations_load
 from tests.marketplace.api.conftest import error_of, png_bytes, valid_id_number
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import pytest
 
 from marketplace.enums import ProfileVisibility
 from marketplace.models import Occupation
+from marketplace.occupations.services import occupations_load
 from marketplace.privacy import mask_phone
-from marketplace.services.taxonomy import occupations_load
 from matching.taxonomy import taxonomy_changed
 from tests.marketplace.api.conftest import error_of, valid_id_number
 

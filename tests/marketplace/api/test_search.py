@@ -124,7 +124,7 @@ def test_bad_input_is_a_clear_400_in_chinese_naming_the_field(anon, jobs, params
 
 
 def test_a_stale_index_never_shows_a_job_the_public_may_no_longer_see(anon, jobs, bureau_user):
-    from marketplace.services.employers import employer_blacklist
+    from marketplace.employers.services import employer_blacklist
 
     employer_blacklist(by=bureau_user, employer=jobs["welder"].employer, reason="拖欠工资")  # index not drained yet
 

@@ -3,11 +3,11 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from marketplace.applications import services as svc
+from marketplace.employers.services import employer_blacklist
 from marketplace.enums import ApplicationStatus, KeyGroup, PostingStatus
 from marketplace.models import Application, EmploymentOutcome
-from marketplace.services import applications as svc
-from marketplace.services.employers import employer_blacklist
-from marketplace.services.profiles import group_tag_confirm, profile_declare_groups, profile_update
+from marketplace.profiles.services import group_tag_confirm, profile_declare_groups, profile_update
 
 from .conftest import id_number, make_posting
 

@@ -6,10 +6,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from marketplace.employers import services as emp
+from marketplace.employers.selectors import employer_list_blacklisted
 from marketplace.enums import PostingStatus
-from marketplace.selectors import employer_list_blacklisted, posting_is_public, posting_list_public
-from marketplace.services import employers as emp
-from marketplace.services import postings as svc
+from marketplace.postings import services as svc
+from marketplace.postings.selectors import posting_is_public, posting_list_public
 
 from .conftest import make_posting
 

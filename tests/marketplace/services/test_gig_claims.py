@@ -16,10 +16,10 @@ from livestream.gigs.enums import BoardEventKind, GigClaimStatus, GigStatus
 from livestream.gigs.models import BoardEvent, Gig, GigClaim, GigClaimTransition, board_area
 from livestream.gigs.services.claims import gig_claim, gig_claim_cancel, gig_claim_many, gig_claim_release
 from livestream.gigs.services.posting import gig_cancel, gig_post
+from marketplace.employers.services import employer_blacklist
 from marketplace.enums import KeyGroup, PayUnit, VerificationStatus
 from marketplace.models import GroupTag, User
-from marketplace.services.employers import employer_blacklist
-from marketplace.services.profiles import group_tag_confirm
+from marketplace.profiles.services import group_tag_confirm
 
 from .conftest import make_employer, make_gig, make_seeker, phone
 from .gig_race import claimer_process
@@ -432,7 +432,7 @@ def test_fifty_claimers_racing_from_separate_processes_for_three_places_give_exa
 
 @pytest.mark.django_db
 def test_an_individual_posts_a_gig_only_after_staff_verified_their_identity(world):
-    from marketplace.services.profiles import profile_verify_identity
+    from marketplace.profiles.services import profile_verify_identity
 
     from .conftest import id_number
 

@@ -21,7 +21,7 @@ from livestream.gigs.tasks import gig_notify_available as gig_notify_task
 from marketplace import sms
 from marketplace.enums import KeyGroup, PayUnit
 from marketplace.models import Certificate, GroupTag, Notification, Occupation, OccupationFamily
-from marketplace.services.notifications import notifications_mark_read, notify, unread_count
+from marketplace.notifications.services import notifications_mark_read, notify, unread_count
 
 from .conftest import make_seeker
 

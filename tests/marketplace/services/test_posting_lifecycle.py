@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from marketplace.enums import IntegrityGrade, PostingStatus, VerificationStatus
-from marketplace.selectors import moderation_queue, posting_list_public
-from marketplace.services import postings as svc
-from marketplace.services.taxonomy import occupations_load
+from marketplace.occupations.services import occupations_load
+from marketplace.postings import services as svc
+from marketplace.postings.selectors import moderation_queue, posting_list_public
 from marketplace.tasks import postings_expire
 
 from .conftest import make_posting

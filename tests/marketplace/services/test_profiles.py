@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from marketplace.models import Occupation
-from marketplace.services.profiles import profile_completeness, profile_update
-from marketplace.services.taxonomy import occupations_load
+from marketplace.occupations.services import occupations_load
+from marketplace.profiles.services import profile_completeness, profile_update
 
 from .conftest import id_number
 

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from marketplace import sms
+from marketplace.accounts.models import phone_digest
+from marketplace.accounts.services import RateLimited, sms_code_login, sms_code_send, user_signup
 from marketplace.models import SmsCode, User
-from marketplace.models.accounts import phone_digest
-from marketplace.services.accounts import RateLimited, sms_code_login, sms_code_send, user_signup
 
 pytestmark = pytest.mark.django_db
 PHONE = "13900001111"

@@ -1,0 +1,122 @@
+"""Sign-up, login (password or SMS code), logout, and who is signed in."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import authenticate, login, logout
+from django.core.exceptions import ValidationError
+from django.middleware.csrf import get_token
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from marketplace.accounts.api.serializers import (
+    LoginSerializer,
+    MeSerializer,
+    SignupSerializer,
+    SmsCodeRequestSerializer,
+    SmsCodeSentSerializer,
+)
+from marketplace.accounts.services import sms_code_login, sms_code_send, user_signup
+from marketplace.api.openapi import errors
+from marketplace.api.throttling import ClientScopedRateThrottle, client_ip
+from marketplace.models import User
+
+TAGS = ["账号"]
+BACKEND = "marketplace.accounts.auth.PhoneBackend"
+
+
+def _signed_in(request: Request, user: User, http_status: int = status.HTTP_200_OK) -> Response:
+    login(request, user, backend=BACKEND)
+    return Response(MeSerializer(user).data, status=http_status)
+
+
+class SmsCodeView(APIView):
+    permission_classes = [AllowAny]
+    throttle_classes = [ClientScopedRateThrottle]
+    throttle_scope = "sms"
+
+    @extend_schema(
+        tags=TAGS,
+        summary="发送短信验证码",
+        request=SmsCodeRequestSerializer,
+        responses={200: SmsCodeSentSerializer, **errors(400, 429)},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = SmsCodeRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        sms_code_send(phone=serializer.validated_data["phone"], ip=client_ip(request))
+        return Response({"sent": True, "expires_in": settings.SMS_CODE_TTL_SECONDS})
+
+
+class LoginView(APIView):
+    permission_classes = [AllowAny]
+    throttle_classes = [ClientScopedRateThrottle]
+    throttle_scope = "login"
+
+    @extend_schema(
+        tags=TAGS,
+        summary="登录（密码或短信验证码）",
+        description="验证码登录时，未注册的号码按 `role` 新建账号并返回 201。",
+        request=LoginSerializer,
+        responses={200: MeSerializer, 201: MeSerializer, **errors(400, 403, 429)},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = LoginSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        if data.get("password"):
+            user = authenticate(request, phone=data["phone"], password=data["password"])
+            if user is None:
+                raise ValidationError(_("手机号或密码不正确。"), code="login_failed")
+            return _signed_in(request, user)
+        # A deactivated account is refused there (account_inactive, a 403): the code proves the
+        # number, not that the account may still be used.
+        check = sms_code_login(phone=data["phone"], code=data["code"], role=data["role"])
+        return _signed_in(request, check.user, status.HTTP_201_CREATED if check.created else status.HTTP_200_OK)
+
+
+class SignupView(APIView):
+    # Sign-up tells whether a number is registered (phone_taken): limited like login.
+    permission_classes = [AllowAny]
+    throttle_classes = [ClientScopedRateThrottle]
+    throttle_scope = "login"
+
+    @extend_schema(
+        tags=TAGS,
+        summary="注册（求职者或企业账号）",
+        request=SignupSerializer,
+        responses={201: MeSerializer, **errors(400, 409, 429)},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = SignupSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = user_signup(**serializer.validated_data)
+        return _signed_in(request, user, status.HTTP_201_CREATED)
+
+
+class LogoutView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(tags=TAGS, summary="退出登录", request=None, responses={204: OpenApiResponse(), **errors(401, 403)})
+    def post(self, request: Request) -> Response:
+        logout(request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MeView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        tags=TAGS,
+        summary="当前用户",
+        description="同时设置 `csrftoken` Cookie：登录后的写请求须在 `X-CSRFToken` 头中带上它。",
+        responses={200: MeSerializer, **errors(401)},
+    )
+    def get(self, request: Request) -> Response:
+        get_token(request)
+        return Response(MeSerializer(request.user).data)

@@ -1,1 +1,0 @@
-"""Request parsing and response shapes of the API, one module per resource."""

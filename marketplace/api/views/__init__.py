@@ -1,1 +1,0 @@
-"""API views, one module per resource: parse with a serializer, call the service, serialize the result."""

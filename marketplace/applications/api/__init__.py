@@ -1,0 +1,1 @@
+"""The applications API: serializers, views and the routes config.api_urls mounts at /api/."""

@@ -1,0 +1,1 @@
+"""Employers (用人单位), the bureau's cooperation stations, and the wage-arrears blacklist."""

@@ -1,0 +1,1 @@
+"""Notifications: stored notices, pushed to open pages and texted when it matters."""

@@ -1,0 +1,1 @@
+"""Job postings (岗位): their lifecycle and moderation, bulk import from spreadsheets, expiry."""

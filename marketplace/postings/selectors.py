@@ -1,0 +1,57 @@
+"""Read queries of job postings; views and APIs read through these.
+
+`posting_public_q` is the one definition of "a job the public may see": published, still valid,
+from an employer not on the wage-arrears blacklist. It is evaluated at query time, so
+blacklisting hides an employer's jobs at once, and lifting it brings them back.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from marketplace.accounts.models import User
+from marketplace.employers.selectors import blacklisted
+from marketplace.enums import PostingStatus
+from marketplace.postings.models import JobPosting
+
+
+def posting_public_q() -> Q:
+    today = timezone.localdate()
+    return Q(status=PostingStatus.PUBLISHED) & (Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+
+
+def posting_list_public(*, limit: int | None = None) -> QuerySet[JobPosting]:
+    """Published postings, newest first, as an anonymous visitor may see them."""
+    qs = (
+        JobPosting.objects.filter(posting_public_q())
+        .exclude(blacklisted())
+        .select_related("employer", "occupation", "occupation__family")
+        .order_by("-published_at", "-id")
+    )
+    return qs[:limit] if limit else qs
+
+
+def posting_is_public(posting: JobPosting) -> bool:
+    return posting_list_public().filter(pk=posting.pk).exists()
+
+
+def posting_list_for_user(*, user: User) -> QuerySet[JobPosting]:
+    """Postings a signed-in organisation manages: its own (employer), its station's, or all (bureau)."""
+    qs = JobPosting.objects.select_related("employer", "occupation").order_by("-updated_at", "-id")
+    if user.is_bureau:
+        return qs
+    if user.is_employer_member:
+        return qs.filter(employer_id=user.employer_id)
+    if user.is_station_staff:
+        return qs.filter(Q(station_id=user.station_id) | Q(employer__station_id=user.station_id))
+    return qs.none()
+
+
+def moderation_queue() -> QuerySet[JobPosting]:
+    """Pending postings, flagged ones first, oldest first: what bureau staff review next."""
+    return (
+        JobPosting.objects.filter(status=PostingStatus.PENDING)
+        .select_related("employer", "occupation")
+        .order_by("-flags", "updated_at")
+    )

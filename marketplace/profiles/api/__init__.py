@@ -1,0 +1,1 @@
+"""The profiles API: serializers, views and the routes config.api_urls mounts at /api/."""

@@ -1,1 +1,0 @@
-"""Business actions of the marketplace: the only code that changes its state."""
