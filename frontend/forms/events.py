@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frontend.forms.base import DateInput, NumberInput, PageForm, PhoneInput
 from frontend.forms.gigs import TimeInput
-from livestream.models.events import EventKind
+from livestream.enums import EventKind
 from livestream.services.events.schedule import local_moment
 from marketplace.enums import KeyGroup
 from marketplace.services.seed.places import COUNTIES

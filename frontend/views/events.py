@@ -20,8 +20,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.forms.events import BoothForm
 from frontend.views.common import add_service_errors, employer_member_required, error_text, role_required
+from livestream.enums import BoothStatus, EventKind
 from livestream.models import EventRegistration, RecruitmentEvent
-from livestream.models.events import BoothStatus, EventKind
 from livestream.permissions import can
 from livestream.selectors.events import (
     booth_of,

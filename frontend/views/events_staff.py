@@ -21,8 +21,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from frontend.charts import PALETTE, Series, grouped_bars, share_bar
 from frontend.forms.events import BoothDecisionForm, CancelForm, EventForm, TicketCodeForm, WalkInForm
 from frontend.views.common import add_service_errors, error_text, role_required
+from livestream.enums import BoothStatus, RegistrationStatus
 from livestream.models import Booth, EventRegistration, RecruitmentEvent
-from livestream.models.events import BoothStatus, RegistrationStatus
 from livestream.permissions import require
 from livestream.selectors.events import (
     Outcome,

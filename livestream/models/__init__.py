@@ -15,7 +15,6 @@ from livestream.models.live import (
     LiveMute,
     LivePresence,
     LiveRoom,
-    RoomStatus,
 )
 
 __all__ = [
@@ -31,5 +30,4 @@ __all__ = [
     "LivePresence",
     "LiveRoom",
     "RecruitmentEvent",
-    "RoomStatus",
 ]

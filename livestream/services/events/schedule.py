@@ -23,8 +23,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from livestream.enums import EventKind, EventStatus, RegistrationStatus
 from livestream.models import EventRegistration, EventSeries, RecruitmentEvent
-from livestream.models.events import EventKind, EventStatus, RegistrationStatus
 from livestream.permissions import require
 from marketplace.enums import KeyGroup
 from marketplace.models import User
