@@ -149,7 +149,7 @@ SPECTACULAR_SETTINGS = {
     }
     | {"SelfServiceRoleEnum": [("seeker", "求职者"), ("employer", "用人单位")]}
     | {
-        f"{name}Enum": f"livestream.models.events.{name}"
+        f"{name}Enum": f"livestream.enums.{name}"
         for name in ("EventKind", "EventStatus", "BoothStatus", "RegistrationStatus")
     },
 }

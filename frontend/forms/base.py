@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 _LIST_SEPARATORS = re.compile(r"[,，、;；\s]+")
 
@@ -36,7 +37,7 @@ class PhoneInput(forms.TextInput):
     input_type = "tel"
 
     def __init__(self, attrs: dict | None = None) -> None:
-        super().__init__({"autocomplete": "tel", "inputmode": "tel", "placeholder": "11位手机号", **(attrs or {})})
+        super().__init__({"autocomplete": "tel", "inputmode": "tel", "placeholder": _("11位手机号"), **(attrs or {})})
 
 
 class DateInput(forms.DateInput):

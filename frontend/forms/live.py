@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from frontend.forms.base import PageForm
 from frontend.forms.gigs import DateTimeInput
@@ -15,23 +16,23 @@ from marketplace.models import Employer, User
 
 
 class LiveRoomForm(PageForm):
-    title = forms.CharField(label="直播标题", max_length=60, help_text="如：凯里经开区企业直播带岗专场。")
+    title = forms.CharField(label=_("直播标题"), max_length=60, help_text=_("如：凯里经开区企业直播带岗专场。"))
     description = forms.CharField(
-        label="简介", max_length=300, required=False, widget=forms.Textarea({"rows": 2}), help_text="选填。"
+        label=_("简介"), max_length=300, required=False, widget=forms.Textarea({"rows": 2}), help_text=_("选填。")
     )
     stream_url = forms.CharField(
-        label="拉流地址",
+        label=_("拉流地址"),
         max_length=500,
         widget=forms.URLInput({"placeholder": "https://…/live.m3u8", "inputmode": "url"}),
-        help_text="直播平台提供的 HLS（.m3u8）或 FLV（.flv）播放地址。",
+        help_text=_("直播平台提供的 HLS（.m3u8）或 FLV（.flv）播放地址。"),
     )
-    scheduled_at = forms.DateTimeField(label="开播时间", widget=DateTimeInput())
+    scheduled_at = forms.DateTimeField(label=_("开播时间"), widget=DateTimeInput())
     employer = forms.ModelChoiceField(
-        label="招聘单位", queryset=Employer.objects.none(), required=False, empty_label="多家单位（不指定）"
+        label=_("招聘单位"), queryset=Employer.objects.none(), required=False, empty_label=_("多家单位（不指定）")
     )
     event = forms.ModelChoiceField(
-        label="所属招聘会", queryset=RecruitmentEvent.objects.none(), required=False, empty_label="不关联",
-        help_text="线上直播属于某场招聘会时选择，招聘会页面会显示“进入直播间”。",
+        label=_("所属招聘会"), queryset=RecruitmentEvent.objects.none(), required=False, empty_label=_("不关联"),
+        help_text=_("线上直播属于某场招聘会时选择，招聘会页面会显示“进入直播间”。"),
     )  # fmt: skip
 
     def __init__(self, *args: Any, host: User, **kwargs: Any) -> None:

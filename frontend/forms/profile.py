@@ -5,12 +5,22 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from frontend.forms.base import NumberInput, PageForm, join_list, split_list
 from marketplace.enums import Availability, Education, Gender, JobType, KeyGroup, PayUnit, ProfileVisibility
 from marketplace.models import Occupation, WorkerProfile
 
-WEEKDAYS = [("0", "周一"), ("1", "周二"), ("2", "周三"), ("3", "周四"), ("4", "周五"), ("5", "周六"), ("6", "周日")]
+WEEKDAYS = [
+    ("0", _("周一")),
+    ("1", _("周二")),
+    ("2", _("周三")),
+    ("3", _("周四")),
+    ("4", _("周五")),
+    ("5", _("周六")),
+    ("6", _("周日")),
+]
 
 
 class ProfileStepForm(PageForm):
@@ -31,31 +41,37 @@ class ProfileStepForm(PageForm):
 
 
 class BasicsForm(ProfileStepForm):
-    title = "基本信息"
+    title = _("基本信息")
 
     name = forms.CharField(
-        label="姓名", max_length=30, required=False, widget=forms.TextInput({"autocomplete": "name"})
+        label=_("姓名"), max_length=30, required=False, widget=forms.TextInput({"autocomplete": "name"})
     )
     id_number = forms.CharField(
-        label="身份证号（选填）",
+        label=_("身份证号（选填）"),
         max_length=22,
         required=False,
         widget=forms.TextInput({"autocomplete": "off", "inputmode": "text", "spellcheck": "false"}),
         help_text=(
-            "完整号码只有您本人、人社局和为您服务的劳务协作站能看到；用人单位只能看到打码后的号码，"
-            "如 5226**********1234。填写后自动识别出生年份和性别。"
+            _(
+                "完整号码只有您本人、人社局和为您服务的劳务协作站能看到；用人单位只能看到打码后的号码，"
+                "如 5226**********1234。填写后自动识别出生年份和性别。"
+            )
         ),
     )
     gender = forms.ChoiceField(
-        label="性别", choices=[("", "不填"), *Gender.choices], required=False, widget=forms.RadioSelect
+        label=_("性别"), choices=[("", _("不填")), *Gender.choices], required=False, widget=forms.RadioSelect
     )
-    birth_year = forms.IntegerField(label="出生年份", required=False, widget=NumberInput({"placeholder": "如 1985"}))
+    birth_year = forms.IntegerField(
+        label=_("出生年份"), required=False, widget=NumberInput({"placeholder": _("如 1985")})
+    )
 
     def __init__(self, *args: Any, profile: WorkerProfile, **kwargs: Any) -> None:
         super().__init__(*args, profile=profile, **kwargs)
         if profile.id_number:
             # The stored number is never sent back to the page; an empty box keeps it.
-            self.fields["id_number"].widget.attrs["placeholder"] = f"已填写 {profile.masked_id_number}，不修改请留空"
+            self.fields["id_number"].widget.attrs["placeholder"] = gettext("已填写 %(id)s，不修改请留空") % {
+                "id": profile.masked_id_number
+            }
             del self.fields["gender"], self.fields["birth_year"]
 
     @classmethod
@@ -74,14 +90,14 @@ class BasicsForm(ProfileStepForm):
 
 
 class PlaceForm(ProfileStepForm):
-    title = "现在住哪里"
+    title = _("现在住哪里")
 
     current_county = forms.CharField(
-        label="现在所在县市", max_length=30, required=False, widget=forms.TextInput({"list": "county-options"})
+        label=_("现在所在县市"), max_length=30, required=False, widget=forms.TextInput({"list": "county-options"})
     )
-    current_town = forms.CharField(label="乡镇/街道", max_length=30, required=False)
+    current_town = forms.CharField(label=_("乡镇/街道"), max_length=30, required=False)
     hukou_township = forms.CharField(
-        label="户籍乡镇", max_length=40, required=False, help_text="户口所在的乡镇，如：台江县施洞镇。"
+        label=_("户籍乡镇"), max_length=40, required=False, help_text=_("户口所在的乡镇，如：台江县施洞镇。")
     )
 
     @classmethod
@@ -93,23 +109,26 @@ class PlaceForm(ProfileStepForm):
 
 
 class WantedForm(ProfileStepForm):
-    title = "想找什么工作"
+    title = _("想找什么工作")
 
     # Rendered by hand as a filterable checkbox list grouped by family (see profile_step.html).
-    wanted_occupations = forms.MultipleChoiceField(label="想做的工种", required=False)
+    wanted_occupations = forms.MultipleChoiceField(label=_("想做的工种"), required=False)
     wanted_job_types = forms.MultipleChoiceField(
-        label="用工类型", choices=JobType.choices, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("用工类型"), choices=JobType.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
     wanted_places = forms.CharField(
-        label="愿意去的地方", max_length=200, required=False, help_text="多个地方用空格或逗号分开，如：凯里市 东莞市"
+        label=_("愿意去的地方"),
+        max_length=200,
+        required=False,
+        help_text=_("多个地方用空格或逗号分开，如：凯里市 东莞市"),
     )
-    expected_pay = forms.IntegerField(label="期望薪资", min_value=0, required=False, widget=NumberInput())
-    expected_pay_unit = forms.ChoiceField(label="薪资单位", choices=PayUnit.choices, initial=PayUnit.MONTH)
+    expected_pay = forms.IntegerField(label=_("期望薪资"), min_value=0, required=False, widget=NumberInput())
+    expected_pay_unit = forms.ChoiceField(label=_("薪资单位"), choices=PayUnit.choices, initial=PayUnit.MONTH)
     availability = forms.ChoiceField(
-        label="求职方式", choices=Availability.choices, initial=Availability.FULL_TIME, widget=forms.RadioSelect
+        label=_("求职方式"), choices=Availability.choices, initial=Availability.FULL_TIME, widget=forms.RadioSelect
     )
     gig_days = forms.MultipleChoiceField(
-        label="哪几天可以打零工", choices=WEEKDAYS, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("哪几天可以打零工"), choices=WEEKDAYS, required=False, widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args: Any, profile: WorkerProfile, **kwargs: Any) -> None:
@@ -157,29 +176,31 @@ class WantedForm(ProfileStepForm):
 
 
 class SkillsForm(ProfileStepForm):
-    title = "技能与证书"
+    title = _("技能与证书")
 
     education = forms.ChoiceField(
-        label="学历",
-        choices=[("", "请选择"), *[c for c in Education.choices if c[0] != Education.NONE]],
+        label=_("学历"),
+        choices=[("", _("请选择")), *[c for c in Education.choices if c[0] != Education.NONE]],
         required=False,
     )
     skills = forms.CharField(
-        label="会的技能", max_length=400, required=False, help_text="用空格或逗号分开，如：电焊 开叉车 看图纸"
+        label=_("会的技能"), max_length=400, required=False, help_text=_("用空格或逗号分开，如：电焊 开叉车 看图纸")
     )
     intro = forms.CharField(
-        label="自我介绍（选填）", max_length=500, required=False, widget=forms.Textarea({"rows": 3})
+        label=_("自我介绍（选填）"), max_length=500, required=False, widget=forms.Textarea({"rows": 3})
     )
-    cert_name = forms.CharField(label="证书名称", max_length=60, required=False, help_text="如：焊工证、叉车证、健康证")
-    cert_number = forms.CharField(label="证书编号（选填）", max_length=60, required=False)
+    cert_name = forms.CharField(
+        label=_("证书名称"), max_length=60, required=False, help_text=_("如：焊工证、叉车证、健康证")
+    )
+    cert_number = forms.CharField(label=_("证书编号（选填）"), max_length=60, required=False)
     cert_photo = forms.FileField(
-        label="证书照片（选填）", required=False, widget=forms.ClearableFileInput({"accept": "image/*"})
+        label=_("证书照片（选填）"), required=False, widget=forms.ClearableFileInput({"accept": "image/*"})
     )
-    exp_employer = forms.CharField(label="工作过的单位", max_length=100, required=False)
-    exp_title = forms.CharField(label="岗位", max_length=60, required=False)
-    exp_place = forms.CharField(label="地点", max_length=40, required=False)
-    exp_start_year = forms.IntegerField(label="开始年份", required=False, widget=NumberInput())
-    exp_end_year = forms.IntegerField(label="结束年份", required=False, widget=NumberInput())
+    exp_employer = forms.CharField(label=_("工作过的单位"), max_length=100, required=False)
+    exp_title = forms.CharField(label=_("岗位"), max_length=60, required=False)
+    exp_place = forms.CharField(label=_("地点"), max_length=40, required=False)
+    exp_start_year = forms.IntegerField(label=_("开始年份"), required=False, widget=NumberInput())
+    exp_end_year = forms.IntegerField(label=_("结束年份"), required=False, widget=NumberInput())
 
     CERT_FIELDS = ("cert_name", "cert_number", "cert_photo")
     EXPERIENCE_FIELDS = ("exp_employer", "exp_title", "exp_place", "exp_start_year", "exp_end_year")
@@ -210,7 +231,7 @@ class SkillsForm(ProfileStepForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if any(data.get(f) for f in self.EXPERIENCE_FIELDS[1:]) and not data.get("exp_employer"):
-            self.add_error("exp_employer", "请填写单位名称，或清空这条工作经历。")
+            self.add_error("exp_employer", gettext("请填写单位名称，或清空这条工作经历。"))
         return data
 
     def profile_data(self) -> dict[str, Any]:
@@ -240,21 +261,23 @@ class SkillsForm(ProfileStepForm):
 
 
 class GroupsForm(ProfileStepForm):
-    title = "重点群体与隐私"
+    title = _("重点群体与隐私")
 
     groups = forms.MultipleChoiceField(
-        label="我属于（可多选）",
+        label=_("我属于（可多选）"),
         choices=KeyGroup.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="由您自己勾选；工作人员核实后，才会按政策优先为您推荐岗位和帮扶。",
+        help_text=_("由您自己勾选；工作人员核实后，才会按政策优先为您推荐岗位和帮扶。"),
     )
     visibility = forms.ChoiceField(
-        label="谁能看到我的求职信息",
+        label=_("谁能看到我的求职信息"),
         choices=ProfileVisibility.choices,
         widget=forms.RadioSelect,
-        help_text="“对认证企业公开”：认证过的用人单位可以主动找您；“仅投递的企业可见”：只有您报名的单位能看到。"
-        "无论哪种，单位都看不到完整的手机号和身份证号。",
+        help_text=_(
+            "“对认证企业公开”：认证过的用人单位可以主动找您；“仅投递的企业可见”：只有您报名的单位能看到。"
+            "无论哪种，单位都看不到完整的手机号和身份证号。"
+        ),
     )
 
     @classmethod

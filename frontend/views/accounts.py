@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.forms.accounts import PasswordLoginForm, SignupForm, SmsLoginForm
@@ -47,7 +48,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             add_service_errors(form, exc, PHONE_CODES)
         else:
             login(request, user)
-            messages.success(request, "注册成功，欢迎使用就业通！")
+            messages.success(request, _("注册成功，欢迎使用就业通！"))
             return redirect(role_home_url(user))
     return render(request, "frontend/accounts/signup.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -81,7 +82,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
             if user is not None:
                 login(request, user)
                 return _after_login(request, data["next"])
-            password_form.add_error(None, "手机号或密码不正确。")
+            password_form.add_error(None, _("手机号或密码不正确。"))
     elif request.method == "POST":
         sms_form = SmsLoginForm(request.POST)
         if sms_form.is_valid():
@@ -94,7 +95,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 request.session.pop(SMS_PHONE_SESSION_KEY, None)
                 login(request, result.user)
                 if result.created:
-                    messages.success(request, "已为您开通求职者账号，请完善档案。")
+                    messages.success(request, _("已为您开通求职者账号，请完善档案。"))
                 return _after_login(request, data["next"])
     failed = password_form.errors or sms_form.errors
     return _login_page(
@@ -115,7 +116,9 @@ def sms_send(request: HttpRequest) -> HttpResponse:
             sms_form.add_error("phone", exc.messages)
         else:
             request.session[SMS_PHONE_SESSION_KEY] = normalize_phone(phone)
-            messages.success(request, f"验证码已发送到 {mask_phone(normalize_phone(phone))}，请查看短信。")
+            messages.success(
+                request, _("验证码已发送到 %(phone)s，请查看短信。") % {"phone": mask_phone(normalize_phone(phone))}
+            )
             query = {
                 "mode": "sms",
                 **({"next": sms_form.cleaned_data["next"]} if sms_form.cleaned_data["next"] else {}),
@@ -128,5 +131,5 @@ def sms_send(request: HttpRequest) -> HttpResponse:
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     logout(request)
-    messages.success(request, "您已退出登录。")
+    messages.success(request, _("您已退出登录。"))
     return redirect("frontend:home")

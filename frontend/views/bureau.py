@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.forms.staff import ApproveForm, BlacklistForm, GradeForm, RejectForm, VerifyForm
@@ -69,9 +70,11 @@ def moderation_decide(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             posting_approve(by=request.user, posting=posting, note=note)
         except ValidationError as exc:
-            messages.error(request, f"“{posting.title}”未能通过：{error_text(exc)}")
+            messages.error(
+                request, _("“%(title)s”未能通过：%(error)s") % {"title": posting.title, "error": error_text(exc)}
+            )
         else:
-            messages.success(request, f"“{posting.title}”已审核通过并发布。")
+            messages.success(request, _("“%(title)s”已审核通过并发布。") % {"title": posting.title})
         return redirect("frontend:moderation")
     form = RejectForm(request.POST, prefix=f"r{pk}")
     if form.is_valid():
@@ -80,7 +83,7 @@ def moderation_decide(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"“{posting.title}”已退回，单位会看到原因。")
+            messages.success(request, _("“%(title)s”已退回，单位会看到原因。") % {"title": posting.title})
             return redirect("frontend:moderation")
     return _moderation_page(request, failed={pk: form})
 
@@ -125,7 +128,8 @@ def employer_verify_view(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"“{employer.name}”{'已通过认证' if approve else '未通过认证'}。")
+            text = _("“%(name)s”已通过认证。") if approve else _("“%(name)s”未通过认证。")
+            messages.success(request, text % {"name": employer.name})
             return redirect("frontend:bureau_employers")
     return _employers_page(request, failed={pk: form})
 
@@ -141,7 +145,11 @@ def employer_grade_view(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:
-        messages.success(request, f"“{employer.name}”的诚信等级已设为 {employer.get_integrity_grade_display()}。")
+        messages.success(
+            request,
+            _("“%(name)s”的诚信等级已设为 %(grade)s。")
+            % {"name": employer.name, "grade": employer.get_integrity_grade_display()},
+        )
     return redirect("frontend:bureau_employers")
 
 
@@ -173,7 +181,9 @@ def blacklist(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"“{data['employer'].name}”已列入黑名单，其岗位已对公众隐藏。")
+            messages.success(
+                request, _("“%(name)s”已列入黑名单，其岗位已对公众隐藏。") % {"name": data["employer"].name}
+            )
             return redirect("frontend:blacklist")
     today = timezone.localdate()
     entries = [{"entry": e, "in_force": e.starts_on <= today} for e in _entries_in_force_or_scheduled()]
@@ -190,5 +200,5 @@ def blacklist(request: HttpRequest) -> HttpResponse:
 def blacklist_lift(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(BlacklistEntry.objects.select_related("employer"), pk=pk, lifted_at__isnull=True)
     employer_blacklist_lift(by=request.user, entry=entry)
-    messages.success(request, f"“{entry.employer.name}”已移出黑名单。")
+    messages.success(request, _("“%(name)s”已移出黑名单。") % {"name": entry.employer.name})
     return redirect("frontend:blacklist")

@@ -18,6 +18,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from marketplace.enums import Role
 from marketplace.models import User
@@ -30,10 +32,10 @@ ROLE_HOME = {
 }
 
 ROLE_REFUSAL = {
-    Role.SEEKER: "此页面仅供求职者使用。",
-    Role.EMPLOYER: "此页面仅供用人单位使用。",
-    Role.STATION: "此页面仅供劳务协作站工作人员使用。",
-    Role.BUREAU: "此页面仅供人社局工作人员使用。",
+    Role.SEEKER: gettext_lazy("此页面仅供求职者使用。"),
+    Role.EMPLOYER: gettext_lazy("此页面仅供用人单位使用。"),
+    Role.STATION: gettext_lazy("此页面仅供劳务协作站工作人员使用。"),
+    Role.BUREAU: gettext_lazy("此页面仅供人社局工作人员使用。"),
 }
 
 # Error codes services raise without naming a field, and the form field they belong to.
@@ -64,7 +66,7 @@ def role_required(*roles: str) -> Callable:
             if user.role not in roles:
                 raise PermissionDenied(ROLE_REFUSAL[roles[0]])
             if user.role == Role.STATION and user.station_id is None:
-                raise PermissionDenied("您的账号尚未绑定劳务协作站，请联系人社局开通。")
+                raise PermissionDenied(_("您的账号尚未绑定劳务协作站，请联系人社局开通。"))
             return view(request, *args, **kwargs)
 
         return wrapped

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.forms.postings import ADVANCE_CHOICES, AdvanceForm, EmployerRegisterForm, LogoForm
@@ -45,13 +46,13 @@ def posting_actions(posting: JobPosting) -> list[tuple[str, str]]:
     allowed = POSTING_TRANSITIONS[posting.status]
     actions = []
     if posting.status in (S.DRAFT, S.REJECTED) and S.PENDING in allowed:
-        actions.append(("submit", "提交审核"))
+        actions.append(("submit", _("提交审核")))
     if posting.status == S.PUBLISHED and S.PAUSED in allowed:
-        actions.append(("pause", "暂停招聘"))
+        actions.append(("pause", _("暂停招聘")))
     if posting.status == S.PAUSED:
-        actions.append(("resume", "恢复招聘"))
+        actions.append(("resume", _("恢复招聘")))
     if S.CLOSED in allowed:
-        actions.append(("close", "结束招聘"))
+        actions.append(("close", _("结束招聘")))
     return actions
 
 
@@ -82,7 +83,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
-                messages.success(request, "单位已登记，人社局认证后发布岗位更快。")
+                messages.success(request, _("单位已登记，人社局认证后发布岗位更快。"))
                 return redirect("frontend:employer")
         status = 400 if form.errors else 200
         return render(request, "frontend/employer/register.html", {"form": form}, status=status)
@@ -118,7 +119,7 @@ def logo(request: HttpRequest) -> HttpResponse:
         except ImageRejected as exc:
             form.add_error("logo", exc.message)
         else:
-            messages.success(request, "单位标志已更新。")
+            messages.success(request, _("单位标志已更新。"))
             return redirect("frontend:employer")
     return _dashboard(request, form, status=400)
 
@@ -149,7 +150,7 @@ def candidates(request: HttpRequest, pk: int) -> HttpResponse:
         found = candidates_for_posting(posting=posting, limit=30)
     except SearchUnavailable:
         logger.warning("candidates: search backend unavailable", exc_info=True)
-        found, error = [], "推荐暂时不可用，请稍后再试。"
+        found, error = [], _("推荐暂时不可用，请稍后再试。")
     items = [{"r": r, "numbers": personal_numbers(request.user, r.profile)} for r in found]
     return render(
         request,
@@ -183,7 +184,7 @@ def _application_for(request: HttpRequest, pk: int) -> Application:
         Application.objects.select_related("posting", "posting__employer", "profile", "profile__user"), pk=pk
     )
     if not can(request.user, "application.process", application):
-        raise PermissionDenied("这份报名不属于您的岗位。")
+        raise PermissionDenied(_("这份报名不属于您的岗位。"))
     return application
 
 
@@ -207,6 +208,8 @@ def application_advance_view(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"已标记为“{ApplicationStatus(to).label}”，求职者会看到最新进度。")
+            messages.success(
+                request, _("已标记为“%(status)s”，求职者会看到最新进度。") % {"status": ApplicationStatus(to).label}
+            )
             return redirect("frontend:applicants", pk=application.posting_id)
     return _application_page(request, application, form, status=400)

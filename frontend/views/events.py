@@ -15,12 +15,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.forms.events import BoothForm
 from frontend.views.common import add_service_errors, employer_member_required, error_text, role_required
+from livestream.enums import BoothStatus, EventKind
 from livestream.models import EventRegistration, RecruitmentEvent
-from livestream.models.events import BoothStatus, EventKind
 from livestream.permissions import can
 from livestream.selectors.events import (
     booth_of,
@@ -114,13 +115,13 @@ def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(page)
     if not request.user.is_seeker:
-        raise PermissionDenied("只有求职者账号可以报名招聘会。")
+        raise PermissionDenied(_("只有求职者账号可以报名招聘会。"))
     try:
         event_sign_up(by=request.user, event=event)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
         return redirect(page)
-    messages.success(request, "报名成功！入场时出示门票二维码即可签到。")
+    messages.success(request, _("报名成功！入场时出示门票二维码即可签到。"))
     return redirect("frontend:event_ticket", pk=pk)
 
 
@@ -130,14 +131,14 @@ def sign_up_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(RecruitmentEvent, pk=pk)
     registration = registration_for(event, request.user)
     if registration is None:
-        messages.error(request, "你没有报名这场招聘会。")
+        messages.error(request, _("你没有报名这场招聘会。"))
     else:
         try:
             registration_cancel(by=request.user, registration=registration)
         except ValidationError as exc:
             messages.error(request, error_text(exc))
         else:
-            messages.success(request, "已取消报名，名额已让出。")
+            messages.success(request, _("已取消报名，名额已让出。"))
     return redirect("frontend:event_detail", pk=pk)
 
 
@@ -147,7 +148,7 @@ def ticket(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(RecruitmentEvent.objects.select_related("station"), pk=pk)
     registration = registration_for(event, request.user)
     if registration is None:
-        messages.error(request, "你还没有报名这场招聘会。")
+        messages.error(request, _("你还没有报名这场招聘会。"))
         return redirect("frontend:event_detail", pk=pk)
     return render(request, "frontend/events/ticket.html", {"event": event, "registration": registration})
 
@@ -176,13 +177,13 @@ def apply(request: HttpRequest, pk: int, posting_pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(page)
     if not request.user.is_seeker:
-        raise PermissionDenied("只有求职者账号可以投递。")
+        raise PermissionDenied(_("只有求职者账号可以投递。"))
     try:
         event_apply(by=request.user, event=event, posting=posting)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:
-        messages.success(request, f"已投递“{posting.title}”，到展位可以直接找招聘人员面谈。")
+        messages.success(request, _("已投递“%(title)s”，到展位可以直接找招聘人员面谈。") % {"title": posting.title})
     return redirect(f"{page}#job-{posting.pk}")
 
 
@@ -202,7 +203,7 @@ def booth(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, "展位报名已提交，等待主办方审核。")
+            messages.success(request, _("展位报名已提交，等待主办方审核。"))
             return redirect("frontend:event_detail", pk=pk)
     return render(
         request,
@@ -221,7 +222,7 @@ def poster(request: HttpRequest, pk: int) -> HttpResponse:
         png = poster_png(event, url=url, jobs=jobs)
     except PosterFontMissing as exc:
         logger.error("poster of event %s not drawn: %s", pk, exc)
-        message = "海报暂时无法生成：服务器缺少中文字体（请安装 fonts-noto-cjk 或设置 POSTER_FONT_PATH）。"
+        message = _("海报暂时无法生成：服务器缺少中文字体（请安装 fonts-noto-cjk 或设置 POSTER_FONT_PATH）。")
         return HttpResponse(message, content_type="text/plain; charset=utf-8", status=503)
     response = HttpResponse(png, content_type="image/png")
     response["Content-Disposition"] = f'inline; filename="event-{pk}-poster.png"'

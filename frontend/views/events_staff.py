@@ -14,13 +14,15 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.charts import PALETTE, Series, grouped_bars, share_bar
 from frontend.forms.events import BoothDecisionForm, CancelForm, EventForm, TicketCodeForm, WalkInForm
 from frontend.views.common import add_service_errors, error_text, role_required
+from livestream.enums import BoothStatus, RegistrationStatus
 from livestream.models import Booth, EventRegistration, RecruitmentEvent
-from livestream.models.events import BoothStatus, RegistrationStatus
 from livestream.permissions import require
 from livestream.selectors.events import (
     Outcome,
@@ -37,14 +39,22 @@ from marketplace.enums import KeyGroup, Role
 
 STAFF = (Role.BUREAU, Role.STATION)
 FUNNEL = [
-    Series("报名", PALETTE[0]),
-    Series("签到", PALETTE[1]),
-    Series("投递", PALETTE[2]),
-    Series("面试", PALETTE[3]),
-    Series("达成就业意向", PALETTE[4]),
+    Series(gettext_lazy("报名"), PALETTE[0]),
+    Series(gettext_lazy("签到"), PALETTE[1]),
+    Series(gettext_lazy("投递"), PALETTE[2]),
+    Series(gettext_lazy("面试"), PALETTE[3]),
+    Series(gettext_lazy("达成就业意向"), PALETTE[4]),
 ]
 EMPLOYER_FUNNEL = FUNNEL[2:]
-CSV_HEADER = ["名称", "报名", "签到", "投递", "面试", "达成就业意向", "其中重点群体"]
+CSV_HEADER = [
+    gettext_lazy("名称"),
+    gettext_lazy("报名"),
+    gettext_lazy("签到"),
+    gettext_lazy("投递"),
+    gettext_lazy("面试"),
+    gettext_lazy("达成就业意向"),
+    gettext_lazy("其中重点群体"),
+]
 
 
 def _event_for(request: HttpRequest, pk: int, action: str = "event.manage") -> RecruitmentEvent:
@@ -69,13 +79,17 @@ def event_new(request: HttpRequest) -> HttpResponse:
             if form.cleaned_data["repeat_weekly"]:
                 series = series_create(by=request.user, data=form.series_data())
                 first = series.events.order_by("starts_at").first()
-                messages.success(request, f"已创建“{series.title}”系列，生成 {series.events.count()} 场。")
+                messages.success(
+                    request,
+                    _("已创建“%(title)s”系列，生成 %(count)s 场。")
+                    % {"title": series.title, "count": series.events.count()},
+                )
                 return redirect("frontend:event_manage", pk=first.pk) if first else redirect("frontend:staff_events")
             event = event_create(by=request.user, data=form.event_data())
         except ValidationError as exc:
             add_service_errors(form, exc, codes={"starts_at": "day", "ends_at": "end_time"})
         else:
-            messages.success(request, f"已创建“{event.title}”。")
+            messages.success(request, _("已创建“%(title)s”。") % {"title": event.title})
             return redirect("frontend:event_manage", pk=event.pk)
     return render(request, "frontend/events/form.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -117,7 +131,8 @@ def booth_decide_view(request: HttpRequest, pk: int, booth_pk: int) -> HttpRespo
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:
-        messages.success(request, f"已{'通过' if approve else '退回'}{booth.employer.name}的展位。")
+        text = _("已通过%(employer)s的展位。") if approve else _("已退回%(employer)s的展位。")
+        messages.success(request, text % {"employer": booth.employer.name})
     return redirect("frontend:event_manage", pk=pk)
 
 
@@ -133,7 +148,7 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:
-        messages.success(request, "招聘会已取消，已报名的求职者会收到通知。")
+        messages.success(request, _("招聘会已取消，已报名的求职者会收到通知。"))
     return redirect("frontend:event_manage", pk=pk)
 
 
@@ -179,23 +194,23 @@ def _charts(event_rows: list[Outcome], employer_rows: list[Outcome], total: Outc
     groups = [(labels[g], n) for g, n in total.groups.most_common()]
     other = total.hires - total.key_group_hires
     if other:
-        groups.append(("非重点群体", other))
+        groups.append((_("非重点群体"), other))
     # Events nobody has signed up for yet have nothing to draw; the table still lists them.
     drawn = [r for r in event_rows if r.sign_ups or r.applications][:12]
     return {
         "event_chart": grouped_bars(
-            "各场招聘会的报名到就业",
+            _("各场招聘会的报名到就业"),
             [(r.label[5:], [r.sign_ups, r.check_ins, r.applications, r.interviews, r.hires]) for r in drawn],
             FUNNEL,
         )
         if event_rows
         else None,
         "employer_chart": grouped_bars(
-            "各单位的投递到就业",
+            _("各单位的投递到就业"),
             [(r.label, [r.applications, r.interviews, r.hires]) for r in employer_rows[:15]],
             EMPLOYER_FUNNEL,
         ),
-        "group_chart": share_bar("达成就业意向者中的重点群体", groups),
+        "group_chart": share_bar(_("达成就业意向者中的重点群体"), groups),
     }
 
 
@@ -232,7 +247,7 @@ def _csv_response(filename: str, sections: list[tuple[str, list[Outcome]]]) -> H
     writer = csv.writer(buffer)
     for title, rows in sections:
         writer.writerow([title])
-        writer.writerow(CSV_HEADER)
+        writer.writerow([str(name) for name in CSV_HEADER])
         for r in rows:
             writer.writerow(
                 [r.label, "" if r.sign_ups is None else r.sign_ups, "" if r.check_ins is None else r.check_ins,
@@ -250,7 +265,7 @@ def outcomes_csv(request: HttpRequest) -> HttpResponse:
     event_rows = outcomes_by_event(events)
     return _csv_response(
         f"event-outcomes-{timezone.localdate():%Y%m%d}.csv",
-        [("按招聘会", [*event_rows, outcome_totals(event_rows)]), ("按单位", outcomes_by_employer(events))],
+        [(_("按招聘会"), [*event_rows, outcome_totals(event_rows)]), (_("按单位"), outcomes_by_employer(events))],
     )
 
 
@@ -258,5 +273,6 @@ def outcomes_csv(request: HttpRequest) -> HttpResponse:
 def event_outcomes_csv(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event_for(request, pk)
     return _csv_response(
-        f"event-{pk}-outcomes.csv", [("招聘会", outcomes_by_event([event])), ("按单位", outcomes_by_employer([event]))]
+        f"event-{pk}-outcomes.csv",
+        [(_("招聘会"), outcomes_by_event([event])), (_("按单位"), outcomes_by_employer([event]))],
     )

@@ -15,12 +15,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.charts import Series, grouped_bars
 from frontend.forms.live import LiveRoomForm
 from frontend.views.common import add_service_errors, error_text, role_required
-from livestream.models import LiveCard, LiveRoom, RoomStatus
+from livestream.enums import RoomStatus
+from livestream.models import LiveCard, LiveRoom
 from livestream.selectors.live import FunnelRow, room_funnel, room_list, room_state, room_timeline
 from livestream.services.live import live_apply, pushable_postings, room_create
 from marketplace.enums import Role
@@ -65,7 +68,9 @@ def room_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"直播间“{room.title}”已创建。开播时在控制台点“开始直播”。")
+            messages.success(
+                request, _("直播间“%(title)s”已创建。开播时在控制台点“开始直播”。") % {"title": room.title}
+            )
             return redirect("frontend:live_host", pk=room.pk)
     return render(request, "frontend/live/form.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -95,7 +100,7 @@ def room_host(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not _is_host(request, room):
-        raise PermissionDenied("只有本直播间的主播可以打开控制台。")
+        raise PermissionDenied(_("只有本直播间的主播可以打开控制台。"))
     postings = pushable_postings(by=request.user).select_related("employer")[:300]
     return render(
         request,
@@ -117,7 +122,7 @@ def card_apply(request: HttpRequest, pk: int, card_pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(room_url)
     if not request.user.is_seeker:
-        raise PermissionDenied("只有求职者账号可以报名。")
+        raise PermissionDenied(_("只有求职者账号可以报名。"))
     try:
         result = live_apply(by=request.user, card=card)
     except ValidationError as exc:
@@ -127,9 +132,9 @@ def card_apply(request: HttpRequest, pk: int, card_pk: int) -> HttpResponse:
         messages.error(request, error_text(exc))
     else:
         if result.already:
-            messages.info(request, f"你已报名“{card.posting.title}”。")
+            messages.info(request, _("你已报名“%(title)s”。") % {"title": card.posting.title})
         else:
-            messages.success(request, f"已报名“{card.posting.title}”，企业会尽快与你联系。")
+            messages.success(request, _("已报名“%(title)s”，企业会尽快与你联系。") % {"title": card.posting.title})
     return redirect(f"{room_url}#card")
 
 
@@ -152,17 +157,17 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 FUNNEL_SERIES = (
-    Series("报名", "#c8102e"),
-    Series("面试", "#e3833a"),
-    Series("入职", "#1a7f37"),
-    Series("重点群体入职", "#2f6fb0"),
+    Series(gettext_lazy("报名"), "#c8102e"),
+    Series(gettext_lazy("面试"), "#e3833a"),
+    Series(gettext_lazy("入职"), "#1a7f37"),
+    Series(gettext_lazy("重点群体入职"), "#2f6fb0"),
 )
-VIEWER_SERIES = (Series("最高同时在线", "#8250df"), Series("累计观看人数", "#9aa4ad"))
+VIEWER_SERIES = (Series(gettext_lazy("最高同时在线"), "#8250df"), Series(gettext_lazy("累计观看人数"), "#9aa4ad"))
 
 
 def _label(row: FunnelRow) -> str:
     when = timezone.localtime(row.room.started_at or row.room.scheduled_at)
-    return f"{row.room.title[:16]} · {when.month}月{when.day}日"
+    return _("%(title)s · %(month)s月%(day)s日") % {"title": row.room.title[:16], "month": when.month, "day": when.day}
 
 
 @role_required(Role.BUREAU)
@@ -176,12 +181,12 @@ def funnel(request: HttpRequest) -> HttpResponse:
         {
             "rows": rows,
             "funnel_chart": grouped_bars(
-                "各场直播的报名、面试与入职",
+                _("各场直播的报名、面试与入职"),
                 [(_label(r), [r.applications, r.interviews, r.hires, r.key_group_hires]) for r in rows],
                 list(FUNNEL_SERIES),
             ),
             "viewer_chart": grouped_bars(
-                "各场直播的观看人数",
+                _("各场直播的观看人数"),
                 [(_label(r), [r.viewers_peak, r.viewers_unique]) for r in rows],
                 list(VIEWER_SERIES),
             ),

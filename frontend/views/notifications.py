@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.forms.availability import AvailabilityForm
@@ -42,7 +43,7 @@ def availability(request: HttpRequest) -> HttpResponse:
     user = request.user
     profile = WorkerProfile.objects.filter(user_id=user.pk).first()
     if profile is None:
-        messages.info(request, "请先完善求职者档案，再标记可接活。")
+        messages.info(request, _("请先完善求职者档案，再标记可接活。"))
         return redirect("frontend:me")
     current = availability_current(user)
     initial = {"county": profile.current_county, "town": profile.current_town}
@@ -57,8 +58,11 @@ def availability(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            day = "今天" if row.day == timezone.localdate() else "明天"
-            messages.success(request, f"已标记{day}可接活。{row.county}有合适的零工时会通知你。")
+            day = _("今天") if row.day == timezone.localdate() else _("明天")
+            messages.success(
+                request,
+                _("已标记%(day)s可接活。%(county)s有合适的零工时会通知你。") % {"day": day, "county": row.county},
+            )
             return redirect("frontend:availability")
     return render(
         request,
@@ -77,5 +81,5 @@ def availability_stop(request: HttpRequest) -> HttpResponse:
     except ValueError:
         parsed = None
     if availability_clear(by=request.user, day=parsed):
-        messages.success(request, "已取消可接活，不再收到零工通知。")
+        messages.success(request, _("已取消可接活，不再收到零工通知。"))
     return redirect("frontend:availability")

@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from frontend.forms.postings import PostingForm
@@ -28,7 +30,12 @@ from marketplace.postings.services import (
 from matching.taxonomy import suggest_occupations
 
 ACTIONS = {"submit": posting_submit, "pause": posting_pause, "resume": posting_resume, "close": posting_close}
-DONE = {"submit": "已提交审核。", "pause": "已暂停招聘。", "resume": "已恢复招聘。", "close": "已结束招聘。"}
+DONE = {
+    "submit": gettext_lazy("已提交审核。"),
+    "pause": gettext_lazy("已暂停招聘。"),
+    "resume": gettext_lazy("已恢复招聘。"),
+    "close": gettext_lazy("已结束招聘。"),
+}
 
 
 def _station_employers(user: User) -> QuerySet[Employer] | None:
@@ -47,13 +54,13 @@ def _submit(request: HttpRequest, posting: JobPosting, *, just_saved: bool = Fal
     try:
         posting = posting_submit(by=request.user, posting=posting)
     except ValidationError as exc:
-        prefix = "岗位已保存，但未能提交：" if just_saved else ""
+        prefix = _("岗位已保存，但未能提交：") if just_saved else ""
         messages.error(request, prefix + error_text(exc))
         return
     if posting.status == PostingStatus.PUBLISHED:
-        messages.success(request, f"“{posting.title}”已发布，求职者现在就能看到。")
+        messages.success(request, _("“%(title)s”已发布，求职者现在就能看到。") % {"title": posting.title})
     else:
-        messages.success(request, f"“{posting.title}”已提交，人社局审核通过后发布。")
+        messages.success(request, _("“%(title)s”已提交，人社局审核通过后发布。") % {"title": posting.title})
 
 
 @role_required(Role.EMPLOYER, Role.STATION)
@@ -74,7 +81,7 @@ def posting_new(request: HttpRequest) -> HttpResponse:
             if request.POST.get("then") == "submit":
                 _submit(request, posting, just_saved=True)
             else:
-                messages.success(request, f"“{posting.title}”已保存为草稿。")
+                messages.success(request, _("“%(title)s”已保存为草稿。") % {"title": posting.title})
             return redirect(_home(user))
     return render(
         request,
@@ -101,9 +108,9 @@ def posting_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 if request.POST.get("then") == "submit" and resubmittable:
                     _submit(request, posting, just_saved=True)
                 elif posting.status == PostingStatus.PENDING and posting.flags:
-                    messages.warning(request, "修改已保存。内容需要人工复核，审核通过后重新发布。")
+                    messages.warning(request, _("修改已保存。内容需要人工复核，审核通过后重新发布。"))
                 else:
-                    messages.success(request, "修改已保存。")
+                    messages.success(request, _("修改已保存。"))
                 return redirect(_home(request.user))
     else:
         form = PostingForm(initial=PostingForm.initial_for(posting))

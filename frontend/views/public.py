@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from frontend.views.common import error_text
@@ -26,7 +28,12 @@ from matching.selectors import posting_search
 logger = logging.getLogger(__name__)
 
 RADIUS_CHOICES = ["5", "10", "30", "100"]
-SORT_CHOICES = [("", "综合"), ("newest", "最新"), ("pay", "薪资高"), ("distance", "离我近")]
+SORT_CHOICES = [
+    ("", gettext_lazy("综合")),
+    ("newest", gettext_lazy("最新")),
+    ("pay", gettext_lazy("薪资高")),
+    ("distance", gettext_lazy("离我近")),
+]
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -51,7 +58,7 @@ def jobs(request: HttpRequest) -> HttpResponse:
         error, status = exc.message, 400
     except SearchUnavailable:
         logger.warning("job search page: search backend unavailable", exc_info=True)
-        error, status = "搜索暂时不可用，请稍后再试。", 503
+        error, status = _("搜索暂时不可用，请稍后再试。"), 503
     get = request.GET
     return render(
         request,
@@ -77,7 +84,7 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     posting = get_object_or_404(JobPosting.objects.select_related("employer", "occupation"), pk=pk)
     is_public = posting_is_public(posting)
     if not is_public and not can(request.user, "posting.view_private", posting):
-        raise Http404("岗位不存在或已下架")
+        raise Http404(_("岗位不存在或已下架"))
     application = None
     user = request.user
     if user.is_authenticated and user.is_seeker:
@@ -103,12 +110,12 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(detail_url)
     if not request.user.is_seeker:
-        raise PermissionDenied("只有求职者账号可以报名岗位。")
+        raise PermissionDenied(_("只有求职者账号可以报名岗位。"))
     posting = get_object_or_404(JobPosting, pk=pk)
     try:
         application_submit(by=request.user, posting=posting)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:
-        messages.success(request, "报名成功！用人单位查看后会与您联系，可在“我的投递”查看进度。")
+        messages.success(request, _("报名成功！用人单位查看后会与您联系，可在“我的投递”查看进度。"))
     return redirect(detail_url)

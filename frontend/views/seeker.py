@@ -10,6 +10,8 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.forms.profile import STEPS, GroupsForm, ProfileStepForm, SkillsForm
@@ -31,22 +33,32 @@ from matching.selectors import jobs_for_seeker
 
 logger = logging.getLogger(__name__)
 
-# Which wizard step fixes each completeness hint (matched on a word of the hint).
+# Which wizard step fixes each completeness hint (matched on a word of the hint, in the hint's language).
 HINT_STEPS = [
-    ("姓名", 1), ("身份证", 1), ("县市", 2), ("户籍", 2), ("工种", 3), ("薪资", 3), ("用工类型", 3),
-    ("地方", 3), ("技能", 4), ("学历", 4), ("经历", 4), ("证书", 4),
-]  # fmt: skip
+    (gettext_lazy("姓名"), 1),
+    (gettext_lazy("身份证"), 1),
+    (gettext_lazy("县市"), 2),
+    (gettext_lazy("户籍"), 2),
+    (gettext_lazy("工种"), 3),
+    (gettext_lazy("薪资"), 3),
+    (gettext_lazy("用工类型"), 3),
+    (gettext_lazy("地方"), 3),
+    (gettext_lazy("技能"), 4),
+    (gettext_lazy("学历"), 4),
+    (gettext_lazy("经历"), 4),
+    (gettext_lazy("证书"), 4),
+]
 
 
 def _profile(request: HttpRequest) -> WorkerProfile:
     try:
         return request.user.profile
     except WorkerProfile.DoesNotExist as exc:
-        raise Http404("求职者档案不存在，请联系人社局。") from exc
+        raise Http404(_("求职者档案不存在，请联系人社局。")) from exc
 
 
 def _hint_step(hint: str) -> int:
-    return next((step for word, step in HINT_STEPS if word in hint), 1)
+    return next((step for word, step in HINT_STEPS if str(word) in hint), 1)
 
 
 @role_required(Role.SEEKER)
@@ -105,7 +117,7 @@ def profile_start(request: HttpRequest) -> HttpResponse:
 def profile_step(request: HttpRequest, step: int) -> HttpResponse:
     """One wizard step. Every button saves first; 上一步/下一步/保存并退出 only decide where to go next."""
     if step not in STEPS:
-        raise Http404("没有这一步")
+        raise Http404(_("没有这一步"))
     profile = _profile(request)
     form_class = STEPS[step]
     if request.method == "POST":
@@ -144,9 +156,9 @@ def _next_page(request: HttpRequest, step: int) -> HttpResponse:
     if go == "next" and step < max(STEPS):
         return redirect("frontend:profile_step", step=step + 1)
     if go == "stay":
-        messages.success(request, "已保存。")
+        messages.success(request, _("已保存。"))
         return redirect("frontend:profile_step", step=step)
-    messages.success(request, "档案已保存。")
+    messages.success(request, _("档案已保存。"))
     return redirect("frontend:me")
 
 
@@ -177,7 +189,7 @@ def application_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     else:
-        messages.success(request, f"已撤回对“{application.posting.title}”的报名。")
+        messages.success(request, _("已撤回对“%(title)s”的报名。") % {"title": application.posting.title})
     return redirect(reverse("frontend:applications"))
 
 
@@ -190,7 +202,7 @@ def recommended(request: HttpRequest) -> HttpResponse:
         items = jobs_for_seeker(profile=profile, limit=20)
     except SearchUnavailable:
         logger.warning("recommendations: search backend unavailable", exc_info=True)
-        items, error = [], "推荐暂时不可用，请稍后再试，或先去“找工作”看看。"
+        items, error = [], _("推荐暂时不可用，请稍后再试，或先去“找工作”看看。")
     completeness = profile_completeness(profile)
     return render(
         request,

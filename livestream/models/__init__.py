@@ -28,7 +28,6 @@ from livestream.models.live import (
     LiveMute,
     LivePresence,
     LiveRoom,
-    RoomStatus,
 )
 
 __all__ = [
@@ -51,7 +50,6 @@ __all__ = [
     "LivePresence",
     "LiveRoom",
     "RecruitmentEvent",
-    "RoomStatus",
     "WageComplaint",
     "WageComplaintStep",
     "WorkerAvailability",

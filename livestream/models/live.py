@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from livestream.enums import RoomStatus
+
 STREAM_SUFFIXES = (".m3u8", ".flv")
 
 
@@ -28,12 +30,6 @@ def validate_stream_url(value: str) -> None:
 def stream_kind(url: str) -> str:
     """ "hls" or "flv": which player the page needs."""
     return "flv" if urlsplit(url).path.lower().endswith(".flv") else "hls"
-
-
-class RoomStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("预告")
-    LIVE = "live", _("直播中")
-    ENDED = "ended", _("已结束")
 
 
 class LiveRoom(models.Model):

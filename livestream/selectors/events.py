@@ -19,8 +19,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from livestream.models import Booth, EventApplication, EventRegistration, LiveRoom, RecruitmentEvent, RoomStatus
-from livestream.models.events import BoothStatus, EventStatus, RegistrationStatus
+from livestream.enums import BoothStatus, EventStatus, RegistrationStatus, RoomStatus
+from livestream.models import Booth, EventApplication, EventRegistration, LiveRoom, RecruitmentEvent
 from marketplace.enums import ApplicationStatus, KeyGroup
 from marketplace.models import JobPosting, User, WorkerProfile
 from marketplace.postings.selectors import posting_list_public

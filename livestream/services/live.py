@@ -29,7 +29,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from livestream.models import LiveApplication, LiveCard, LiveMessage, LiveMute, LivePresence, LiveRoom, RoomStatus
+from livestream.enums import RoomStatus
+from livestream.models import LiveApplication, LiveCard, LiveMessage, LiveMute, LivePresence, LiveRoom
 from livestream.models.live import room_group
 from marketplace import effects
 from marketplace.applications.services import application_submit

@@ -6,12 +6,11 @@ import datetime
 import itertools
 from collections import defaultdict
 
+from marketplace.enums import EDUCATION_RANK, ApplicationStatus, PostingStatus
+from marketplace.models import Application, ApplicationTransition, EmploymentOutcome, JobPosting
 from marketplace.seed.core import SeedContext, bulk_insert, weighted
 from marketplace.seed.postings import SeedPosting
 from marketplace.seed.workers import SeedWorker
-
-from marketplace.enums import EDUCATION_RANK, ApplicationStatus, PostingStatus
-from marketplace.models import Application, ApplicationTransition, EmploymentOutcome, JobPosting
 
 A = ApplicationStatus
 PATH = (A.SUBMITTED, A.VIEWED, A.INTERVIEW, A.OFFERED, A.HIRED)

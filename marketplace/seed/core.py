@@ -13,11 +13,11 @@ from typing import Any, Protocol
 
 from django.db import models
 from django.utils import timezone
-from marketplace.seed.places import Destination
 
 from marketplace.accounts.models import phone_digest
 from marketplace.models import Employer, Occupation, User
 from marketplace.places import County
+from marketplace.seed.places import Destination
 
 BATCH = 500
 # Position 9–13 of a seeded 统一社会信用代码 (the organisation code): real codes issued since 2015

@@ -6,15 +6,15 @@ import datetime
 import json
 
 from django.contrib.auth.hashers import make_password
-from marketplace.seed.catalogue import BRANDS, INDUSTRIES, INDUSTRY_BY_KEY
-from marketplace.seed.core import CREDIT_MARK, SeedContext, SeedEmployer, bulk_insert, new_user, weighted
-from marketplace.seed.people import BUREAU_PHONE, member_phone, station_phone, surname
-from marketplace.seed.places import DESTINATION_BY_CITY, DESTINATIONS, city_point, local_point, pick_county
 
 from marketplace.enums import IntegrityGrade, Role, VerificationStatus
 from marketplace.models import BlacklistEntry, CooperationStation, Employer, User
 from marketplace.places import COUNTIES, COUNTY_BY_NAME
+from marketplace.seed.catalogue import BRANDS, INDUSTRIES, INDUSTRY_BY_KEY
+from marketplace.seed.core import CREDIT_MARK, SeedContext, SeedEmployer, bulk_insert, new_user, weighted
 from marketplace.seed.handcrafted import DEMO_PATH
+from marketplace.seed.people import BUREAU_PHONE, member_phone, station_phone, surname
+from marketplace.seed.places import DESTINATION_BY_CITY, DESTINATIONS, city_point, local_point, pick_county
 from marketplace.validators import credit_code_check_char
 
 _CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"

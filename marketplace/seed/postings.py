@@ -6,14 +6,13 @@ import datetime
 import json
 from dataclasses import dataclass
 
-from marketplace.seed.core import SeedContext, SeedEmployer, bulk_insert, weighted
-from marketplace.seed.places import city_point, local_point, pick_county
-
 from marketplace.enums import JobType, PostingStatus
 from marketplace.models import JobPosting, Occupation, PostingTransition, User
 from marketplace.places import COUNTIES, County
 from marketplace.seed import catalogue, jobs
+from marketplace.seed.core import SeedContext, SeedEmployer, bulk_insert, weighted
 from marketplace.seed.handcrafted import DEMO_PATH
+from marketplace.seed.places import city_point, local_point, pick_county
 
 S = PostingStatus
 _TYPE_WEIGHTS = [

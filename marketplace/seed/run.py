@@ -12,20 +12,6 @@ from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.db.models.functions import Substr
 from django.utils import timezone
-from marketplace.seed.applications import seed_applications
-from marketplace.seed.core import (
-    CREDIT_MARK,
-    DEMO_PASSWORD,
-    ProgressFactory,
-    SeedContext,
-    given_timestamps,
-    no_progress,
-)
-from marketplace.seed.extensions import DemoWorld, demo_extensions
-from marketplace.seed.organisations import demo_employers, seed_employers, seed_members, seed_stations_and_staff
-from marketplace.seed.people import MAX_SEEKERS, seeded_phone_digests
-from marketplace.seed.postings import demo_postings, seed_postings
-from marketplace.seed.workers import seed_workers
 
 from marketplace.enums import PostingStatus
 from marketplace.models import (
@@ -44,7 +30,21 @@ from marketplace.models import (
     WorkerProfile,
     WorkExperience,
 )
+from marketplace.seed.applications import seed_applications
+from marketplace.seed.core import (
+    CREDIT_MARK,
+    DEMO_PASSWORD,
+    ProgressFactory,
+    SeedContext,
+    given_timestamps,
+    no_progress,
+)
+from marketplace.seed.extensions import DemoWorld, demo_extensions
 from marketplace.seed.handcrafted import demo_load
+from marketplace.seed.organisations import demo_employers, seed_employers, seed_members, seed_stations_and_staff
+from marketplace.seed.people import MAX_SEEKERS, seeded_phone_digests
+from marketplace.seed.postings import demo_postings, seed_postings
+from marketplace.seed.workers import seed_workers
 
 _OPEN_FOR_APPLICATIONS = (PostingStatus.PUBLISHED, PostingStatus.PAUSED, PostingStatus.CLOSED)
 # Rows whose creation times the run sets itself (see `given_timestamps`).

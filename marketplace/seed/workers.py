@@ -10,8 +10,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
-from marketplace.seed.core import SeedContext, bulk_insert, new_user, weighted
-from marketplace.seed.places import DESTINATIONS, local_point, pick_county
 
 from marketplace.enums import (
     EDUCATION_RANK,
@@ -28,6 +26,8 @@ from marketplace.models import Certificate, GroupTag, Occupation, User, WorkerPr
 from marketplace.places import COUNTIES
 from marketplace.profiles.models import id_number_digest
 from marketplace.seed import catalogue, jobs, people
+from marketplace.seed.core import SeedContext, bulk_insert, new_user, weighted
+from marketplace.seed.places import DESTINATIONS, local_point, pick_county
 
 E, K = Education, KeyGroup
 _AGES = [

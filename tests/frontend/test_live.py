@@ -10,7 +10,8 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.utils import timezone
 
-from livestream.models import LiveApplication, LiveRoom, RoomStatus
+from livestream.enums import RoomStatus
+from livestream.models import LiveApplication, LiveRoom
 from livestream.services.live import card_pin, card_push, room_create, room_end, room_start
 from marketplace.applications.services import application_advance
 from marketplace.enums import ApplicationStatus, KeyGroup, Role

@@ -20,7 +20,8 @@ from django.test import Client
 from django.utils import timezone
 
 from config.asgi import application
-from livestream.models import LiveApplication, LiveMessage, LiveRoom, RoomStatus
+from livestream.enums import RoomStatus
+from livestream.models import LiveApplication, LiveMessage, LiveRoom
 from livestream.services.live import card_push, chat_post, room_create, room_start
 from marketplace.enums import ApplicationStatus, PostingStatus, Role, VerificationStatus
 from marketplace.models import Application, Employer, JobPosting, User, WorkerProfile

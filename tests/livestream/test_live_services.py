@@ -8,7 +8,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from livestream.models import LiveApplication, LivePresence, LiveRoom, RoomStatus
+from livestream.enums import RoomStatus
+from livestream.models import LiveApplication, LivePresence, LiveRoom
 from livestream.selectors.live import room_funnel, room_timeline
 from livestream.services.live import (
     card_pin,

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from livestream.enums import BoothStatus
 from livestream.models import Booth, EventApplication, RecruitmentEvent
-from livestream.models.events import BoothStatus
 from livestream.permissions import require
 from marketplace.applications.services import application_submit
 from marketplace.models import Application, JobPosting, User

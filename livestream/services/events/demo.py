@@ -14,8 +14,8 @@ import random
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from livestream.enums import BoothStatus
 from livestream.models import Booth, EventApplication, EventRegistration, EventSeries, RecruitmentEvent
-from livestream.models.events import BoothStatus
 from livestream.services.events.occurrences import local_moment, occurrences_generate
 from livestream.services.events.tickets import new_ticket_code
 from marketplace.enums import ApplicationStatus, KeyGroup, PostingStatus, VerificationStatus

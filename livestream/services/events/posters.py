@@ -21,8 +21,8 @@ from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 from qrcode.constants import ERROR_CORRECT_M
 
+from livestream.enums import EventKind
 from livestream.models import EventRegistration, RecruitmentEvent
-from livestream.models.events import EventKind
 from livestream.services.events.tickets import ticket_qr_payload
 from marketplace.enums import KeyGroup
 

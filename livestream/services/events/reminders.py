@@ -23,8 +23,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from livestream.enums import EventStatus, NoticeKind, RegistrationStatus
 from livestream.models import EventNotice, EventRegistration, RecruitmentEvent
-from livestream.models.events import EventStatus, NoticeKind, RegistrationStatus
 from marketplace.notifications.services import notify
 
 logger = logging.getLogger(__name__)

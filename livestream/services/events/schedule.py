@@ -21,8 +21,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from livestream.enums import EventKind, EventStatus, RegistrationStatus
 from livestream.models import EventRegistration, EventSeries, RecruitmentEvent
-from livestream.models.events import EventKind, EventStatus, RegistrationStatus
 from livestream.permissions import require
 from livestream.services.events.occurrences import occurrence_values, occurrences_generate, scheduled_days
 from livestream.tasks import event_cancellation_notices

@@ -20,8 +20,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from livestream.enums import EventStatus, RegistrationStatus
 from livestream.models import EventRegistration, RecruitmentEvent
-from livestream.models.events import EventStatus, RegistrationStatus
 from livestream.permissions import require
 from marketplace.accounts.models import phone_digest
 from marketplace.enums import Role

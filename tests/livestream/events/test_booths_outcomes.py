@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from livestream.enums import BoothStatus
 from livestream.models import Booth, EventApplication
-from livestream.models.events import BoothStatus
 from livestream.selectors.events import booths_approved, event_recommended, outcomes_by_employer, outcomes_by_event
 from livestream.services.events.booths import booth_decide, booth_register, event_apply
 from marketplace.enums import PostingStatus, Role

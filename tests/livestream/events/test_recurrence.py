@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from livestream.enums import EventStatus
 from livestream.models import EventRegistration, EventSeries, RecruitmentEvent
-from livestream.models.events import EventStatus
 from livestream.services.events.occurrences import occurrences_generate
 from livestream.services.events.schedule import event_cancel, event_update, series_create, series_update
 

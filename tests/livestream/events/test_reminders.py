@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import ValidationError
 
+from livestream.enums import NoticeKind, RegistrationStatus
 from livestream.models import EventNotice, EventRegistration
-from livestream.models.events import NoticeKind, RegistrationStatus
 from livestream.services.events.reminders import cancellation_notices_send, reminders_due, reminders_send
 from livestream.services.events.schedule import event_cancel
 from marketplace import sms

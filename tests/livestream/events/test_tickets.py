@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from livestream.enums import EventStatus, RegistrationStatus
 from livestream.models import EventRegistration
-from livestream.models.events import EventStatus, RegistrationStatus
 from livestream.services.events.tickets import (
     ALPHABET,
     CODE_LENGTH,
