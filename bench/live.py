@@ -32,8 +32,8 @@ from bench.board import check_mark, settings_database_url
 from bench.harness.clients import ClientFleet, Target, first_arrivals, percentile
 from bench.harness.servers import ServerPool, server_env, start_servers
 from bench.harness.sessions import session_cookies
+from livestream.live.services import room_create, room_start
 from livestream.models import LiveApplication, LiveRoom
-from livestream.services.live import room_create, room_start
 from marketplace.accounts.models import phone_digest
 from marketplace.enums import PostingStatus, Role, VerificationStatus
 from marketplace.models import Employer, JobPosting, User, WorkerProfile

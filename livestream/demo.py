@@ -6,13 +6,12 @@ recruitment events go last, as their past fairs link the applications just made.
 
 from __future__ import annotations
 
-from marketplace.seed.extensions import DemoExtension, DemoWorld, register_demo
-
+from livestream.events.demo import events_seed
 from livestream.gigs.demo import release_accounts, seed_gigs
-from livestream.services.events.demo import events_seed
-from livestream.services.live_demo import seed_live_rooms
+from livestream.live.demo import seed_live_rooms
 from marketplace.accounts.models import phone_digest
 from marketplace.models import User
+from marketplace.seed.extensions import DemoExtension, DemoWorld, register_demo
 
 
 def _gigs(world: DemoWorld) -> None:

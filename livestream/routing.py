@@ -2,7 +2,7 @@ from django.urls import path
 
 from livestream.consumers import HealthConsumer
 from livestream.gigs.consumers import GigBoardConsumer
-from livestream.live import LiveRoomConsumer
+from livestream.live.consumers import LiveRoomConsumer
 from livestream.notifications import NotificationConsumer
 
 websocket_urlpatterns = [

@@ -147,7 +147,7 @@ class Matrix:
     """A permission matrix (action → role → scope) and its two questions; each feature has one.
 
     The marketplace's is MATRIX below; the gig market's is livestream.gigs.rules.GIG_MATRIX, the
-    events' livestream.permissions.EVENT_MATRIX. Roles, and what an unattached account may do
+    events' livestream.events.rules.EVENT_MATRIX. Roles, and what an unattached account may do
     (nothing), are the same for all: `role_of`.
     """
 

@@ -149,7 +149,7 @@ SPECTACULAR_SETTINGS = {
     }
     | {"SelfServiceRoleEnum": [("seeker", "求职者"), ("employer", "用人单位")]}
     | {
-        f"{name}Enum": f"livestream.enums.{name}"
+        f"{name}Enum": f"livestream.events.enums.{name}"
         for name in ("EventKind", "EventStatus", "BoothStatus", "RegistrationStatus")
     },
 }
@@ -211,5 +211,5 @@ LOGGING = {
 }
 
 # A font file with Chinese glyphs for event posters (Debian's fonts-noto-cjk, SIL OFL 1.1); empty:
-# the standard install paths are searched (livestream.services.events.posters).
+# the standard install paths are searched (livestream.events.services.posters).
 POSTER_FONT_PATH = env_str("POSTER_FONT_PATH", "")

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from frontend.forms.base import DateInput, NumberInput, PageForm, PhoneInput
 from frontend.forms.gigs import TimeInput
-from livestream.enums import EventKind
-from livestream.services.events.occurrences import local_moment
+from livestream.events.enums import EventKind
+from livestream.events.services.occurrences import local_moment
 from marketplace.enums import KeyGroup
 from marketplace.places import COUNTIES
 

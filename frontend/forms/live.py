@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from frontend.forms.base import PageForm
 from frontend.forms.gigs import DateTimeInput
+from livestream.events.selectors import upcoming_events_organised_by
 from livestream.models import RecruitmentEvent
-from livestream.selectors.events import upcoming_events_organised_by
 from marketplace.enums import VerificationStatus
 from marketplace.models import Employer, User
 

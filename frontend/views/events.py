@@ -20,10 +20,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.forms.events import BoothForm
 from frontend.views.common import add_service_errors, employer_member_required, error_text, role_required
-from livestream.enums import BoothStatus, EventKind
-from livestream.models import EventRegistration, RecruitmentEvent
-from livestream.permissions import can
-from livestream.selectors.events import (
+from livestream.events.enums import BoothStatus, EventKind
+from livestream.events.rules import can
+from livestream.events.selectors import (
     booth_of,
     booths_approved,
     event_live_room_url,
@@ -33,9 +32,10 @@ from livestream.selectors.events import (
     registration_for,
     tickets_of,
 )
-from livestream.services.events.booths import booth_register, event_apply
-from livestream.services.events.posters import PosterFontMissing, PosterJob, poster_png, ticket_qr_png
-from livestream.services.events.tickets import event_sign_up, places_taken, registration_cancel
+from livestream.events.services.booths import booth_register, event_apply
+from livestream.events.services.posters import PosterFontMissing, PosterJob, poster_png, ticket_qr_png
+from livestream.events.services.tickets import event_sign_up, places_taken, registration_cancel
+from livestream.models import EventRegistration, RecruitmentEvent
 from marketplace.enums import KeyGroup, Role
 from marketplace.models import JobPosting
 from marketplace.postings.selectors import posting_list_public

@@ -21,10 +21,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from frontend.charts import PALETTE, Series, grouped_bars, share_bar
 from frontend.forms.events import BoothDecisionForm, CancelForm, EventForm, TicketCodeForm, WalkInForm
 from frontend.views.common import add_service_errors, error_text, role_required
-from livestream.enums import BoothStatus, RegistrationStatus
-from livestream.models import Booth, EventRegistration, RecruitmentEvent
-from livestream.permissions import require
-from livestream.selectors.events import (
+from livestream.events.enums import BoothStatus, RegistrationStatus
+from livestream.events.rules import require
+from livestream.events.selectors import (
     Outcome,
     events_for_outcomes,
     events_for_staff,
@@ -32,9 +31,10 @@ from livestream.selectors.events import (
     outcomes_by_employer,
     outcomes_by_event,
 )
-from livestream.services.events.booths import booth_decide
-from livestream.services.events.schedule import event_cancel, event_create, series_create
-from livestream.services.events.tickets import ticket_check_in, walk_in_register
+from livestream.events.services.booths import booth_decide
+from livestream.events.services.schedule import event_cancel, event_create, series_create
+from livestream.events.services.tickets import ticket_check_in, walk_in_register
+from livestream.models import Booth, EventRegistration, RecruitmentEvent
 from marketplace.enums import KeyGroup, Role
 
 STAFF = (Role.BUREAU, Role.STATION)

@@ -22,10 +22,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from frontend.charts import Series, grouped_bars
 from frontend.forms.live import LiveRoomForm
 from frontend.views.common import add_service_errors, error_text, role_required
-from livestream.enums import RoomStatus
+from livestream.live.enums import RoomStatus
+from livestream.live.selectors import FunnelRow, room_funnel, room_list, room_state, room_timeline
+from livestream.live.services import live_apply, pushable_postings, room_create
 from livestream.models import LiveCard, LiveRoom
-from livestream.selectors.live import FunnelRow, room_funnel, room_list, room_state, room_timeline
-from livestream.services.live import live_apply, pushable_postings, room_create
 from marketplace.enums import Role
 from marketplace.permissions import can
 

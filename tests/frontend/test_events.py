@@ -12,9 +12,9 @@ import zxingcpp
 from django.utils import timezone
 from PIL import Image
 
+from livestream.events.services.booths import booth_decide, booth_register
+from livestream.events.services.tickets import QR_PREFIX, event_sign_up
 from livestream.models import Booth, EventRegistration, RecruitmentEvent
-from livestream.services.events.booths import booth_decide, booth_register
-from livestream.services.events.tickets import QR_PREFIX, event_sign_up
 from marketplace.enums import Role
 from marketplace.models import Application
 from tests.frontend.conftest import make_posting, make_user

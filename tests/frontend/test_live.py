@@ -10,9 +10,9 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.utils import timezone
 
-from livestream.enums import RoomStatus
+from livestream.live.enums import RoomStatus
+from livestream.live.services import card_pin, card_push, room_create, room_end, room_start
 from livestream.models import LiveApplication, LiveRoom
-from livestream.services.live import card_pin, card_push, room_create, room_end, room_start
 from marketplace.applications.services import application_advance
 from marketplace.enums import ApplicationStatus, KeyGroup, Role
 from marketplace.models import Application, GroupTag, User
@@ -137,7 +137,7 @@ def test_only_the_host_opens_the_control_panel(client, employer_user, station_us
 def test_the_timeline_lists_cards_in_order_and_names_applicants_only_to_those_who_may_see_them(
     client, employer_user, seeker
 ):
-    from livestream.services.live import live_apply
+    from livestream.live.services import live_apply
 
     room = open_room(employer_user)
     card = card_push(by=employer_user, room=room, posting=make_posting(employer_user.employer))
@@ -155,7 +155,7 @@ def test_the_timeline_lists_cards_in_order_and_names_applicants_only_to_those_wh
 
 
 def test_the_bureau_compares_streams_with_inline_svg_charts(client, employer_user, bureau_user, seeker):
-    from livestream.services.live import live_apply
+    from livestream.live.services import live_apply
 
     room = open_room(employer_user, title="凯里专场")
     card = card_push(by=employer_user, room=room, posting=make_posting(employer_user.employer))

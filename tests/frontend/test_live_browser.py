@@ -40,7 +40,7 @@ def live_accounts(embedded_server) -> LiveAccounts:
     script = (
         "from django.utils import timezone\n"
         "from marketplace.models import Employer, JobPosting, User, WorkerProfile\n"
-        "from livestream.services.live import room_create\n"
+        "from livestream.live.services import room_create\n"
         "employer = Employer.objects.filter(verification='verified').order_by('pk').first()\n"
         f"host = User.objects.create_user({host_phone!r}, {PASSWORD!r}, role='employer', employer=employer,"
         " display_name='王主播')\n"

@@ -20,9 +20,9 @@ from django.test import Client
 from django.utils import timezone
 
 from config.asgi import application
-from livestream.enums import RoomStatus
+from livestream.live.enums import RoomStatus
+from livestream.live.services import card_push, chat_post, room_create, room_start
 from livestream.models import LiveApplication, LiveMessage, LiveRoom
-from livestream.services.live import card_push, chat_post, room_create, room_start
 from marketplace.enums import ApplicationStatus, PostingStatus, Role, VerificationStatus
 from marketplace.models import Application, Employer, JobPosting, User, WorkerProfile
 from marketplace.validators import credit_code_check_char
@@ -360,7 +360,7 @@ async def test_a_late_joiner_gets_the_current_card_the_pinned_card_the_count_and
         host, room = scene["host"], scene["room"]
         second = make_posting(host.employer, "叉车司机", pay_min=5000, pay_max=6500)
         first_card = card_push(by=host, room=room, posting=scene["posting"])
-        from livestream.services.live import card_pin
+        from livestream.live.services import card_pin
 
         card_pin(by=host, room=room, card=first_card)
         current = card_push(by=host, room=room, posting=second)
@@ -405,7 +405,7 @@ async def test_viewer_count_rises_and_falls_across_connections_and_the_peak_is_k
         await disconnect(host, first)
     refreshed = await sync_to_async(LiveRoom.objects.get)(pk=room.pk)
     assert refreshed.viewers_peak == 3
-    from livestream.selectors.live import room_funnel
+    from livestream.live.selectors import room_funnel
 
     (row,) = await sync_to_async(room_funnel)([refreshed])
     assert (row.viewers_peak, row.viewers_unique) == (3, 2)

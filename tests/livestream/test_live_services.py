@@ -8,10 +8,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from livestream.enums import RoomStatus
-from livestream.models import LiveApplication, LivePresence, LiveRoom
-from livestream.selectors.live import room_funnel, room_timeline
-from livestream.services.live import (
+from livestream.live.enums import RoomStatus
+from livestream.live.selectors import room_funnel, room_timeline
+from livestream.live.services import (
     card_pin,
     card_push,
     chat_post,
@@ -24,6 +23,7 @@ from livestream.services.live import (
     viewer_count,
     viewer_count_and_peak,
 )
+from livestream.models import LiveApplication, LivePresence, LiveRoom
 from marketplace.applications.services import application_advance
 from marketplace.enums import ApplicationStatus, KeyGroup, PostingStatus, Role
 from marketplace.models import CooperationStation, GroupTag
@@ -161,7 +161,7 @@ def test_someone_who_applied_on_the_web_first_gets_already_applied_and_the_strea
 
 
 def test_the_host_may_chat_while_muted_people_may_not(live_room, host, seeker):
-    from livestream.services.live import user_mute
+    from livestream.live.services import user_mute
 
     message = chat_post(by=seeker, room=live_room, text="你好")
     user_mute(by=host, room=live_room, user=seeker, minutes=5)

@@ -6,7 +6,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from livestream.services.events.occurrences import occurrences_generate
+from livestream.events.services.occurrences import occurrences_generate
 
 
 class Command(BaseCommand):

@@ -7,9 +7,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from livestream.events.services.booths import booth_decide, booth_register, event_apply
+from livestream.events.services.tickets import event_sign_up, ticket_check_in
 from livestream.models import RecruitmentEvent
-from livestream.services.events.booths import booth_decide, booth_register, event_apply
-from livestream.services.events.tickets import event_sign_up, ticket_check_in
 from marketplace.applications.services import application_advance, application_submit
 from marketplace.enums import KeyGroup, Role
 from marketplace.models import GroupTag

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from livestream.events.services.tickets import event_sign_up
 from livestream.models import Booth, EventRegistration
-from livestream.services.events.tickets import event_sign_up
 from marketplace.enums import Role
 from tests.frontend.conftest import make_user
 from tests.livestream.events.conftest import make_event

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from livestream.enums import BoothStatus
+from livestream.events.enums import BoothStatus
+from livestream.events.selectors import booths_approved, event_recommended, outcomes_by_employer, outcomes_by_event
+from livestream.events.services.booths import booth_decide, booth_register, event_apply
 from livestream.models import Booth, EventApplication
-from livestream.selectors.events import booths_approved, event_recommended, outcomes_by_employer, outcomes_by_event
-from livestream.services.events.booths import booth_decide, booth_register, event_apply
 from marketplace.enums import PostingStatus, Role
 from marketplace.models import Application
 from tests.frontend.conftest import make_employer, make_posting, make_user

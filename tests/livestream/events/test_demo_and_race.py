@@ -12,9 +12,9 @@ from django.db import connection
 from django.utils import timezone
 
 from config.celery import app
+from livestream.events.selectors import outcome_totals, outcomes_by_event
+from livestream.events.services.tickets import event_sign_up
 from livestream.models import EventRegistration, EventSeries, RecruitmentEvent
-from livestream.selectors.events import outcome_totals, outcomes_by_event
-from livestream.services.events.tickets import event_sign_up
 from marketplace.enums import Role
 from tests.frontend.conftest import make_user
 from tests.livestream.events.conftest import make_event

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from livestream.services.live import room_create
+from livestream.live.services import room_create
 
 from .conftest import make_event
 

@@ -8,9 +8,9 @@ import pytest
 import zxingcpp
 from PIL import Image, ImageFont
 
-from livestream.services.events import posters
-from livestream.services.events.posters import PosterFontMissing, PosterJob, poster_font, poster_png, ticket_qr_png
-from livestream.services.events.tickets import QR_PREFIX, event_sign_up
+from livestream.events.services import posters
+from livestream.events.services.posters import PosterFontMissing, PosterJob, poster_font, poster_png, ticket_qr_png
+from livestream.events.services.tickets import QR_PREFIX, event_sign_up
 from tests.livestream.events.conftest import make_event
 
 pytestmark = pytest.mark.django_db

@@ -9,10 +9,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from livestream.enums import EventStatus
+from livestream.events.enums import EventStatus
+from livestream.events.services.occurrences import occurrences_generate
+from livestream.events.services.schedule import event_cancel, event_update, series_create, series_update
 from livestream.models import EventRegistration, EventSeries, RecruitmentEvent
-from livestream.services.events.occurrences import occurrences_generate
-from livestream.services.events.schedule import event_cancel, event_update, series_create, series_update
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import ValidationError
 
-from livestream.enums import NoticeKind, RegistrationStatus
+from livestream.events.enums import NoticeKind, RegistrationStatus
+from livestream.events.services.reminders import cancellation_notices_send, reminders_due, reminders_send
+from livestream.events.services.schedule import event_cancel
 from livestream.models import EventNotice, EventRegistration
-from livestream.services.events.reminders import cancellation_notices_send, reminders_due, reminders_send
-from livestream.services.events.schedule import event_cancel
 from marketplace import sms
 from marketplace.models import Notification
 from tests.livestream.events.conftest import make_event

@@ -8,9 +8,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from livestream.enums import EventStatus, RegistrationStatus
-from livestream.models import EventRegistration
-from livestream.services.events.tickets import (
+from livestream.events.enums import EventStatus, RegistrationStatus
+from livestream.events.services.tickets import (
     ALPHABET,
     CODE_LENGTH,
     QR_PREFIX,
@@ -19,6 +18,7 @@ from livestream.services.events.tickets import (
     ticket_check_in,
     walk_in_register,
 )
+from livestream.models import EventRegistration
 from marketplace.enums import Role
 from marketplace.models import User
 from tests.livestream.events.conftest import make_event

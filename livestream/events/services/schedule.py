@@ -21,11 +21,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from livestream.enums import EventKind, EventStatus, RegistrationStatus
+from livestream.events.enums import EventKind, EventStatus, RegistrationStatus
+from livestream.events.rules import require
+from livestream.events.services.occurrences import occurrence_values, occurrences_generate, scheduled_days
+from livestream.events.tasks import event_cancellation_notices
 from livestream.models import EventRegistration, EventSeries, RecruitmentEvent
-from livestream.permissions import require
-from livestream.services.events.occurrences import occurrence_values, occurrences_generate, scheduled_days
-from livestream.tasks import event_cancellation_notices
 from marketplace.effects import task_after_commit
 from marketplace.enums import KeyGroup
 from marketplace.models import User

@@ -13,8 +13,8 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef
 
+from livestream.live.services import card_push, chat_post, live_apply, room_create, room_end, room_start
 from livestream.models import LiveApplication, LiveCard, LiveMessage, LivePresence, LiveRoom
-from livestream.services.live import card_push, chat_post, live_apply, room_create, room_end, room_start
 from marketplace.applications.services import application_advance
 from marketplace.enums import ApplicationStatus, Role
 from marketplace.models import Application, ApplicationTransition, EmploymentOutcome, GroupTag, User, WorkerProfile

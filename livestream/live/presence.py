@@ -25,8 +25,8 @@ from typing import Any, Protocol
 from channels.db import database_sync_to_async
 
 from livestream import relay
-from livestream.models.live import room_group
-from livestream.services.live import LIVE_MESSAGE_TYPE, RoomCounts, presence_touch, room_counts
+from livestream.live.models import room_group
+from livestream.live.services import LIVE_MESSAGE_TYPE, RoomCounts, presence_touch, room_counts
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,6 @@
-"""Choices of the real-time app (recruitment events and live rooms), with the Chinese labels users see."""
+"""Choices of recruitment events (招聘会), with the Chinese labels users see."""
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
 
 class EventKind(models.TextChoices):
@@ -32,9 +31,3 @@ class NoticeKind(models.TextChoices):
     DAY_BEFORE = "day_before", "提前一天提醒"
     HOUR_BEFORE = "hour_before", "提前一小时提醒"
     CANCELLED = "cancelled", "取消通知"
-
-
-class RoomStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("预告")
-    LIVE = "live", _("直播中")
-    ENDED = "ended", _("已结束")

@@ -14,7 +14,7 @@
 
 Anyone may watch; applying and chatting need sign-in. A host command from anyone but the room's
 host is refused with the code `not_host` and the connection stays open; so does every malformed
-frame. Broadcasts reach the socket through its process's relay (livestream.presence), which it
+frame. Broadcasts reach the socket through its process's relay (livestream.live.presence), which it
 joins before it reads the state for its hello, so a change committed in between arrives as a
 frame the client simply applies again.
 """
@@ -32,12 +32,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from livestream.live import services
+from livestream.live.presence import local_rooms
+from livestream.live.selectors import room_state
 from livestream.models import LiveCard, LiveMessage, LiveRoom
-from livestream.presence import local_rooms
 from livestream.protocol import ProtocolError, parse_message
 from livestream.ratelimit import FrameRateLimiter
-from livestream.selectors.live import room_state
-from livestream.services import live as services
 from marketplace.models import JobPosting
 
 CLOSE_NO_ROOM = 4404

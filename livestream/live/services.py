@@ -29,9 +29,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from livestream.enums import RoomStatus
+from livestream.live.enums import RoomStatus
+from livestream.live.models import room_group
 from livestream.models import LiveApplication, LiveCard, LiveMessage, LiveMute, LivePresence, LiveRoom
-from livestream.models.live import room_group
 from marketplace import effects
 from marketplace.applications.services import application_submit
 from marketplace.enums import JobType, Role
@@ -43,7 +43,7 @@ from marketplace.postings.selectors import posting_is_public, posting_list_publi
 logger = logging.getLogger(__name__)
 
 # The message type of a room's broadcasts; each process's relay hands them to its sockets
-# (livestream.presence.LocalRooms).
+# (livestream.live.presence.LocalRooms).
 LIVE_MESSAGE_TYPE = "live.frame"
 CHAT_MAX_CHARS = 100
 # One chat message per user per room within this many seconds (shared by all the user's sockets).
@@ -148,7 +148,7 @@ def room_create(*, by: User, data: dict[str, Any]) -> LiveRoom:
         room.employer = by.employer
     if room.event is not None:
         # Only the event's organisers put a stream on its page.
-        from livestream.permissions import can as can_event
+        from livestream.events.rules import can as can_event
 
         if not can_event(by, "event.manage", room.event):
             raise ValidationError({"event": [_("只有招聘会的主办方可以把直播关联到该招聘会。")]})
@@ -285,7 +285,7 @@ def live_apply(*, by: User, card: LiveCard) -> LiveApplyResult:
             return LiveApplyResult(card=card, application=existing, already=True)
         raise
     # No broadcast from here: a burst of taps would send one frame per tap to every viewer. The
-    # presence ticker (livestream.presence) sends each card's count at most once a second instead.
+    # presence ticker (livestream.live.presence) sends each card's count at most once a second instead.
     LiveApplication.objects.create(room=room, card=card, application=application)
     return LiveApplyResult(card=card, application=application, already=False)
 

@@ -12,9 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from livestream.enums import BoothStatus
+from livestream.events.enums import BoothStatus
+from livestream.events.rules import require
 from livestream.models import Booth, EventApplication, RecruitmentEvent
-from livestream.permissions import require
 from marketplace.applications.services import application_submit
 from marketplace.models import Application, JobPosting, User
 from marketplace.postings.selectors import posting_is_public

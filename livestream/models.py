@@ -1,6 +1,14 @@
 """Data of the real-time app, one module per feature: the gig market (零工市场, livestream.gigs),
 recruitment events (events.py) and live rooms (直播送岗, live.py). Django finds every model here."""
 
+from livestream.events.models import (
+    Booth,
+    EventApplication,
+    EventNotice,
+    EventRegistration,
+    EventSeries,
+    RecruitmentEvent,
+)
 from livestream.gigs.models import (
     BoardEvent,
     BoardSequence,
@@ -13,22 +21,7 @@ from livestream.gigs.models import (
     WageComplaintStep,
     WorkerAvailability,
 )
-from livestream.models.events import (
-    Booth,
-    EventApplication,
-    EventNotice,
-    EventRegistration,
-    EventSeries,
-    RecruitmentEvent,
-)
-from livestream.models.live import (
-    LiveApplication,
-    LiveCard,
-    LiveMessage,
-    LiveMute,
-    LivePresence,
-    LiveRoom,
-)
+from livestream.live.models import LiveApplication, LiveCard, LiveMessage, LiveMute, LivePresence, LiveRoom
 
 __all__ = [
     "BoardEvent",

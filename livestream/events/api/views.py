@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from livestream.api.serializers.events import (
+from livestream.events.api.serializers import (
     BoothDecisionSerializer,
     BoothRegisterSerializer,
     BoothSerializer,
@@ -28,12 +28,12 @@ from livestream.api.serializers.events import (
     TicketSerializer,
     WalkInSerializer,
 )
+from livestream.events.rules import require
+from livestream.events.selectors import booths_approved, events_upcoming, outcomes_by_employer, outcomes_by_event
+from livestream.events.services.booths import booth_decide, booth_register, event_apply
+from livestream.events.services.schedule import event_cancel
+from livestream.events.services.tickets import CheckIn, event_sign_up, places_taken, ticket_check_in, walk_in_register
 from livestream.models import Booth, RecruitmentEvent
-from livestream.permissions import require
-from livestream.selectors.events import booths_approved, events_upcoming, outcomes_by_employer, outcomes_by_event
-from livestream.services.events.booths import booth_decide, booth_register, event_apply
-from livestream.services.events.schedule import event_cancel
-from livestream.services.events.tickets import CheckIn, event_sign_up, places_taken, ticket_check_in, walk_in_register
 from marketplace.api.openapi import errors
 from marketplace.applications.api.serializers import ApplicationSerializer
 from marketplace.models import JobPosting

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from livestream.enums import BoothStatus, EventKind, EventStatus, NoticeKind, RegistrationStatus
+from livestream.events.enums import BoothStatus, EventKind, EventStatus, NoticeKind, RegistrationStatus
 
 
 class EventFields(models.Model):

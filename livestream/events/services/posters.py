@@ -21,9 +21,9 @@ from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 from qrcode.constants import ERROR_CORRECT_M
 
-from livestream.enums import EventKind
+from livestream.events.enums import EventKind
+from livestream.events.services.tickets import ticket_qr_payload
 from livestream.models import EventRegistration, RecruitmentEvent
-from livestream.services.events.tickets import ticket_qr_payload
 from marketplace.enums import KeyGroup
 
 WIDTH, HEIGHT = 1080, 1920

@@ -14,10 +14,10 @@ import random
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from livestream.enums import BoothStatus
+from livestream.events.enums import BoothStatus
+from livestream.events.services.occurrences import local_moment, occurrences_generate
+from livestream.events.services.tickets import new_ticket_code
 from livestream.models import Booth, EventApplication, EventRegistration, EventSeries, RecruitmentEvent
-from livestream.services.events.occurrences import local_moment, occurrences_generate
-from livestream.services.events.tickets import new_ticket_code
 from marketplace.enums import ApplicationStatus, KeyGroup, PostingStatus, VerificationStatus
 from marketplace.models import Application, Employer, JobPosting, User, WorkerProfile
 

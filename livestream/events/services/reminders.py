@@ -23,7 +23,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from livestream.enums import EventStatus, NoticeKind, RegistrationStatus
+from livestream.events.enums import EventStatus, NoticeKind, RegistrationStatus
 from livestream.models import EventNotice, EventRegistration, RecruitmentEvent
 from marketplace.notifications.services import notify
 

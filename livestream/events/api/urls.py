@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from livestream.api.views import events
+from livestream.events.api import views as events
 
 app_name = "events_api"
 

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from livestream.enums import RoomStatus
+from livestream.live.enums import RoomStatus
 
 STREAM_SUFFIXES = (".m3u8", ".flv")
 

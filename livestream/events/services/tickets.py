@@ -20,9 +20,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from livestream.enums import EventStatus, RegistrationStatus
+from livestream.events.enums import EventStatus, RegistrationStatus
+from livestream.events.rules import require
 from livestream.models import EventRegistration, RecruitmentEvent
-from livestream.permissions import require
 from marketplace.accounts.models import phone_digest
 from marketplace.enums import Role
 from marketplace.models import User, WorkerProfile

@@ -15,9 +15,9 @@ from typing import Any
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
-from livestream.enums import RoomStatus
+from livestream.live.enums import RoomStatus
+from livestream.live.services import RECENT_CHAT, card_payload, message_payload, viewer_count
 from livestream.models import LiveApplication, LiveCard, LiveMessage, LivePresence, LiveRoom
-from livestream.services.live import RECENT_CHAT, card_payload, message_payload, viewer_count
 from marketplace.enums import ApplicationStatus, KeyGroup
 from marketplace.models import Application, ApplicationTransition, EmploymentOutcome, User
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from livestream.events.services.tickets import ticket_qr_payload
 from livestream.models import Booth, EventRegistration, RecruitmentEvent
-from livestream.services.events.tickets import ticket_qr_payload
 
 
 class EventSerializer(serializers.ModelSerializer):

@@ -19,7 +19,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from livestream.enums import BoothStatus, EventStatus, RegistrationStatus, RoomStatus
+from livestream.events.enums import BoothStatus, EventStatus, RegistrationStatus
+from livestream.live.enums import RoomStatus
 from livestream.models import Booth, EventApplication, EventRegistration, LiveRoom, RecruitmentEvent
 from marketplace.enums import ApplicationStatus, KeyGroup
 from marketplace.models import JobPosting, User, WorkerProfile

@@ -1,1 +1,0 @@
-"""REST API of the real-time app, mounted under /api/ beside the marketplace's."""

@@ -1,1 +1,0 @@
-"""Business actions of the real-time app (events, live rooms): the only code that changes its state."""
