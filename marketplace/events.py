@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from django.dispatch import Signal
 
-# The occupation taxonomy was loaded again (new words, synonyms, skills): caches of it are stale.
-# Sent at once and again after commit (another process reads the new rows only then). No kwargs.
+# The occupation taxonomy was loaded again (new words, synonyms, skills): caches of it above the
+# floor are stale (matching's text analyser). Sent at once and again after commit. No kwargs.
 taxonomy_loaded = Signal()

@@ -27,12 +27,12 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
+from marketplace.occupations.taxonomy import occupation_info, suggest_occupations
 from matching.features import Seeker, finite_number, seeker_from_record
 from matching.pay import monthly
 from matching.recommend import Encoder, lexical_baseline, recommend
 from matching.search.base import BaseSearchBackend
 from matching.search.documents import posting_text
-from matching.taxonomy import occupation_info, suggest_occupations
 from matching.text import analyze
 
 K = 10

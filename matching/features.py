@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from marketplace.occupations.taxonomy import occupation_families, suggest_occupations
 from marketplace.places import Place, resolve_place
 from matching.pay import monthly
-from matching.taxonomy import occupation_families, suggest_occupations
 
 # Certificates named in free text: 焊工证, 叉车证, 电工证, 健康证, A2驾照, 教师资格证 …
 _CERTIFICATE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{1,8}?(?:证|驾照|执照|资格))")

@@ -17,9 +17,9 @@ from typing import Any
 from django.conf import settings
 
 from marketplace.enums import EDUCATION_RANK, KeyGroup
+from marketplace.occupations.taxonomy import occupation_info
 from marketplace.places import distance_km
 from matching.features import Posting, Seeker
-from matching.taxonomy import occupation_info
 
 DEFAULT_WEIGHTS: dict[str, float] = {
     "occupation": 3.0,  # the trade the person asked for, through the taxonomy

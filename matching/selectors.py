@@ -21,6 +21,7 @@ from django.db.models import Count, Q
 
 from marketplace.enums import JobType, ProfileVisibility
 from marketplace.models import Application, JobPosting, Occupation, OccupationFamily, WorkerProfile
+from marketplace.occupations.taxonomy import suggest_occupations
 from marketplace.postings.selectors import posting_list_public
 from matching.features import posting_from_document, seeker_from_profile
 from matching.ranking import rank_candidates
@@ -35,7 +36,6 @@ from matching.search.query import (
     highlight,
     parse_posting_query,
 )
-from matching.taxonomy import suggest_occupations
 
 # Radii tried, in km, when a distance limit found nothing: the first that finds jobs is offered.
 WIDER_RADII_KM = (10.0, 30.0, 100.0, 300.0, MAX_RADIUS_KM)

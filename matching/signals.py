@@ -1,6 +1,6 @@
-"""Signal receivers: stale documents go to the search outbox, a reloaded taxonomy clears its caches.
+"""Signal receivers: stale documents go to the search outbox, a reloaded taxonomy clears the analyser's words.
 
-Nothing else happens here; the work is in matching.sync (indexing) and matching.taxonomy / text."""
+Nothing else happens here; the work is in matching.sync (indexing) and matching.text."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from marketplace.events import taxonomy_loaded
 from marketplace.models import BlacklistEntry, Employer, GroupTag, JobPosting, WorkerProfile
 from matching import sync
 from matching.tasks import index_outbox
-from matching.taxonomy import taxonomy_changed
 from matching.text import vocabulary_changed
 
 
@@ -27,7 +26,6 @@ def outbox_record(kind: str, object_id: int) -> None:
 
 @receiver(taxonomy_loaded, dispatch_uid="taxonomy-caches")
 def _taxonomy(sender, **kwargs) -> None:
-    taxonomy_changed()
     vocabulary_changed()
 
 

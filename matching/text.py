@@ -66,7 +66,7 @@ def _ensure_vocabulary() -> None:
     if now - _vocabulary_checked_at < VOCABULARY_RECHECK_SECONDS:
         return
     _vocabulary_checked_at = now
-    from matching.taxonomy import vocabulary
+    from marketplace.occupations.taxonomy import vocabulary
 
     version, words = vocabulary()
     if version == _vocabulary_version:

@@ -18,6 +18,7 @@ from frontend.views.common import add_service_errors, error_text, role_required
 from frontend.views.employer import posting_actions
 from marketplace.enums import PostingStatus, Role
 from marketplace.models import Employer, JobPosting, User
+from marketplace.occupations.taxonomy import suggest_occupations
 from marketplace.permissions import require
 from marketplace.postings.services import (
     posting_close,
@@ -27,7 +28,6 @@ from marketplace.postings.services import (
     posting_submit,
     posting_update,
 )
-from matching.taxonomy import suggest_occupations
 
 ACTIONS = {"submit": posting_submit, "pause": posting_pause, "resume": posting_resume, "close": posting_close}
 DONE = {

@@ -15,6 +15,7 @@ from django.db import transaction
 from marketplace.effects import after_commit
 from marketplace.events import taxonomy_loaded
 from marketplace.models import Occupation, OccupationFamily
+from marketplace.occupations.taxonomy import taxonomy_changed
 
 TAXONOMY_PATH = Path(__file__).resolve().parent.parent / "data" / "occupations.json"
 
@@ -69,6 +70,15 @@ def occupations_load(*, path: Path = TAXONOMY_PATH) -> TaxonomyLoadResult:
             count += 1
             created += was_created
             updated += not was_created
-    taxonomy_loaded.send(sender=None)
-    after_commit(lambda: taxonomy_loaded.send(sender=None), what="taxonomy reload notice")
+    _changed()
+    after_commit(_changed, what="taxonomy reload notice")
     return TaxonomyLoadResult(families=len(families), occupations=count, created=created, updated=updated)
+
+
+def _changed() -> None:
+    """Forget the cached taxonomy here and tell whoever else caches it (matching's text analyser).
+
+    At once and again after commit: another process reads the new rows only then.
+    """
+    taxonomy_changed()
+    taxonomy_loaded.send(sender=None)

@@ -89,7 +89,7 @@ def _check_can_publish(employer: Employer) -> None:
 
 def _suggest_occupation(posting: JobPosting) -> None:
     if posting.occupation_id is None:
-        from matching.taxonomy import suggest_occupations
+        from marketplace.occupations.taxonomy import suggest_occupations
 
         suggestions = suggest_occupations(title=posting.title, description=posting.description, limit=1)
         if suggestions:

@@ -85,7 +85,7 @@ def _media_in_tmp(settings, tmp_path) -> None:
 @pytest.fixture
 def occupations() -> Iterator[dict[str, Occupation]]:
     """A small taxonomy; the suggestion cache is cleared so it sees exactly these rows."""
-    from matching.taxonomy import taxonomy_changed
+    from marketplace.occupations.taxonomy import taxonomy_changed
 
     building = OccupationFamily.objects.create(code="T01", name="建筑施工", sort_order=0)
     factory = OccupationFamily.objects.create(code="T02", name="制造业与工厂普工", sort_order=1)

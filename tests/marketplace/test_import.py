@@ -23,10 +23,10 @@ from django.utils import timezone
 from marketplace.enums import JobType, PayUnit, PostingStatus, VerificationStatus
 from marketplace.models import BlacklistEntry, CooperationStation, Employer, JobPosting, User
 from marketplace.occupations.services import occupations_load
+from marketplace.occupations.taxonomy import taxonomy_changed
 from marketplace.postings import importing
 from marketplace.postings.importing import ImportFileError, RowError, postings_import
 from marketplace.validators import credit_code_check_char
-from matching.taxonomy import taxonomy_changed
 
 pytestmark = pytest.mark.django_db
 

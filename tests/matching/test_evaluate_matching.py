@@ -22,7 +22,7 @@ LINE = re.compile(r"^(?P<name>[^:]+): (?P<value>-?\d+\.\d{4})$")
 
 @pytest.fixture(autouse=True)
 def taxonomy(embedding_model):
-    from matching.taxonomy import taxonomy_changed
+    from marketplace.occupations.taxonomy import taxonomy_changed
 
     occupations_load()
     taxonomy_changed()

@@ -7,10 +7,10 @@ import pytest
 from django.utils import timezone
 
 from marketplace.occupations.services import occupations_load
+from marketplace.occupations.taxonomy import occupation_info, taxonomy_changed
 from marketplace.places import resolve_place
 from matching.features import Posting, seeker_from_record
 from matching.ranking import rank, rank_candidates, spread_demand, weights
-from matching.taxonomy import occupation_info, taxonomy_changed
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from marketplace.occupations.api.serializers import (
     OccupationSuggestResponseSerializer,
 )
 from marketplace.occupations.selectors import occupation_family_list_with_counts
-from matching.taxonomy import suggest_occupations
+from marketplace.occupations.taxonomy import suggest_occupations
 
 TAGS = ["工种"]
 DEFAULT_SEARCH_LIMIT = 20

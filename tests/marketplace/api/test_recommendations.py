@@ -7,8 +7,8 @@ import pytest
 from marketplace.enums import ProfileVisibility
 from marketplace.models import Occupation
 from marketplace.occupations.services import occupations_load
+from marketplace.occupations.taxonomy import taxonomy_changed
 from marketplace.privacy import mask_phone
-from matching.taxonomy import taxonomy_changed
 from tests.marketplace.api.conftest import error_of, valid_id_number
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,5 @@
-"""The occupation taxonomy as matching reads it: names and colloquial synonyms to occupations.
+"""The occupation taxonomy as search, matching and posting forms read it: names and colloquial
+synonyms to occupations, cached per process and refreshed when the taxonomy changes.
 
 Suggesting an occupation from a posting's free text is lookup, not learning: people write the
 trade's everyday name (烧电焊, 开挖机), and the taxonomy lists those names. Longer matches win
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max
 
-from marketplace.models import Occupation
+from marketplace.occupations.models import Occupation
 
 TITLE_WEIGHT = 3.0
 
