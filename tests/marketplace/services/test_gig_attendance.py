@@ -13,8 +13,8 @@ from livestream.gigs.services.claims import gig_claim, gig_claim_release
 from livestream.gigs.services.posting import gig_cancel
 from livestream.gigs.tasks import gigs_mark_no_shows
 from marketplace.enums import PayUnit
+from tests.factories import GigFactory, SeekerFactory
 
-from .conftest import make_gig, make_seeker
 from .gig_site import ended_minutes_ago, happening_now, starts_in
 
 C = GigClaimStatus
@@ -28,7 +28,7 @@ FAR = (26.5180, 107.9000)
 
 @pytest.fixture
 def gig(world) -> Gig:
-    return make_gig(by=world.employer_member, employer=world.employer, lat=SITE[0], lon=SITE[1])
+    return GigFactory(posted_by=world.employer_member, lat=SITE[0], lon=SITE[1])
 
 
 @pytest.fixture
@@ -88,7 +88,7 @@ def test_a_worker_who_checked_in_cannot_be_released_or_marked_no_show(world, gig
 
 
 def test_every_gig_has_its_own_secret_token_and_the_qr_path_is_for_the_poster_only(world, gig):
-    other = make_gig(by=world.employer_member, employer=world.employer)
+    other = GigFactory(posted_by=world.employer_member)
 
     assert len(gig.checkin_token) >= 20 and gig.checkin_token != other.checkin_token
     assert site.gig_checkin_path(by=world.employer_member, gig=gig) == f"/gigs/{gig.pk}/check-in/?t={gig.checkin_token}"
@@ -130,7 +130,7 @@ def test_a_wrong_token_is_refused_in_chinese(world, gig, claim):
 
 
 def test_another_gigs_token_does_not_check_in(world, gig, claim):
-    other = make_gig(by=world.employer_member, employer=world.employer)
+    other = GigFactory(posted_by=world.employer_member)
     happening_now(gig)
 
     with pytest.raises(ValidationError) as excinfo:
@@ -261,7 +261,7 @@ def test_the_poster_checks_out_for_the_worker(world, gig, claim):
 
 
 def test_the_periodic_task_marks_claims_never_checked_in_as_no_shows_after_the_grace_period(world, gig, claim):
-    late = gig_claim(by=make_seeker(name="龙老三"), gig=gig)
+    late = gig_claim(by=SeekerFactory(profile__name="龙老三"), gig=gig)
     present = gig_claim(by=world.other_seeker, gig=gig)
     happening_now(gig)
     site.gig_check_in(by=world.other_seeker, gig=gig, token=gig.checkin_token)

@@ -17,11 +17,11 @@ from livestream.gigs.models import BoardEvent, Gig, GigClaim, GigClaimTransition
 from livestream.gigs.services.claims import gig_claim, gig_claim_cancel, gig_claim_many, gig_claim_release
 from livestream.gigs.services.posting import gig_cancel, gig_post
 from marketplace.enums import KeyGroup, PayUnit, VerificationStatus
-from marketplace.models import GroupTag, User
+from marketplace.models import GroupTag
 from marketplace.services.employers import employer_blacklist
 from marketplace.services.profiles import group_tag_confirm
+from tests.factories import EmployerMemberFactory, GigFactory, SeekerFactory, UserFactory, id_number
 
-from .conftest import make_employer, make_gig, make_seeker, phone
 from .gig_race import claimer_process
 
 C = GigClaimStatus
@@ -84,8 +84,7 @@ def test_a_blacklisted_employer_cannot_post(world):
 
 @pytest.mark.django_db
 def test_an_unverified_employer_cannot_post(world):
-    employer = make_employer(verification=VerificationStatus.PENDING)
-    member = User.objects.create_user(phone(), "pw-123456", role="employer", employer=employer)
+    member = EmployerMemberFactory(employer__verification=VerificationStatus.PENDING)
 
     with pytest.raises(ValidationError) as excinfo:
         gig_post(by=member, data=gig_data())
@@ -149,7 +148,7 @@ def test_the_last_place_makes_the_gig_full_and_the_next_claimer_hears_it_in_chin
 @pytest.mark.django_db
 def test_a_batch_of_taps_fills_the_places_in_arrival_order_and_tells_the_rest_it_is_full(world):
     gig = gig_post(by=world.employer_member, data=gig_data(places=3))
-    tappers = [make_seeker() for _ in range(5)]
+    tappers = [SeekerFactory() for _ in range(5)]
 
     outcomes = gig_claim_many(gig=gig, claimers=tappers)
 
@@ -169,7 +168,7 @@ def test_a_batch_of_taps_fills_the_places_in_arrival_order_and_tells_the_rest_it
 @pytest.mark.django_db
 def test_in_a_batch_a_double_tap_is_one_claim_and_one_refusal_does_not_spoil_the_others(world):
     gig = gig_post(by=world.employer_member, data=gig_data(places=3))
-    no_profile = User.objects.create_user(phone(), "pw-123456", role="seeker")
+    no_profile = UserFactory(role="seeker")
 
     outcomes = gig_claim_many(gig=gig, claimers=[world.seeker, no_profile, world.bureau, world.seeker])
 
@@ -212,7 +211,7 @@ def test_cancelling_after_the_start_is_refused(world):
 
 @pytest.mark.django_db
 def test_nobody_claims_a_gig_that_has_started(world):
-    gig = make_gig(by=world.employer_member, employer=world.employer)
+    gig = GigFactory(posted_by=world.employer_member)
     start_in_past(gig)
 
     with pytest.raises(ValidationError) as excinfo:
@@ -261,7 +260,7 @@ def test_cancelling_a_gig_releases_every_claim_and_closes_it(world):
     assert {GigClaim.objects.get(pk=c.pk).status for c in claims} == {C.RELEASED}
     assert events_of(gig)[-1][1] == BoardEventKind.GIG_STATE
     with pytest.raises(ValidationError) as excinfo:
-        gig_claim(by=make_seeker(), gig=gig)
+        gig_claim(by=SeekerFactory(), gig=gig)
     assert excinfo.value.code == "gig_not_open"
     with pytest.raises(ValidationError):
         gig_cancel(by=world.bureau, gig=gig)
@@ -282,7 +281,7 @@ def test_a_gig_needing_a_certificate_takes_only_workers_who_hold_it(world):
 @pytest.mark.django_db
 def test_a_user_without_a_profile_is_asked_to_make_one(world):
     gig = gig_post(by=world.employer_member, data=gig_data())
-    bare = User.objects.create_user(phone(), "pw-123456", role="seeker")
+    bare = UserFactory(role="seeker")
 
     with pytest.raises(ValidationError) as excinfo:
         gig_claim(by=bare, gig=gig)
@@ -317,9 +316,8 @@ def test_during_the_priority_window_only_confirmed_members_of_the_groups_may_cla
 
 @pytest.mark.django_db
 def test_after_the_priority_window_everyone_may_claim(world):
-    gig = make_gig(
-        by=world.employer_member,
-        employer=world.employer,
+    gig = GigFactory(
+        posted_by=world.employer_member,
         priority_groups=[KeyGroup.GRADUATE],
         priority_until=timezone.now() - datetime.timedelta(minutes=1),
     )
@@ -374,9 +372,8 @@ def _test_database_url() -> str:
 
 @pytest.mark.django_db(transaction=True)
 def test_fifty_claimers_racing_from_separate_processes_for_three_places_give_exactly_three_winners():
-    employer = make_employer()
-    poster = User.objects.create_user(phone(), "pw-123456", role="employer", employer=employer)
-    workers = [make_seeker(name=f"工人{n}").pk for n in range(CLAIMERS)]
+    poster = EmployerMemberFactory()
+    workers = [SeekerFactory(profile__name=f"工人{n}").pk for n in range(CLAIMERS)]
     per_process = CLAIMERS // PROCESSES
 
     context = multiprocessing.get_context("spawn")
@@ -433,8 +430,6 @@ def test_fifty_claimers_racing_from_separate_processes_for_three_places_give_exa
 @pytest.mark.django_db
 def test_an_individual_posts_a_gig_only_after_staff_verified_their_identity(world):
     from marketplace.services.profiles import profile_verify_identity
-
-    from .conftest import id_number
 
     household = world.seeker
     with pytest.raises(ValidationError) as excinfo:

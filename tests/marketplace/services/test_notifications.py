@@ -22,8 +22,7 @@ from marketplace import sms
 from marketplace.enums import KeyGroup, PayUnit
 from marketplace.models import Certificate, GroupTag, Notification, Occupation, OccupationFamily
 from marketplace.services.notifications import notifications_mark_read, notify, unread_count
-
-from .conftest import make_seeker
+from tests.factories import SeekerFactory
 
 TODAY = timezone.localdate()
 TOMORROW = TODAY + datetime.timedelta(days=1)
@@ -59,7 +58,7 @@ def gig_data(**extra) -> dict:
 
 
 def available(name: str, *, where=NEAR_ZHOUXI, county: str = "凯里市", day=TOMORROW, families=()):
-    user = make_seeker(name=name)
+    user = SeekerFactory(profile__name=name)
     lat, lon = where if where else (None, None)
     availability_set(by=user, county=county, lat=lat, lon=lon, families=families, day=day)
     return user
@@ -89,7 +88,7 @@ def test_a_new_gig_tells_the_available_workers_nearby_who_want_that_kind_of_work
     available("别的县", county="丹寨县")
     available("只采茶", families=[families["farming"]])
     available("只有今天", day=TODAY)  # the gig is tomorrow
-    make_seeker(name="没标记")
+    SeekerFactory(profile__name="没标记")
 
     gig = gig_post(by=world.employer_member, data=gig_data(occupation=families["carrier"]))
     assert tell(gig) == 2
