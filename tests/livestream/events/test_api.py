@@ -10,9 +10,7 @@ from rest_framework.test import APIClient
 
 from livestream.models import Booth, EventRegistration
 from livestream.services.events.tickets import event_sign_up
-from marketplace.enums import Role
-from tests.frontend.conftest import make_user
-from tests.livestream.events.conftest import make_event
+from tests.factories import RecruitmentEventFactory, SeekerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +22,7 @@ def api() -> APIClient:
 
 def soon(**extra):
     start = timezone.now() + datetime.timedelta(minutes=30)
-    return make_event(starts_at=start, ends_at=start + datetime.timedelta(hours=3), **extra)
+    return RecruitmentEventFactory(starts_at=start, ends_at=start + datetime.timedelta(hours=3), **extra)
 
 
 def error(response) -> tuple[int, str, str]:
@@ -33,7 +31,7 @@ def error(response) -> tuple[int, str, str]:
 
 
 def test_sign_up_gives_a_ticket_and_refuses_duplicates_full_and_closed_events(api, seeker, other_seeker):
-    event = make_event(capacity=1)
+    event = RecruitmentEventFactory(capacity=1)
     api.force_authenticate(seeker)
     created = api.post(f"/api/events/{event.pk}/sign-up")
     assert created.status_code == 201 and created.json()["qr_payload"].startswith("JYT-TICKET:")
@@ -42,7 +40,7 @@ def test_sign_up_gives_a_ticket_and_refuses_duplicates_full_and_closed_events(ap
     api.force_authenticate(other_seeker)
     status, code, message = error(api.post(f"/api/events/{event.pk}/sign-up"))
     assert (status, code) == (409, "event_full") and "已满" in message
-    closed = make_event(status="closed")
+    closed = RecruitmentEventFactory(status="closed")
     assert error(api.post(f"/api/events/{closed.pk}/sign-up"))[:2] == (409, "event_closed")
     assert error(api.post("/api/events/999999/sign-up"))[:2] == (404, "not_found")
     api.force_authenticate(None)
@@ -80,7 +78,7 @@ def test_walk_in_bad_input_names_the_fields(api, bureau_user):
 
 
 def test_booths_over_the_api_the_employer_cannot_decide_its_own(api, employer_user, posting, bureau_user):
-    event = make_event()
+    event = RecruitmentEventFactory()
     api.force_authenticate(employer_user)
     assert error(api.post(f"/api/events/{event.pk}/booths/", {"postings": [999999]}, format="json"))[0] == 400
     created = api.post(f"/api/events/{event.pk}/booths/", {"postings": [posting.pk]}, format="json")
@@ -98,7 +96,7 @@ def test_booths_over_the_api_the_employer_cannot_decide_its_own(api, employer_us
 
 
 def test_cancel_needs_a_reason_and_staff(api, seeker, bureau_user, employer_user):
-    event = make_event()
+    event = RecruitmentEventFactory()
     event_sign_up(by=seeker, event=event)
     api.force_authenticate(employer_user)
     assert error(api.post(f"/api/events/{event.pk}/cancel", {"reason": "x"}))[0] == 403
@@ -106,7 +104,7 @@ def test_cancel_needs_a_reason_and_staff(api, seeker, bureau_user, employer_user
     assert error(api.post(f"/api/events/{event.pk}/cancel", {"reason": ""}))[0] == 400
     assert api.post(f"/api/events/{event.pk}/cancel", {"reason": "场地临时征用"}).json()["status"] == "cancelled"
     assert error(api.post(f"/api/events/{event.pk}/cancel", {"reason": "again"}))[:2] == (409, "event_cancelled")
-    api.force_authenticate(make_user(Role.SEEKER))
+    api.force_authenticate(SeekerFactory())
     assert error(api.post(f"/api/events/{event.pk}/sign-up"))[:2] == (409, "event_cancelled")
 
 
