@@ -21,6 +21,9 @@ from marketplace.enums import Role
 from marketplace.models import CooperationStation, Employer, User
 from tests.factories import EmployerFactory, SeekerFactory, StationFactory, UserFactory
 
+# The REST API tests' clients and people, shared by every folder that tests an API.
+pytest_plugins = ["tests.rest"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = "config.settings.test"
 ARTIFACTS = Path(os.environ.get("JYT_TEST_ARTIFACTS", ROOT / "tests" / "artifacts"))

@@ -5,17 +5,19 @@ job at 4000–5500 a month, a 搬运装车 gig tomorrow 08:00–17:00 for 180 a 
 that checks a value names it at the call, e.g. ``JobPostingFactory(employer=e, title="食品包装工")``.
 
 Phones come from a sequence in 138xxxxxxxx, credit codes and ID numbers are valid (their check
-character computed), and every user signs in with PASSWORD.
+character computed), and every user signs in with PASSWORD. `png_bytes` is a picture to upload.
 """
 
 from __future__ import annotations
 
 import datetime
+import io
 import itertools
 
 import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
+from PIL import Image
 
 from livestream.gigs.models import Gig
 from livestream.models import RecruitmentEvent
@@ -49,6 +51,13 @@ def unused_phone() -> str:
 def unused_credit_code() -> str:
     """A credit code no employer of the tests has: the next one of the employers' sequence."""
     return EmployerFactory.stub().credit_code
+
+
+def png_bytes(size: tuple[int, int] = (40, 30), color: tuple[int, int, int] = (200, 16, 46)) -> bytes:
+    """A small PNG picture, for uploads (logos, photos of certificates)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def tomorrow() -> datetime.date:

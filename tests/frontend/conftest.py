@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -13,7 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from PIL import Image
 
 from marketplace.enums import Role
 from marketplace.models import CooperationStation, Employer, JobPosting, Occupation, OccupationFamily, User
@@ -27,12 +25,6 @@ from tests.factories import (
     StationStaffFactory,
     UserFactory,
 )
-
-
-def png_bytes() -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), (200, 16, 46)).save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 @pytest.fixture(autouse=True)

@@ -14,9 +14,9 @@ from tests.factories import (
     JobPostingFactory,
     UserFactory,
     id_number,
+    png_bytes,
     unused_credit_code,
 )
-from tests.frontend.conftest import png_bytes
 
 pytestmark = pytest.mark.django_db
 

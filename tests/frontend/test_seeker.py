@@ -6,8 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from marketplace.enums import ApplicationStatus, KeyGroup
 from marketplace.models import Application, GroupTag
 from marketplace.services.applications import application_submit
-from tests.factories import JobPostingFactory, SeekerFactory, id_number
-from tests.frontend.conftest import png_bytes
+from tests.factories import JobPostingFactory, SeekerFactory, id_number, png_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,8 @@ from marketplace.models import Occupation
 from marketplace.privacy import mask_phone
 from marketplace.services.taxonomy import occupations_load
 from matching.taxonomy import taxonomy_changed
-from tests.marketplace.api.conftest import error_of, valid_id_number
+from tests.factories import EmployerMemberFactory, JobPostingFactory, SeekerFactory, id_number
+from tests.rest import error_of
 
 pytestmark = pytest.mark.django_db
 
@@ -25,19 +26,24 @@ def welding(search_index):
 
 
 @pytest.fixture
-def welder(make_seeker, welding):
-    user = make_seeker(
-        name="杨国强", current_county="都匀市", expected_pay=6000, visibility=ProfileVisibility.OPEN,
-        id_number=valid_id_number(), skills=["二保焊"], **DUYUN,
+def welder(welding):
+    user = SeekerFactory(
+        profile__name="杨国强", profile__current_county="都匀市", profile__expected_pay=6000,
+        profile__visibility=ProfileVisibility.OPEN, profile__id_number=id_number(), profile__skills=["二保焊"],
+        profile__lat=DUYUN["lat"], profile__lon=DUYUN["lon"],
     )  # fmt: skip
     user.profile.wanted_occupations.add(welding)
     return user
 
 
-def test_a_seeker_gets_jobs_of_their_trade_first_with_reasons(make_client, welder, make_posting, employer, welding,
-                                                                search_index, embedding_model):  # fmt: skip
-    job = make_posting(employer, title="钢构厂电焊工", occupation=welding, **DUYUN)
-    make_posting(employer, title="超市理货员", description="整理货架", **DUYUN)
+def test_a_seeker_gets_jobs_of_their_trade_first_with_reasons(
+    make_client, welder, employer, welding, search_index, embedding_model
+):
+    job = JobPostingFactory(employer=employer, title="钢构厂电焊工", description="工地电焊，持证优先。",
+                            occupation=welding, pay_min=6000, pay_max=8000, **DUYUN)  # fmt: skip
+    JobPostingFactory(
+        employer=employer, title="超市理货员", description="整理货架", pay_min=6000, pay_max=8000, **DUYUN
+    )
     search_index()
 
     body = make_client(welder).get("/api/recommendations/jobs").json()
@@ -48,9 +54,10 @@ def test_a_seeker_gets_jobs_of_their_trade_first_with_reasons(make_client, welde
 
 
 def test_an_employer_sees_fitting_open_profiles_with_numbers_masked(
-    make_client, welder, make_posting, employer, employer_user, welding, search_index
+    make_client, welder, employer, employer_user, welding, search_index
 ):
-    job = make_posting(employer, title="电焊工", occupation=welding, **DUYUN)
+    job = JobPostingFactory(employer=employer, title="电焊工", description="工地电焊，持证优先。", occupation=welding,
+                            pay_min=6000, pay_max=8000, **DUYUN)  # fmt: skip
     search_index()
 
     response = make_client(employer_user).get(f"/api/postings/{job.pk}/candidates")
@@ -64,10 +71,9 @@ def test_an_employer_sees_fitting_open_profiles_with_numbers_masked(
     assert "工种匹配：电焊工" in candidate["reasons"]
 
 
-def test_another_employer_may_not_ask_who_fits_someone_elses_posting(make_client, make_posting, make_employer,
-                                                                       make_user, employer, search_index):  # fmt: skip
-    job = make_posting(employer)
-    other = make_user("employer", employer=make_employer())
+def test_another_employer_may_not_ask_who_fits_someone_elses_posting(make_client, employer, search_index):
+    job = JobPostingFactory(employer=employer)
+    other = EmployerMemberFactory()
 
     response = make_client(other).get(f"/api/postings/{job.pk}/candidates")
 

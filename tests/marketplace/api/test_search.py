@@ -7,7 +7,8 @@ import copy
 import pytest
 
 from matching.search import get_search_backend
-from tests.marketplace.api.conftest import error_of
+from tests.factories import EmployerFactory, JobPostingFactory
+from tests.rest import error_of
 
 pytestmark = pytest.mark.django_db
 
@@ -15,15 +16,16 @@ URL = "/api/search/postings"
 
 
 @pytest.fixture
-def jobs(make_posting, make_employer, employer, search_index):
-    unverified = make_employer(name="未认证的小作坊", verification="pending")
+def jobs(employer, search_index):
+    unverified = EmployerFactory(name="未认证的小作坊", verification="pending")
     made = {
-        "welder": make_posting(employer, title="招电焊师傅", description="钢结构焊接。", county="凯里市",
-                               lat=26.566, lon=107.981, pay_min=300, pay_max=350, pay_unit="day", benefits=["包吃住"]),
-        "packer": make_posting(employer, title="食品包装工", description="流水线包装。", county="凯里市",
-                               lat=26.60, lon=107.95, pay_min=3500, pay_max=4000, benefits=["五险一金"]),
-        "far": make_posting(unverified, title="从江砌砖工", description="工地砌墙。", county="从江县",
-                            lat=25.753, lon=108.906, pay_min=5000, pay_max=6000, pay_unit="month"),
+        "welder": JobPostingFactory(employer=employer, title="招电焊师傅", description="钢结构焊接。", county="凯里市",
+                                    lat=26.566, lon=107.981, pay_min=300, pay_max=350, pay_unit="day",
+                                    benefits=["包吃住"]),
+        "packer": JobPostingFactory(employer=employer, title="食品包装工", description="流水线包装。", county="凯里市",
+                                    lat=26.60, lon=107.95, pay_min=3500, pay_max=4000, benefits=["五险一金"]),
+        "far": JobPostingFactory(employer=unverified, title="从江砌砖工", description="工地砌墙。", county="从江县",
+                                 lat=25.753, lon=108.906, pay_min=5000, pay_max=6000, pay_unit="month"),
     }  # fmt: skip
     search_index()
     return made
