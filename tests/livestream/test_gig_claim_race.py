@@ -22,8 +22,9 @@ from bench.harness.servers import ServerPool, server_env, start_servers
 from bench.harness.sessions import session_cookies
 from livestream.gigs.enums import GigStatus
 from livestream.gigs.models import BoardEvent, GigClaim, board_area
+from tests.factories import EmployerMemberFactory, SeekerFactory
 
-from .test_gig_board import county, make_poster, make_seeker, post_gig
+from .test_gig_board import county, post_gig
 
 WORKERS = 50
 PLACES = 3
@@ -88,8 +89,8 @@ def _assert_gapless(shown: list[tuple[int, int, int, str]], *, after: int, throu
 def test_fifty_workers_racing_over_websockets_on_two_servers_give_exactly_three_winners_every_round(servers):
     place = county()
     area = board_area(place)
-    poster = make_poster()
-    workers = [make_seeker() for _ in range(WORKERS)]
+    poster = EmployerMemberFactory()
+    workers = [SeekerFactory() for _ in range(WORKERS)]
 
     with ClientFleet(CLIENT_PROCESSES) as fleet:
         _connect(fleet, servers, area, session_cookies(workers))
@@ -136,8 +137,8 @@ def test_fifty_workers_racing_over_websockets_on_two_servers_give_exactly_three_
 def test_a_double_tap_and_a_worker_on_both_servers_each_get_one_claim(servers):
     place = county()
     area = board_area(place)
-    poster = make_poster()
-    tapper, two_phones, watcher = make_seeker(), make_seeker(), make_seeker()
+    poster = EmployerMemberFactory()
+    tapper, two_phones, watcher = SeekerFactory(), SeekerFactory(), SeekerFactory()
     gig = post_gig(poster, place, 3)
     # Clients 0 and 1 are dealt to different servers: the same worker, signed in on two phones.
     cookies = session_cookies([tapper, two_phones, two_phones, watcher])
