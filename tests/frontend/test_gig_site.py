@@ -19,7 +19,7 @@ from livestream.gigs.services.ratings import gig_rate
 from marketplace.enums import PayUnit
 from marketplace.models import WorkerProfile
 from tests.factories import EmployerMemberFactory, GigFactory, SeekerFactory
-from tests.marketplace.services.gig_site import happening_now
+from tests.livestream.gigs.moments import happening_now
 
 pytestmark = pytest.mark.django_db
 C = GigClaimStatus

@@ -13,7 +13,7 @@ from PIL import Image
 from livestream.gigs.models import Gig
 from livestream.gigs.services.claims import gig_claim
 from tests.factories import EmployerMemberFactory, GigFactory
-from tests.marketplace.services.gig_site import happening_now
+from tests.livestream.gigs.moments import happening_now
 from tests.rest import error_of
 
 pytestmark = pytest.mark.django_db

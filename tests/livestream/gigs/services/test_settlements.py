@@ -24,8 +24,7 @@ from livestream.gigs.services.settlements import (
 )
 from marketplace.enums import PayUnit
 from tests.factories import GigFactory, SeekerFactory
-
-from .gig_site import checked_in_minutes_ago, happening_now, starts_at
+from tests.livestream.gigs.moments import checked_in_minutes_ago, happening_now, starts_at
 
 pytestmark = pytest.mark.django_db
 S = SettlementStatus

@@ -14,8 +14,7 @@ from livestream.gigs.services.posting import gig_cancel
 from livestream.gigs.tasks import gigs_mark_no_shows
 from marketplace.enums import PayUnit
 from tests.factories import GigFactory, SeekerFactory
-
-from .gig_site import ended_minutes_ago, happening_now, starts_in
+from tests.livestream.gigs.moments import ended_minutes_ago, happening_now, starts_in
 
 C = GigClaimStatus
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 """Claims raced through the real WebSocket path: two daphne processes, Redis, PostgreSQL, many OS processes.
 
-The service-level race (tests/marketplace/services/test_gig_claims.py) proves the database
+The service-level race (tests/livestream/gigs/services/test_claims.py) proves the database
 statement; this one proves what a worker's phone sees: sessions resolved by the server, the
 consumer's claim path, answers and board frames delivered over sockets by two server processes
 that share nothing but PostgreSQL and the Redis channel layer. The clients run in five OS
@@ -24,7 +24,7 @@ from livestream.gigs.enums import GigStatus
 from livestream.gigs.models import BoardEvent, GigClaim, board_area
 from tests.factories import EmployerMemberFactory, SeekerFactory
 
-from .test_gig_board import county, post_gig
+from .test_consumers import county, post_gig
 
 WORKERS = 50
 PLACES = 3
