@@ -1,4 +1,4 @@
-"""今天可接活 and the notices it brings: who hears about a new gig, how often, and through what."""
+"""今天可接活 and the notices it brings (gigs.services.availability): who hears about a new gig, how often."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from livestream.gigs.tasks import gig_notify_available as gig_notify_task
 from marketplace import sms
 from marketplace.enums import KeyGroup, PayUnit
 from marketplace.models import Certificate, GroupTag, Notification, Occupation, OccupationFamily
-from marketplace.services.notifications import notifications_mark_read, notify, unread_count
 from tests.factories import SeekerFactory
 
 TODAY = timezone.localdate()
@@ -134,25 +133,6 @@ def test_nobody_hears_of_more_gigs_a_day_than_the_cap(world, settings, tell):
 
 
 @pytest.mark.django_db
-def test_texts_are_capped_per_day_and_never_sent_at_night_but_the_notice_is_kept(
-    world, settings, django_capture_on_commit_callbacks
-):
-    settings.NOTIFY_SMS_PER_DAY = 1
-    worker = available("杨阿妹")
-    with django_capture_on_commit_callbacks(execute=True):
-        first = notify(user=worker, kind="test", title="一", body="第一条", sms=True)
-        second = notify(user=worker, kind="test", title="二", body="第二条", sms=True)
-    assert (first.sms_sent, second.sms_sent, len(sms.outbox)) == (True, False, 1)
-
-    hour = timezone.localtime().hour
-    settings.NOTIFY_SMS_PER_DAY = 10
-    settings.NOTIFY_SMS_QUIET_HOURS = [str(hour), str((hour + 1) % 24)]
-    night = notify(user=worker, kind="test", title="三", body="夜里", sms=True)
-    assert night is not None and not night.sms_sent and len(sms.outbox) == 1
-    assert unread_count(worker) == 3
-
-
-@pytest.mark.django_db
 def test_during_a_key_group_window_only_the_favoured_are_told_and_the_rest_when_it_opens(world, tell):
     favoured = available("脱贫户")
     tag = GroupTag.objects.create(profile=favoured.profile, group=KeyGroup.POVERTY_RELIEVED)
@@ -233,14 +213,3 @@ def test_only_job_seekers_mark_themselves_available(world):
 
     with pytest.raises(PermissionDenied):
         availability_set(by=world.employer_member, county="凯里市")
-
-
-@pytest.mark.django_db
-def test_reading_notices_lowers_the_unread_count(world):
-    first = notify(user=world.seeker, kind="test", title="一", body="一")
-    notify(user=world.seeker, kind="test", title="二", body="二")
-    notify(user=world.other_seeker, kind="test", title="别人的", body="别人的")
-    assert notifications_mark_read(user=world.seeker, ids=[first.pk]) == 1
-    assert unread_count(world.seeker) == 1
-    assert notifications_mark_read(user=world.seeker) == 1
-    assert (unread_count(world.seeker), unread_count(world.other_seeker)) == (0, 1)
