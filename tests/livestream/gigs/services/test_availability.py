@@ -50,7 +50,8 @@ def families(db):
     return {"building": building, "farming": farming, "carrier": carrier, "picker": picker}
 
 
-def gig_data(**extra) -> dict:
+def zhouxi_gig(**extra) -> dict:
+    """What gig_post gets for a gig at 舟溪镇 with its position: the one the workers nearby hear of."""
     return {"title": "搬运装车", "county": "凯里市", "town": "舟溪镇", "work_date": TOMORROW,
             "start_time": datetime.time(8, 0), "end_time": datetime.time(17, 0), "pay": 180,
             "pay_unit": PayUnit.DAY, "places": 2, "lat": ZHOUXI[0], "lon": ZHOUXI[1], **extra}  # fmt: skip
@@ -89,7 +90,7 @@ def test_a_new_gig_tells_the_available_workers_nearby_who_want_that_kind_of_work
     available("只有今天", day=TODAY)  # the gig is tomorrow
     SeekerFactory(profile__name="没标记")
 
-    gig = gig_post(by=world.employer_member, data=gig_data(occupation=families["carrier"]))
+    gig = gig_post(by=world.employer_member, data=zhouxi_gig(occupation=families["carrier"]))
     assert tell(gig) == 2
 
     assert told(gig) == {"杨阿妹", "吴老二"}
@@ -105,7 +106,7 @@ def test_a_new_gig_tells_the_available_workers_nearby_who_want_that_kind_of_work
 @pytest.mark.django_db
 def test_a_worker_without_a_position_hears_of_gigs_anywhere_on_the_county_board(world, tell):
     available("没定位", where=None)
-    gig = gig_post(by=world.employer_member, data=gig_data())
+    gig = gig_post(by=world.employer_member, data=zhouxi_gig())
     tell(gig)
     notice = Notification.objects.get(dedupe_key=f"gig:{gig.pk}")
     assert "距你" not in notice.body and "在舟溪镇" in notice.body
@@ -114,7 +115,7 @@ def test_a_worker_without_a_position_hears_of_gigs_anywhere_on_the_county_board(
 @pytest.mark.django_db
 def test_running_the_task_again_tells_nobody_twice(world, django_capture_on_commit_callbacks):
     available("杨阿妹")
-    gig = gig_post(by=world.employer_member, data=gig_data())
+    gig = gig_post(by=world.employer_member, data=zhouxi_gig())
 
     with django_capture_on_commit_callbacks(execute=True):
         assert gig_notify_task(gig.pk) == 1
@@ -127,7 +128,7 @@ def test_nobody_hears_of_more_gigs_a_day_than_the_cap(world, settings, tell):
     settings.NOTIFY_GIG_NEARBY_PER_DAY = 2
     worker = available("杨阿妹")
     for n in range(3):
-        gig = gig_post(by=world.employer_member, data=gig_data(title=f"零工{n}"))
+        gig = gig_post(by=world.employer_member, data=zhouxi_gig(title=f"零工{n}"))
         tell(gig)
     assert Notification.objects.filter(user=worker).count() == 2
 
@@ -140,7 +141,7 @@ def test_during_a_key_group_window_only_the_favoured_are_told_and_the_rest_when_
     available("普通人")
     gig = gig_post(
         by=world.employer_member,
-        data=gig_data(
+        data=zhouxi_gig(
             priority_groups=[KeyGroup.POVERTY_RELIEVED], priority_until=timezone.now() + datetime.timedelta(minutes=10)
         ),
     )
@@ -158,7 +159,7 @@ def test_workers_missing_a_required_certificate_are_not_told(world, tell):
     welder = available("有证的")
     Certificate.objects.create(profile=welder.profile, name="焊工证")
     available("没证的")
-    gig = gig_post(by=world.employer_member, data=gig_data(certificates_required=["焊工证"]))
+    gig = gig_post(by=world.employer_member, data=zhouxi_gig(certificates_required=["焊工证"]))
     tell(gig)
     assert told(gig) == {"有证的"}
 
@@ -166,7 +167,7 @@ def test_workers_missing_a_required_certificate_are_not_told(world, tell):
 @pytest.mark.django_db
 def test_a_small_gig_tells_only_the_nearest_few(world, tell):
     workers = [available(f"工人{n}", where=(ZHOUXI[0] + n * 0.001, ZHOUXI[1])) for n in range(32)]
-    gig = gig_post(by=world.employer_member, data=gig_data(places=1))
+    gig = gig_post(by=world.employer_member, data=zhouxi_gig(places=1))
     assert tell(gig) == 30
     told_ids = set(Notification.objects.values_list("user_id", flat=True))
     assert told_ids == {w.pk for w in workers[:30]}
@@ -175,7 +176,7 @@ def test_a_small_gig_tells_only_the_nearest_few(world, tell):
 @pytest.mark.django_db
 def test_a_worker_who_already_claimed_or_a_gig_that_filled_tells_nobody(world, tell):
     worker = available("杨阿妹")
-    gig = gig_post(by=world.employer_member, data=gig_data(places=1))
+    gig = gig_post(by=world.employer_member, data=zhouxi_gig(places=1))
     gig_claim(by=worker, gig=gig)
     assert tell(gig) == 0
 
