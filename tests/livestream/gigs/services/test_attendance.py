@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -158,13 +160,14 @@ def test_a_released_worker_has_no_place_to_check_in_to(world, gig, claim):
 
 
 def test_check_in_opens_an_hour_before_the_start_and_closes_at_the_end(world, gig, claim):
-    # Tomorrow 08:00: far too early.
+    # 5 March 2099, 08:00: far too early.
+    Gig.objects.filter(pk=gig.pk).update(work_date=datetime.date(2099, 3, 5))
+    gig.refresh_from_db()
     with pytest.raises(ValidationError) as excinfo:
         site.gig_check_in(by=world.seeker, gig=gig, token=gig.checkin_token)
     code, message = refusal(excinfo)
     assert code == "gig_checkin_too_early"
-    day = f"{gig.work_date.month}月{gig.work_date.day}日"
-    assert message == f"还没到签到时间：{day} 07:00 起可以签到（开工前60分钟）。"
+    assert message == "还没到签到时间：3月5日 07:00 起可以签到（开工前60分钟）。"
 
     ended_minutes_ago(gig, 5)
     with pytest.raises(ValidationError) as excinfo:
