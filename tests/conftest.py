@@ -48,6 +48,14 @@ def wait_http(url: str, *, timeout: float, process: subprocess.Popen, log: Path)
     raise RuntimeError(f"{url} did not answer within {timeout} s; log:\n{log.read_text()[-3000:]}")
 
 
+def subprocess_database_url() -> str:
+    """The test database as a URL, for processes a test starts (they cannot share its connection)."""
+    from django.db import connection
+
+    s = connection.settings_dict
+    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
 @dataclass
 class RunningServer:
     url: str

@@ -163,10 +163,13 @@ class GigFactory(DjangoModelFactory):
 
 
 class RecruitmentEventFactory(DjangoModelFactory):
-    """The weekly fair at 凯里市人力资源市场, in two days, three hours long."""
+    """The weekly fair at 凯里市人力资源市场, in two days (``soon=True``: in half an hour), three hours long."""
 
     class Meta:
         model = RecruitmentEvent
+
+    class Params:
+        soon = factory.Trait(starts_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(minutes=30)))
 
     kind = "weekly"
     title = "凯里市周周招聘"

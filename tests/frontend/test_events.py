@@ -23,11 +23,6 @@ from tests.livestream.events.conftest import fair  # noqa: F401 - the fixture
 pytestmark = pytest.mark.django_db
 
 
-def soon(**extra) -> RecruitmentEvent:
-    start = timezone.now() + datetime.timedelta(minutes=30)
-    return RecruitmentEventFactory(starts_at=start, ends_at=start + datetime.timedelta(hours=3), **extra)
-
-
 def approved_booth(event, employer_user, bureau_user, *postings) -> Booth:
     booth = booth_register(by=employer_user, event=event, postings=list(postings))
     return booth_decide(by=bureau_user, booth=booth, approve=True)
@@ -93,7 +88,7 @@ def test_a_seeker_signs_up_sees_the_ticket_qr_and_a_second_try_is_refused_clearl
 
 
 def test_staff_check_in_by_typed_code_and_register_a_walk_in(client, seeker, bureau_user):
-    event = soon()
+    event = RecruitmentEventFactory(soon=True)
     ticket = event_sign_up(by=seeker, event=event)
     client.force_login(bureau_user)
 
@@ -114,7 +109,7 @@ def test_staff_check_in_by_typed_code_and_register_a_walk_in(client, seeker, bur
 
 def test_seekers_employers_and_other_stations_cannot_open_the_door_or_manage(client, seeker, employer_user,
                                                                              station_user):  # fmt: skip
-    event = soon()
+    event = RecruitmentEventFactory(soon=True)
     ticket = event_sign_up(by=seeker, event=event)
     for user in (seeker, employer_user, station_user):
         client.force_login(user)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
-from django.utils import timezone
 from rest_framework.test import APIClient
 
 from livestream.models import Booth, EventRegistration
@@ -18,11 +15,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def api() -> APIClient:
     return APIClient()
-
-
-def soon(**extra):
-    start = timezone.now() + datetime.timedelta(minutes=30)
-    return RecruitmentEventFactory(starts_at=start, ends_at=start + datetime.timedelta(hours=3), **extra)
 
 
 def error(response) -> tuple[int, str, str]:
@@ -49,7 +41,7 @@ def test_sign_up_gives_a_ticket_and_refuses_duplicates_full_and_closed_events(ap
 
 
 def test_check_in_over_the_api_with_forged_twice_and_wrong_roles(api, seeker, bureau_user):
-    event = soon()
+    event = RecruitmentEventFactory(soon=True)
     ticket = event_sign_up(by=seeker, event=event)
     api.force_authenticate(seeker)
     assert error(api.post(f"/api/events/{event.pk}/check-in", {"code": ticket.ticket_code}))[:2] == (
@@ -69,7 +61,7 @@ def test_check_in_over_the_api_with_forged_twice_and_wrong_roles(api, seeker, bu
 
 
 def test_walk_in_bad_input_names_the_fields(api, bureau_user):
-    event = soon()
+    event = RecruitmentEventFactory(soon=True)
     api.force_authenticate(bureau_user)
     response = api.post(f"/api/events/{event.pk}/walk-in", {"name": "龙阿姨", "phone": "110"}, format="json")
     assert response.status_code == 400 and "phone" in response.json()["error"]["fields"]

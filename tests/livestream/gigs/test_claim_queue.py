@@ -15,13 +15,13 @@ from collections.abc import Iterator
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from bench.harness.clients import ClientFleet, Target
 from bench.harness.servers import ServerPool, server_env, start_servers
 from bench.harness.sessions import session_cookies
 from livestream.gigs.enums import GigStatus
 from livestream.gigs.models import BoardEvent, GigClaim, board_area
+from tests.conftest import subprocess_database_url
 from tests.factories import EmployerMemberFactory, SeekerFactory
 
 from .test_consumers import county, post_gig
@@ -36,16 +36,11 @@ ANSWER_WITHIN_S = 10.0
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _test_database_url() -> str:
-    s = connection.settings_dict
-    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
 @pytest.fixture(scope="module")
 def servers(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[ServerPool]:
     """Two daphne processes on the test database and the Redis channel layer, as production runs them."""
     with django_db_blocker.unblock():
-        database_url = _test_database_url()
+        database_url = subprocess_database_url()
     env = server_env(settings=settings.SETTINGS_MODULE, database_url=database_url, redis_url=settings.REDIS_URL)
     with start_servers(2, env=env, log_dir=tmp_path_factory.mktemp("race-daphne")) as pool:
         yield pool

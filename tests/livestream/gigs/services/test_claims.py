@@ -8,7 +8,7 @@ import queue
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, connections
+from django.db import connections
 from django.utils import timezone
 
 from livestream.gigs.enums import BoardEventKind, GigClaimStatus, GigStatus
@@ -18,6 +18,7 @@ from livestream.gigs.services.posting import gig_post
 from marketplace.enums import KeyGroup
 from marketplace.models import GroupTag
 from marketplace.services.profiles import group_tag_confirm
+from tests.conftest import subprocess_database_url
 from tests.factories import EmployerMemberFactory, GigFactory, SeekerFactory, UserFactory
 
 from .gig_posts import events_of, gig_data
@@ -267,11 +268,6 @@ PROCESSES = 10  # each running CLAIMERS / PROCESSES threads, every thread with i
 RACES = 3
 
 
-def _test_database_url() -> str:
-    s = connection.settings_dict
-    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
 @pytest.mark.django_db(transaction=True)
 def test_fifty_claimers_racing_from_separate_processes_for_three_places_give_exactly_three_winners():
     poster = EmployerMemberFactory()
@@ -283,7 +279,7 @@ def test_fifty_claimers_racing_from_separate_processes_for_three_places_give_exa
     go = context.Barrier(PROCESSES + 1, timeout=120)
     connections.close_all()  # nothing of ours for the children to share
     processes = [
-        context.Process(target=claimer_process, args=(_test_database_url(), jobs, results, go), daemon=True)
+        context.Process(target=claimer_process, args=(subprocess_database_url(), jobs, results, go), daemon=True)
         for _ in range(PROCESSES)
     ]
     for process in processes:
