@@ -1,4 +1,5 @@
-"""Fixtures shared across the suite: processes the product runs as (server, Celery worker)."""
+"""Fixtures shared across the suite: processes the product runs as (server, Celery worker), the search
+index and embedding model, and the people and organisations of the service tests (`world`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from marketplace.enums import Role
+from marketplace.models import CooperationStation, Employer, User
+from tests.factories import EmployerFactory, SeekerFactory, StationFactory, UserFactory
+
+# The REST API tests' clients and people, shared by every folder that tests an API.
+pytest_plugins = ["tests.rest"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = "config.settings.test"
@@ -38,6 +46,14 @@ def wait_http(url: str, *, timeout: float, process: subprocess.Popen, log: Path)
         except OSError:
             time.sleep(0.3)
     raise RuntimeError(f"{url} did not answer within {timeout} s; log:\n{log.read_text()[-3000:]}")
+
+
+def subprocess_database_url() -> str:
+    """The test database as a URL, for processes a test starts (they cannot share its connection)."""
+    from django.db import connection
+
+    s = connection.settings_dict
+    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
 @dataclass
@@ -164,3 +180,40 @@ def embedding_model(embedding_model_path: Path, settings) -> Iterator[Path]:
     embeddings.clear_encoder()
     yield embedding_model_path
     embeddings.clear_encoder()
+
+
+@dataclass
+class World:
+    station: CooperationStation
+    other_station: CooperationStation
+    employer: Employer
+    other_employer: Employer
+    seeker: User
+    other_seeker: User
+    employer_member: User
+    other_employer_member: User
+    station_staff: User
+    other_station_staff: User
+    bureau: User
+
+
+@pytest.fixture
+def world(db) -> World:
+    """One of each role, and a stranger of each: two stations, their employers, members and staff."""
+    station = StationFactory(name="驻东莞劳务协作站", city="东莞")
+    other_station = StationFactory(name="驻宁波劳务协作站", city="宁波")
+    employer = EmployerFactory(station=station)
+    other_employer = EmployerFactory(station=other_station)
+    return World(
+        station=station,
+        other_station=other_station,
+        employer=employer,
+        other_employer=other_employer,
+        seeker=SeekerFactory(),
+        other_seeker=SeekerFactory(profile__name="吴老二"),
+        employer_member=UserFactory(role=Role.EMPLOYER, employer=employer),
+        other_employer_member=UserFactory(role=Role.EMPLOYER, employer=other_employer),
+        station_staff=UserFactory(role=Role.STATION, station=station),
+        other_station_staff=UserFactory(role=Role.STATION, station=other_station),
+        bureau=UserFactory(role=Role.BUREAU),
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import itertools
 import json
 import os
 import re
@@ -14,66 +12,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from django.utils import timezone
-from PIL import Image
 
-from marketplace.enums import PostingStatus, Role, VerificationStatus
+from marketplace.enums import Role
 from marketplace.models import CooperationStation, Employer, JobPosting, Occupation, OccupationFamily, User
-from marketplace.validators import credit_code_check_char, id_number_check_char
 from tests.conftest import ROOT
-
-_numbers = itertools.count(1)
-
-
-def unique() -> int:
-    return next(_numbers)
-
-
-def phone() -> str:
-    return f"138{unique():08d}"
-
-
-def credit_code() -> str:
-    first17 = f"91522601MA{unique():07d}"
-    return first17 + credit_code_check_char(first17)
-
-
-def id_number(birth: str = "19900101") -> str:
-    first17 = f"522601{birth}{unique() % 1000:03d}"
-    return first17 + id_number_check_char(first17)
-
-
-def png_bytes() -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), (200, 16, 46)).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-def make_user(role: str, **extra) -> User:
-    user = User.objects.create_user(phone(), "Jyt-test-pass-42", role=role, **extra)
-    if role == Role.SEEKER:
-        from marketplace.models import WorkerProfile
-
-        WorkerProfile.objects.create(user=user, name=extra.get("display_name", ""))
-    return user
-
-
-def make_employer(**extra) -> Employer:
-    defaults = {"name": f"测试用人单位{unique()}号", "county": "凯里市", "verification": VerificationStatus.VERIFIED}
-    return Employer.objects.create(credit_code=credit_code(), **{**defaults, **extra})
-
-
-def make_posting(employer: Employer, **extra) -> JobPosting:
-    defaults = {
-        "title": "食品包装工",
-        "county": "凯里市",
-        "pay_min": 4000,
-        "pay_max": 5500,
-        "status": PostingStatus.PUBLISHED,
-        "published_at": timezone.now(),
-        "benefits": ["包吃住"],
-    }
-    return JobPosting.objects.create(employer=employer, **{**defaults, **extra})
+from tests.factories import (
+    EmployerFactory,
+    EmployerMemberFactory,
+    JobPostingFactory,
+    SeekerFactory,
+    StationFactory,
+    StationStaffFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -101,37 +52,37 @@ def occupations() -> Iterator[dict[str, Occupation]]:
 
 @pytest.fixture
 def employer() -> Employer:
-    return make_employer(name="凯里市黔味食品有限公司")
+    return EmployerFactory(name="凯里市黔味食品有限公司")
 
 
 @pytest.fixture
 def employer_user(employer) -> User:
-    return make_user(Role.EMPLOYER, employer=employer, display_name="王经理")
+    return EmployerMemberFactory(employer=employer, display_name="王经理")
 
 
 @pytest.fixture
 def seeker() -> User:
-    return make_user(Role.SEEKER, display_name="杨师傅")
+    return SeekerFactory(display_name="杨师傅")
 
 
 @pytest.fixture
 def station() -> CooperationStation:
-    return CooperationStation.objects.create(name="驻东莞劳务协作站", city="东莞市")
+    return StationFactory(name="驻东莞劳务协作站", city="东莞市")
 
 
 @pytest.fixture
 def station_user(station) -> User:
-    return make_user(Role.STATION, station=station, display_name="协作站小吴")
+    return StationStaffFactory(station=station, display_name="协作站小吴")
 
 
 @pytest.fixture
 def bureau_user() -> User:
-    return make_user(Role.BUREAU, display_name="人社局小李")
+    return UserFactory(role=Role.BUREAU, display_name="人社局小李")
 
 
 @pytest.fixture
 def posting(employer) -> JobPosting:
-    return make_posting(employer)
+    return JobPostingFactory(employer=employer, title="食品包装工", benefits=["包吃住"])
 
 
 @pytest.fixture

@@ -7,15 +7,13 @@ import pytest
 from marketplace import sms
 from marketplace.enums import Role
 from marketplace.models import User, WorkerProfile
-from tests.frontend.conftest import phone
+from tests.factories import PASSWORD, unused_phone
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "Jyt-test-pass-42"
-
 
 def test_a_seeker_signs_up_and_lands_on_their_page_with_a_profile(client):
-    number = phone()
+    number = unused_phone()
 
     response = client.post(
         "/signup/", {"role": "seeker", "phone": number, "password": "Gongzuo-2023!", "display_name": "龙阿妹"}
@@ -30,7 +28,7 @@ def test_a_seeker_signs_up_and_lands_on_their_page_with_a_profile(client):
 
 
 def test_an_employer_signs_up_and_is_asked_to_register_the_company(client):
-    response = client.post("/signup/", {"role": "employer", "phone": phone(), "password": "Gongzuo-2023!"})
+    response = client.post("/signup/", {"role": "employer", "phone": unused_phone(), "password": "Gongzuo-2023!"})
 
     assert response["Location"] == "/employer/"
     assert "登记用人单位" in client.get("/employer/").content.decode()
@@ -54,13 +52,13 @@ def test_a_weak_password_or_bad_number_is_refused_next_to_the_field(client):
     html = client.post("/signup/", {"role": "seeker", "phone": "12345", "password": "12345678"}).content.decode()
     assert "请输入11位中国大陆手机号码。" in html
 
-    html = client.post("/signup/", {"role": "seeker", "phone": phone(), "password": "12345678"}).content.decode()
+    html = client.post("/signup/", {"role": "seeker", "phone": unused_phone(), "password": "12345678"}).content.decode()
     assert "这个密码" in html  # Django's own validators, in Chinese
     assert not User.objects.exists()
 
 
 def test_a_station_account_cannot_be_self_made(client):
-    response = client.post("/signup/", {"role": "station", "phone": phone(), "password": "Gongzuo-2023!"})
+    response = client.post("/signup/", {"role": "station", "phone": unused_phone(), "password": "Gongzuo-2023!"})
 
     assert response.status_code == 400
     assert not User.objects.exists()
@@ -139,7 +137,7 @@ def test_a_wrong_sms_code_is_refused_on_the_code_field(client, seeker):
 
 def test_a_new_number_logging_in_by_sms_becomes_a_seeker(client):
     sms.outbox.clear()
-    number = phone()
+    number = unused_phone()
     client.post("/login/sms-code/", {"mode": "sms", "phone": number})
     code = re.search(r"验证码是(\d{6})", sms.outbox[-1].text).group(1)
 

@@ -22,6 +22,11 @@ LAUNCH_ARGS = [
 ]
 
 
+def fits_the_phone(page) -> None:
+    """Nothing may make the page scroll sideways at phone width."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], page.url
+
+
 def chromium_path() -> str:
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     assert path, "Debian's chromium package is missing: the test command installs it (scripts/test.sh)"

@@ -8,7 +8,7 @@ from django.utils import timezone
 from marketplace.enums import IntegrityGrade, PostingStatus, VerificationStatus
 from marketplace.models import BlacklistEntry
 from marketplace.postings.moderation import posting_flags_for_text
-from tests.frontend.conftest import make_employer, make_posting
+from tests.factories import EmployerFactory, JobPostingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +20,8 @@ def staff(client, bureau_user):
 
 
 def pending_posting(employer, title="普工", description=""):
-    return make_posting(
-        employer,
+    return JobPostingFactory(
+        employer=employer,
         title=title,
         description=description,
         status=PostingStatus.PENDING,
@@ -32,7 +32,7 @@ def pending_posting(employer, title="普工", description=""):
 
 def test_the_dashboard_counts_what_needs_attention(staff, employer, bureau_user):
     pending_posting(employer)
-    make_employer(verification=VerificationStatus.PENDING)
+    EmployerFactory(verification=VerificationStatus.PENDING)
     BlacklistEntry.objects.create(employer=employer, reason="欠薪", starts_on=timezone.localdate())
 
     html = staff.get("/bureau/").content.decode()
@@ -79,8 +79,8 @@ def test_rejecting_needs_a_reason_which_the_employer_then_sees(staff, employer):
 
 
 def test_verifying_and_refusing_employers(staff):
-    good = make_employer(name="待认证甲", verification=VerificationStatus.PENDING)
-    bad = make_employer(name="待认证乙", verification=VerificationStatus.PENDING)
+    good = EmployerFactory(name="待认证甲", verification=VerificationStatus.PENDING)
+    bad = EmployerFactory(name="待认证乙", verification=VerificationStatus.PENDING)
     html = staff.get("/bureau/employers/").content.decode()
     assert "待认证甲" in html and "待认证乙" in html
 
@@ -105,7 +105,7 @@ def test_setting_an_integrity_grade(staff, employer):
 
 
 def test_blacklisting_hides_the_jobs_and_lifting_brings_them_back(staff, client, employer, search_index):
-    posting = make_posting(employer, title="被拉黑单位的岗位")
+    posting = JobPostingFactory(employer=employer, title="被拉黑单位的岗位")
     search_index()
     assert "被拉黑单位的岗位" in staff.get("/jobs/").content.decode()
 

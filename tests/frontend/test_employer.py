@@ -9,7 +9,14 @@ from marketplace.applications.services import application_submit
 from marketplace.enums import ApplicationStatus, PostingStatus, Role, VerificationStatus
 from marketplace.models import ApplicationTransition, Employer, JobPosting
 from marketplace.profiles.services import profile_update
-from tests.frontend.conftest import credit_code, id_number, make_employer, make_posting, make_user, png_bytes
+from tests.factories import (
+    EmployerMemberFactory,
+    JobPostingFactory,
+    UserFactory,
+    id_number,
+    png_bytes,
+    unused_credit_code,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,9 +37,9 @@ POSTING = {
 
 
 def test_an_employer_account_registers_its_company(client):
-    user = make_user(Role.EMPLOYER)
+    user = UserFactory(role=Role.EMPLOYER)
     client.force_login(user)
-    code = credit_code()
+    code = unused_credit_code()
 
     response = client.post("/employer/", {"name": "黔东南州某建设有限公司", "credit_code": code, "county": "凯里市"})
 
@@ -43,7 +50,7 @@ def test_an_employer_account_registers_its_company(client):
 
 
 def test_a_wrong_credit_code_is_refused_in_chinese_and_the_form_kept(client):
-    client.force_login(make_user(Role.EMPLOYER))
+    client.force_login(UserFactory(role=Role.EMPLOYER))
 
     response = client.post(
         "/employer/",
@@ -61,8 +68,10 @@ def test_the_dashboard_shows_verification_with_reason_and_postings_by_status(cli
     employer.verification = VerificationStatus.REJECTED
     employer.verification_note = "营业执照照片不清楚"
     employer.save()
-    make_posting(employer, title="招聘中的岗位")
-    make_posting(employer, title="被退回的岗位", status=PostingStatus.REJECTED, status_note="请删除押金要求")
+    JobPostingFactory(employer=employer, title="招聘中的岗位")
+    JobPostingFactory(
+        employer=employer, title="被退回的岗位", status=PostingStatus.REJECTED, status_note="请删除押金要求"
+    )
     client.force_login(employer_user)
 
     html = client.get("/employer/").content.decode()
@@ -76,7 +85,7 @@ def test_the_dashboard_shows_verification_with_reason_and_postings_by_status(cli
 def test_an_employer_member_cannot_register_a_second_company(client, employer_user):
     client.force_login(employer_user)
 
-    client.post("/employer/", {"name": "另一家公司", "credit_code": credit_code(), "county": "凯里市"})
+    client.post("/employer/", {"name": "另一家公司", "credit_code": unused_credit_code(), "county": "凯里市"})
 
     assert Employer.objects.count() == 1
 
@@ -140,7 +149,7 @@ def test_the_occupation_suggestion_endpoint_answers_json(client, employer_user, 
 
 
 def test_editing_and_running_a_posting(client, employer_user, employer):
-    posting = make_posting(employer, title="普工")
+    posting = JobPostingFactory(employer=employer, title="普工")
     client.force_login(employer_user)
     assert 'value="普工"' in client.get(f"/employer/postings/{posting.pk}/edit/").content.decode()
 
@@ -162,7 +171,7 @@ def test_editing_and_running_a_posting(client, employer_user, employer):
 
 
 def test_another_employers_posting_is_refused(client, employer_user):
-    other = make_posting(make_employer(), title="别人的岗位")
+    other = JobPostingFactory(title="别人的岗位")
     client.force_login(employer_user)
 
     assert client.get(f"/employer/postings/{other.pk}/edit/").status_code == 403
@@ -219,13 +228,13 @@ def test_an_impossible_step_is_refused_with_the_note_kept(client, employer_user,
 
 
 def test_another_employer_cannot_open_the_application(client, application):
-    client.force_login(make_user(Role.EMPLOYER, employer=make_employer()))
+    client.force_login(EmployerMemberFactory())
 
     assert client.get(f"/employer/applications/{application.pk}/").status_code == 403
     assert client.post(f"/employer/applications/{application.pk}/advance/", {"to": "rejected"}).status_code == 403
 
 
 def test_an_employer_account_without_company_is_sent_to_register_from_other_pages(client):
-    client.force_login(make_user(Role.EMPLOYER))
+    client.force_login(UserFactory(role=Role.EMPLOYER))
 
     assert client.get("/employer/postings/new/")["Location"] == "/employer/"

@@ -17,15 +17,10 @@ from livestream.events.services.tickets import QR_PREFIX, event_sign_up
 from livestream.models import Booth, EventRegistration, RecruitmentEvent
 from marketplace.enums import Role
 from marketplace.models import Application
-from tests.frontend.conftest import make_posting, make_user
-from tests.livestream.events.conftest import fair, make_event  # noqa: F401 - the fixture
+from tests.factories import JobPostingFactory, RecruitmentEventFactory, SeekerFactory
+from tests.livestream.events.conftest import fair  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.django_db
-
-
-def soon(**extra) -> RecruitmentEvent:
-    start = timezone.now() + datetime.timedelta(minutes=30)
-    return make_event(starts_at=start, ends_at=start + datetime.timedelta(hours=3), **extra)
 
 
 def approved_booth(event, employer_user, bureau_user, *postings) -> Booth:
@@ -34,9 +29,11 @@ def approved_booth(event, employer_user, bureau_user, *postings) -> Booth:
 
 
 def test_everyone_sees_the_list_and_the_event_page_with_its_booths(client, users, posting, employer_user, bureau_user):
-    event = make_event(title="脱贫劳动力专场", kind="special", target_groups=["poverty_relieved"], online=True)
+    event = RecruitmentEventFactory(
+        title="脱贫劳动力专场", kind="special", target_groups=["poverty_relieved"], online=True
+    )
     approved_booth(event, employer_user, bureau_user, posting)
-    cancelled = make_event(title="停办的招聘会", status="cancelled", cancel_reason="暴雨")
+    cancelled = RecruitmentEventFactory(title="停办的招聘会", status="cancelled", cancel_reason="暴雨")
 
     for user in [None, *users.values()]:
         client.logout()
@@ -56,9 +53,9 @@ def test_everyone_sees_the_list_and_the_event_page_with_its_booths(client, users
 
 def test_the_event_page_searches_its_jobs_and_recommends_to_the_seeker(client, seeker, employer, employer_user,
                                                                        bureau_user, occupations):  # fmt: skip
-    event = make_event()
-    welder = make_posting(employer, title="电焊工", occupation=occupations["电焊工"])
-    approved_booth(event, employer_user, bureau_user, welder, make_posting(employer, title="食品包装工"))
+    event = RecruitmentEventFactory()
+    welder = JobPostingFactory(employer=employer, title="电焊工", occupation=occupations["电焊工"])
+    approved_booth(event, employer_user, bureau_user, welder, JobPostingFactory(employer=employer, title="食品包装工"))
     seeker.profile.wanted_occupations.add(occupations["电焊工"])
     client.force_login(seeker)
 
@@ -72,7 +69,7 @@ def test_the_event_page_searches_its_jobs_and_recommends_to_the_seeker(client, s
 
 
 def test_a_seeker_signs_up_sees_the_ticket_qr_and_a_second_try_is_refused_clearly(client, seeker):
-    event = make_event(capacity=1)
+    event = RecruitmentEventFactory(capacity=1)
     client.force_login(seeker)
 
     response = client.post(f"/events/{event.pk}/signup/", follow=True)
@@ -84,14 +81,14 @@ def test_a_seeker_signs_up_sees_the_ticket_qr_and_a_second_try_is_refused_clearl
 
     again = client.post(f"/events/{event.pk}/signup/", follow=True).content.decode()
     assert "你已报名该招聘会" in again and EventRegistration.objects.count() == 1
-    other = make_user(Role.SEEKER)
+    other = SeekerFactory()
     client.force_login(other)
     assert "报名人数已满" in client.post(f"/events/{event.pk}/signup/", follow=True).content.decode()
     assert client.get(f"/events/{event.pk}/ticket.png").status_code == 404  # someone else's ticket
 
 
 def test_staff_check_in_by_typed_code_and_register_a_walk_in(client, seeker, bureau_user):
-    event = soon()
+    event = RecruitmentEventFactory(soon=True)
     ticket = event_sign_up(by=seeker, event=event)
     client.force_login(bureau_user)
 
@@ -112,7 +109,7 @@ def test_staff_check_in_by_typed_code_and_register_a_walk_in(client, seeker, bur
 
 def test_seekers_employers_and_other_stations_cannot_open_the_door_or_manage(client, seeker, employer_user,
                                                                              station_user):  # fmt: skip
-    event = soon()
+    event = RecruitmentEventFactory(soon=True)
     ticket = event_sign_up(by=seeker, event=event)
     for user in (seeker, employer_user, station_user):
         client.force_login(user)
@@ -124,7 +121,7 @@ def test_seekers_employers_and_other_stations_cannot_open_the_door_or_manage(cli
 
 
 def test_an_employer_takes_a_booth_and_cannot_approve_it_staff_do(client, employer_user, posting, bureau_user):
-    event = make_event()
+    event = RecruitmentEventFactory()
     client.force_login(employer_user)
     assert "食品包装工" in client.get(f"/events/{event.pk}/booth/").content.decode()
     client.post(f"/events/{event.pk}/booth/", {"postings": [posting.pk]})
@@ -143,7 +140,7 @@ def test_an_employer_takes_a_booth_and_cannot_approve_it_staff_do(client, employ
 def test_a_seeker_applies_from_the_event_page_and_the_application_remembers_it(
     client, seeker, posting, employer_user, bureau_user
 ):
-    event = make_event()
+    event = RecruitmentEventFactory()
     approved_booth(event, employer_user, bureau_user, posting)
     client.force_login(seeker)
     html = client.post(f"/events/{event.pk}/jobs/{posting.pk}/apply/", follow=True).content.decode()
@@ -168,7 +165,7 @@ def test_staff_create_a_weekly_series_from_the_form(client, bureau_user):
 
 
 def test_the_poster_is_a_png_whose_qr_opens_the_event_page(client, posting, employer_user, bureau_user):
-    event = make_event(title="返岗专场")
+    event = RecruitmentEventFactory(title="返岗专场")
     approved_booth(event, employer_user, bureau_user, posting)
     response = client.get(f"/events/{event.pk}/poster.png")
     assert response["Content-Type"] == "image/png"
@@ -198,5 +195,5 @@ def test_the_outcomes_page_charts_and_csv_match_the_data(client, fair, bureau_us
 
 def test_without_a_chinese_font_the_poster_page_says_what_is_missing(client, settings, tmp_path):
     settings.POSTER_FONT_PATH = str(tmp_path / "missing.ttc")
-    response = client.get(f"/events/{make_event().pk}/poster.png")
+    response = client.get(f"/events/{RecruitmentEventFactory().pk}/poster.png")
     assert response.status_code == 503 and "fonts-noto-cjk" in response.content.decode()

@@ -16,11 +16,10 @@ from livestream.gigs.models import GigClaim, GigSettlement, WageComplaint
 from livestream.gigs.services import attendance as site
 from livestream.gigs.services.claims import gig_claim
 from livestream.gigs.services.ratings import gig_rate
-from marketplace.enums import PayUnit, Role
+from marketplace.enums import PayUnit
 from marketplace.models import WorkerProfile
-from tests.frontend.conftest import make_employer, make_user
-from tests.frontend.test_gigs import make_gig
-from tests.marketplace.services.gig_site import happening_now
+from tests.factories import EmployerMemberFactory, GigFactory, SeekerFactory
+from tests.livestream.gigs.moments import happening_now
 
 pytestmark = pytest.mark.django_db
 C = GigClaimStatus
@@ -28,7 +27,7 @@ C = GigClaimStatus
 
 @pytest.fixture
 def gig(employer, employer_user):
-    return make_gig(employer, employer_user, lat=26.5, lon=107.9)
+    return GigFactory(posted_by=employer_user, pay=150, lat=26.5, lon=107.9)
 
 
 def decode_qr(png: bytes) -> str:
@@ -97,7 +96,7 @@ def test_a_worker_signed_out_who_scans_logs_in_and_comes_back_checked_in(client,
 
 
 def test_another_employer_cannot_open_the_qr_code_or_the_management_page(client, gig, seeker):
-    stranger = make_user(Role.EMPLOYER, employer=make_employer())
+    stranger = EmployerMemberFactory()
     claim = gig_claim(by=seeker, gig=gig)
     client.force_login(stranger)
 
@@ -112,7 +111,7 @@ def test_another_employer_cannot_open_the_qr_code_or_the_management_page(client,
 
 
 def test_a_wrong_token_and_a_worker_without_a_place_are_told_why(client, gig, seeker):
-    other = make_user(Role.SEEKER)
+    other = SeekerFactory()
     gig_claim(by=seeker, gig=gig)
     happening_now(gig)
     client.force_login(seeker)
@@ -144,8 +143,8 @@ def test_location_check_in_from_the_page(client, gig, seeker):
 
 
 def test_my_gigs_tabs_check_in_check_out_and_confirm_payment(client, employer, employer_user, seeker):
-    today = make_gig(employer, employer_user, title="今天的搬运", pay=200)
-    later = make_gig(employer, employer_user, title="明天的采茶")
+    today = GigFactory(posted_by=employer_user, title="今天的搬运", pay=200)
+    later = GigFactory(posted_by=employer_user, title="明天的采茶")
     gig_claim(by=seeker, gig=today)
     later_claim = gig_claim(by=seeker, gig=later)
     happening_now(today)
@@ -194,12 +193,12 @@ def test_my_gigs_tabs_check_in_check_out_and_confirm_payment(client, employer, e
 def test_the_management_page_masks_phone_numbers_and_shows_no_shows_and_ratings(
     client, employer, employer_user, seeker
 ):
-    old = make_gig(employer, employer_user, title="上周的活")
+    old = GigFactory(posted_by=employer_user, title="上周的活")
     old_claim = gig_claim(by=seeker, gig=old)
     happening_now(old)
     site.gig_claim_no_show(by=employer_user, claim=old_claim)
     gig_rate(by=employer_user, claim=old_claim, stars=2, comment="没来")
-    gig = make_gig(employer, employer_user, title="今天的装车")
+    gig = GigFactory(posted_by=employer_user, title="今天的装车")
     claim = gig_claim(by=seeker, gig=gig)
     WorkerProfile.objects.filter(user=seeker).update(name="杨师傅")
     client.force_login(employer_user)
@@ -219,9 +218,9 @@ def test_the_management_page_masks_phone_numbers_and_shows_no_shows_and_ratings(
 
 
 def test_the_station_organising_a_worker_sees_the_full_number(client, station_user):
-    worker = make_user(Role.SEEKER)
+    worker = SeekerFactory()
     WorkerProfile.objects.filter(user=worker).update(station=station_user.station)
-    gig = make_gig(None, station_user, station=station_user.station)
+    gig = GigFactory(posted_by=station_user)
     gig_claim(by=worker, gig=gig)
     client.force_login(station_user)
 
@@ -229,7 +228,7 @@ def test_the_station_organising_a_worker_sees_the_full_number(client, station_us
 
 
 def test_the_poster_checks_out_a_piece_worker_enters_pieces_and_marks_paid(client, employer, employer_user, seeker):
-    gig = make_gig(employer, employer_user, pay=2, pay_unit=PayUnit.PIECE)
+    gig = GigFactory(posted_by=employer_user, pay=2, pay_unit=PayUnit.PIECE)
     claim = gig_claim(by=seeker, gig=gig)
     happening_now(gig)
     client.force_login(employer_user)
@@ -254,7 +253,7 @@ def test_the_poster_checks_out_a_piece_worker_enters_pieces_and_marks_paid(clien
 def test_a_worker_complains_staff_handle_it_and_the_worker_sees_the_outcome(
     client, employer, employer_user, seeker, bureau_user
 ):
-    gig = make_gig(employer, employer_user, title="酒席帮厨")
+    gig = GigFactory(posted_by=employer_user, title="酒席帮厨", pay=150)
     claim = gig_claim(by=seeker, gig=gig)
     happening_now(gig)
     site.gig_check_in(by=seeker, gig=gig, token=gig.checkin_token)
@@ -349,7 +348,7 @@ def test_the_dashboards_lead_to_gig_management_and_complaints(client, employer_u
 
 
 def test_the_poster_sets_the_sites_position_from_the_management_page(client, employer, employer_user, seeker):
-    gig = make_gig(employer, employer_user)
+    gig = GigFactory(posted_by=employer_user)
     client.force_login(employer_user)
     page = client.get(f"/gigs/manage/{gig.pk}/").content.decode()
     assert "还没有设置工作地点的位置" in page and "locate.js" in page

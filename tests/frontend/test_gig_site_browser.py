@@ -18,8 +18,7 @@ from PIL import Image
 from playwright.sync_api import expect, sync_playwright
 
 from tests.conftest import ARTIFACTS, ROOT
-from tests.frontend.test_browser import LAUNCH_ARGS, PHONE, chromium_path
-from tests.frontend.test_gigs_browser import fits_the_phone
+from tests.frontend.test_browser import LAUNCH_ARGS, PHONE, chromium_path, fits_the_phone
 
 pytestmark = pytest.mark.browser
 

@@ -10,35 +10,13 @@ from django.utils import timezone
 
 from livestream.gigs.enums import GigStatus
 from livestream.gigs.models import Gig, GigClaim
-from marketplace.enums import KeyGroup, Role, VerificationStatus
-from marketplace.models import Employer, User, WorkerProfile
-from tests.frontend.conftest import make_employer, make_user
+from marketplace.enums import KeyGroup, VerificationStatus
+from marketplace.models import WorkerProfile
+from tests.factories import EmployerFactory, EmployerMemberFactory, GigFactory, SeekerFactory, tomorrow
 
 pytestmark = pytest.mark.django_db
 
 KAILI = "522601"
-
-
-def tomorrow() -> datetime.date:
-    return timezone.localdate() + datetime.timedelta(days=1)
-
-
-def make_gig(employer: Employer, poster: User, **extra) -> Gig:
-    places = extra.pop("places", 3)
-    places_left = extra.pop("places_left", places)
-    defaults = {
-        "title": "茶园采茶",
-        "county": "凯里市",
-        "town": "舟溪镇",
-        "work_date": tomorrow(),
-        "start_time": datetime.time(8, 0),
-        "end_time": datetime.time(17, 0),
-        "pay": 150,
-        "pay_unit": "day",
-        "meeting_point": "舟溪镇政府门口",
-    }
-    fields = {**defaults, **extra}
-    return Gig.objects.create(employer=employer, posted_by=poster, places=places, places_left=places_left, **fields)
 
 
 def gig_form(**extra) -> dict[str, str]:
@@ -64,9 +42,11 @@ def test_the_board_chooser_lists_the_counties_with_todays_open_gigs_and_the_own_
     client, employer, employer_user
 ):
     today = timezone.localdate()
-    make_gig(employer, employer_user, work_date=today, start_time=datetime.time(23, 58), end_time=datetime.time(23, 59))
-    make_gig(employer, employer_user, county="黎平县", work_date=today, end_time=datetime.time(23, 59))
-    seeker = make_user(Role.SEEKER)
+    GigFactory(
+        posted_by=employer_user, work_date=today, start_time=datetime.time(23, 58), end_time=datetime.time(23, 59)
+    )
+    GigFactory(posted_by=employer_user, county="黎平县", work_date=today, end_time=datetime.time(23, 59))
+    seeker = SeekerFactory()
     WorkerProfile.objects.filter(user=seeker).update(current_county="黎平县")
     client.force_login(seeker)
 
@@ -81,20 +61,23 @@ def test_the_board_chooser_lists_the_counties_with_todays_open_gigs_and_the_own_
 
 
 def test_the_board_shows_the_countys_gigs_with_places_left_and_the_priority_rule(client, employer, employer_user):
-    until = timezone.now() + datetime.timedelta(hours=1)
-    make_gig(
-        employer,
-        employer_user,
+    # The window closes tonight: a moment of today is shown as its time alone.
+    until = timezone.localtime().replace(hour=23, minute=59, second=59, microsecond=0)
+    GigFactory(
+        posted_by=employer_user,
         title="搬运装车",
+        town="舟溪镇",
+        meeting_point="舟溪镇政府门口",
+        pay=150,
         places=5,
         places_left=2,
         priority_groups=[KeyGroup.POVERTY_RELIEVED, KeyGroup.ZERO_EMPLOYMENT_HOUSEHOLD],
         priority_until=until,
     )
-    make_gig(employer, employer_user, title="已满的活", places=1, places_left=0, status=GigStatus.FULL)
-    make_gig(employer, employer_user, title="取消的活", status=GigStatus.CANCELLED)
-    make_gig(employer, employer_user, title="昨天的活", work_date=timezone.localdate() - datetime.timedelta(days=1))
-    make_gig(employer, employer_user, title="黎平的活", county="黎平县")
+    GigFactory(posted_by=employer_user, title="已满的活", places=1, places_left=0, status=GigStatus.FULL)
+    GigFactory(posted_by=employer_user, title="取消的活", status=GigStatus.CANCELLED)
+    GigFactory(posted_by=employer_user, title="昨天的活", work_date=timezone.localdate() - datetime.timedelta(days=1))
+    GigFactory(posted_by=employer_user, title="黎平的活", county="黎平县")
 
     html = client.get(f"/gigs/{KAILI}/").content.decode()
 
@@ -102,9 +85,7 @@ def test_the_board_shows_the_countys_gigs_with_places_left_and_the_priority_rule
     assert "搬运装车" in html and "150 元/天" in html and "明天 08:00–17:00" in html
     assert "凯里市 · 舟溪镇" in html and "集合：舟溪镇政府门口" in html
     assert "还剩 2 个名额" in html
-    local = timezone.localtime(until)
-    moment = f"{local:%H:%M}" if local.date() == timezone.localdate() else f"{local.month}月{local.day}日 {local:%H:%M}"
-    assert f"脱贫人口、零就业家庭优先，{moment} 后对所有人开放" in html
+    assert "脱贫人口、零就业家庭优先，23:59 后对所有人开放" in html
     assert "已满的活" in html and "名额已满" in html
     assert "取消的活" not in html and "昨天的活" not in html and "黎平的活" not in html
     # Anonymous visitors are sent to log in; the live script gets the board's number to catch up from.
@@ -112,9 +93,8 @@ def test_the_board_shows_the_countys_gigs_with_places_left_and_the_priority_rule
 
 
 def test_a_priority_rule_that_has_ended_is_not_shown(client, employer, employer_user):
-    make_gig(
-        employer,
-        employer_user,
+    GigFactory(
+        posted_by=employer_user,
         priority_groups=[KeyGroup.POVERTY_RELIEVED],
         priority_until=timezone.now() - datetime.timedelta(minutes=1),
     )
@@ -173,8 +153,8 @@ def test_a_refused_post_keeps_what_was_typed_and_shows_the_services_message(clie
 
 
 def test_an_unverified_employer_is_told_why_and_keeps_the_form(client):
-    employer = make_employer(verification=VerificationStatus.PENDING)
-    user = make_user(Role.EMPLOYER, employer=employer)
+    employer = EmployerFactory(verification=VerificationStatus.PENDING)
+    user = EmployerMemberFactory(employer=employer)
     client.force_login(user)
 
     response = client.post("/gigs/new/", gig_form())
@@ -196,7 +176,7 @@ def test_bureau_staff_cannot_open_the_posting_page_and_anonymous_visitors_log_in
 
 
 def test_the_claim_form_claims_and_a_second_claim_on_the_full_gig_says_full(client, employer, employer_user, seeker):
-    gig = make_gig(employer, employer_user, places=1)
+    gig = GigFactory(posted_by=employer_user, title="茶园采茶", places=1)
     client.force_login(seeker)
     before = client.get(f"/gigs/{KAILI}/").content.decode()
     assert f'action="/gigs/{gig.pk}/claim/"' in before and "抢单" in before
@@ -208,7 +188,7 @@ def test_the_claim_form_claims_and_a_second_claim_on_the_full_gig_says_full(clie
     assert "抢到了“茶园采茶”！" in html and "已抢到" in html and "名额已满" in html
     assert GigClaim.objects.filter(gig=gig, profile__user=seeker).count() == 1
 
-    other = make_user(Role.SEEKER)
+    other = SeekerFactory()
     client.force_login(other)
     html = client.post(f"/gigs/{gig.pk}/claim/", follow=True).content.decode()
 
@@ -218,9 +198,8 @@ def test_the_claim_form_claims_and_a_second_claim_on_the_full_gig_says_full(clie
 
 
 def test_the_claim_form_shows_the_priority_refusal(client, employer, employer_user, seeker):
-    gig = make_gig(
-        employer,
-        employer_user,
+    gig = GigFactory(
+        posted_by=employer_user,
         priority_groups=[KeyGroup.POVERTY_RELIEVED],
         priority_until=timezone.now() + datetime.timedelta(hours=1),
     )
@@ -233,7 +212,7 @@ def test_the_claim_form_shows_the_priority_refusal(client, employer, employer_us
 
 
 def test_claiming_needs_a_seeker_account(client, employer, employer_user):
-    gig = make_gig(employer, employer_user)
+    gig = GigFactory(posted_by=employer_user)
 
     assert client.post(f"/gigs/{gig.pk}/claim/")["Location"].startswith("/login/?next=/gigs/522601/")
     client.force_login(employer_user)
@@ -249,16 +228,16 @@ def test_the_top_bar_and_home_page_link_to_the_gig_market(client):
 
 def test_a_nearby_first_gig_is_posted_from_the_form_and_its_card_states_the_rule(client, employer, employer_user):
     client.force_login(employer_user)
-    until = timezone.localtime() + datetime.timedelta(hours=1)
+    # A moment of another day than today is shown with its date.
+    until = "2099-03-05T08:30"
     answer = client.post(
         "/gigs/new/",
-        gig_form(priority_radius_km="5", priority_until=until.strftime("%Y-%m-%dT%H:%M")),
+        gig_form(priority_radius_km="5", priority_until=until),
         follow=True,
     )
     gig = Gig.objects.get()
     assert gig.priority_radius_km == 5
-    moment = f"{until:%H:%M}" if until.date() == timezone.localdate() else f"{until.month}月{until.day}日 {until:%H:%M}"
-    assert f"附近5公里内的人优先，{moment} 后对所有人开放" in answer.content.decode()
+    assert "附近5公里内的人优先，3月5日 08:30 后对所有人开放" in answer.content.decode()
 
 
 def _titles_in_order(html: str) -> list[str]:
@@ -266,9 +245,9 @@ def _titles_in_order(html: str) -> list[str]:
 
 
 def test_nearest_first_sorts_by_distance_from_the_phones_position_and_says_how_far(client, employer, employer_user):
-    make_gig(employer, employer_user, title="远的早活", lat=26.70, lon=108.05, start_time=datetime.time(6, 0))
-    make_gig(employer, employer_user, title="近的晚活", lat=26.49, lon=108.05, start_time=datetime.time(14, 0))
-    make_gig(employer, employer_user, title="没位置的", start_time=datetime.time(7, 0))
+    GigFactory(posted_by=employer_user, title="远的早活", lat=26.70, lon=108.05, start_time=datetime.time(6, 0))
+    GigFactory(posted_by=employer_user, title="近的晚活", lat=26.49, lon=108.05, start_time=datetime.time(14, 0))
+    GigFactory(posted_by=employer_user, title="没位置的", start_time=datetime.time(7, 0))
 
     by_time = client.get(f"/gigs/{KAILI}/").content.decode()
     assert _titles_in_order(by_time) == ["远的早活", "没位置的", "近的晚活"]
@@ -282,9 +261,9 @@ def test_nearest_first_sorts_by_distance_from_the_phones_position_and_says_how_f
 def test_nearest_first_uses_the_workers_available_today_position_or_asks_for_one(client, employer, employer_user):
     from livestream.gigs.services.availability import availability_set
 
-    make_gig(employer, employer_user, title="远的早活", lat=26.70, lon=108.05, start_time=datetime.time(6, 0))
-    make_gig(employer, employer_user, title="近的晚活", lat=26.49, lon=108.05, start_time=datetime.time(14, 0))
-    worker = make_user(Role.SEEKER)
+    GigFactory(posted_by=employer_user, title="远的早活", lat=26.70, lon=108.05, start_time=datetime.time(6, 0))
+    GigFactory(posted_by=employer_user, title="近的晚活", lat=26.49, lon=108.05, start_time=datetime.time(14, 0))
+    worker = SeekerFactory()
     WorkerProfile.objects.get_or_create(user=worker, defaults={"name": "杨阿妹"})
     client.force_login(worker)
 

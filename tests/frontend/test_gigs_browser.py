@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from tests.conftest import ARTIFACTS, ROOT
-from tests.frontend.test_browser import LAUNCH_ARGS, PHONE, chromium_path
+from tests.frontend.test_browser import LAUNCH_ARGS, PHONE, chromium_path, fits_the_phone
 
 pytestmark = pytest.mark.browser
 
@@ -53,11 +53,6 @@ def gig_accounts(embedded_server) -> Accounts:
         check=True,
     )
     return Accounts(station_phone, seeker_phone)
-
-
-def fits_the_phone(page: Page) -> None:
-    """Nothing may make the page scroll sideways at phone width."""
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], page.url
 
 
 def log_in_to_the_board(page: Page, base: str, phone: str) -> None:

@@ -7,22 +7,20 @@ from django.utils import timezone
 
 from marketplace.enums import PostingStatus
 from marketplace.models import Employer, JobPosting
+from tests.factories import EmployerFactory, JobPostingFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def employer() -> Employer:
-    return Employer.objects.create(
-        name="凯里市黔味食品有限公司", credit_code="91350100M000100Y43", county="凯里市", verification="verified"
-    )
+    return EmployerFactory(name="凯里市黔味食品有限公司")
 
 
 def posting(employer: Employer, title: str, status: str, age_hours: int = 0) -> JobPosting:
-    return JobPosting.objects.create(
+    return JobPostingFactory(
         employer=employer,
         title=title,
-        county="凯里市",
         pay_min=4500,
         pay_max=6000,
         status=status,

@@ -5,18 +5,22 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from marketplace.enums import ApplicationStatus, JobType, PostingStatus, Role
+from marketplace.enums import ApplicationStatus, JobType, PostingStatus
 from marketplace.models import Application, BlacklistEntry
-from tests.frontend.conftest import make_employer, make_posting, make_user
+from tests.factories import EmployerFactory, EmployerMemberFactory, JobPostingFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_list_shows_only_public_jobs_twenty_a_page(client, employer, search_index):
     for n in range(23):
-        make_posting(employer, title=f"普工{n:02d}号", published_at=timezone.now() - datetime.timedelta(minutes=n))
-    make_posting(employer, title="草稿岗位", status=PostingStatus.DRAFT)
-    make_posting(employer, title="过期岗位", valid_until=timezone.localdate() - datetime.timedelta(days=1))
+        JobPostingFactory(
+            employer=employer, title=f"普工{n:02d}号", published_at=timezone.now() - datetime.timedelta(minutes=n)
+        )
+    JobPostingFactory(employer=employer, title="草稿岗位", status=PostingStatus.DRAFT)
+    JobPostingFactory(
+        employer=employer, title="过期岗位", valid_until=timezone.localdate() - datetime.timedelta(days=1)
+    )
     search_index()
 
     first = client.get("/jobs/").content.decode()
@@ -31,9 +35,9 @@ def test_the_list_shows_only_public_jobs_twenty_a_page(client, employer, search_
 
 
 def test_filter_chips_narrow_by_county_job_type_and_family_with_counts(client, employer, occupations, search_index):
-    make_posting(employer, title="凯里电焊工", county="凯里市", occupation=occupations["电焊工"])
-    make_posting(employer, title="黎平零工", county="黎平县", job_type=JobType.GIG)
-    make_posting(employer, title="凯里普工", county="凯里市", occupation=occupations["电子厂普工"])
+    JobPostingFactory(employer=employer, title="凯里电焊工", county="凯里市", occupation=occupations["电焊工"])
+    JobPostingFactory(employer=employer, title="黎平零工", county="黎平县", job_type=JobType.GIG)
+    JobPostingFactory(employer=employer, title="凯里普工", county="凯里市", occupation=occupations["电子厂普工"])
     search_index()
 
     everything = client.get("/jobs/").content.decode()
@@ -55,8 +59,8 @@ def test_filter_chips_narrow_by_county_job_type_and_family_with_counts(client, e
 def test_typed_words_find_jobs_by_colloquial_trade_names_and_are_highlighted(
     client, employer, occupations, search_index
 ):
-    make_posting(employer, title="招电焊师傅", occupation=occupations["电焊工"])
-    make_posting(employer, title="食品包装工")
+    JobPostingFactory(employer=employer, title="招电焊师傅", occupation=occupations["电焊工"])
+    JobPostingFactory(employer=employer, title="食品包装工")
     search_index()
 
     html = client.get("/jobs/", {"q": "烧电焊"}).content.decode()
@@ -67,7 +71,7 @@ def test_typed_words_find_jobs_by_colloquial_trade_names_and_are_highlighted(
 
 
 def test_words_side_by_side_are_one_highlight(client, employer, search_index):
-    make_posting(employer, title="普工（包吃住）")
+    JobPostingFactory(employer=employer, title="普工（包吃住）")
     search_index()
 
     html = client.get("/jobs/", {"q": "包吃住"}).content.decode()
@@ -76,7 +80,7 @@ def test_words_side_by_side_are_one_highlight(client, employer, search_index):
 
 
 def test_a_chosen_filter_that_emptied_the_page_stays_visible_so_it_can_be_undone(client, employer, search_index):
-    make_posting(employer, title="凯里普工", county="凯里市")
+    JobPostingFactory(employer=employer, title="凯里普工", county="凯里市")
     search_index()
 
     html = client.get("/jobs/", {"county": "从江县"}).content.decode()
@@ -87,9 +91,9 @@ def test_a_chosen_filter_that_emptied_the_page_stays_visible_so_it_can_be_undone
 
 
 def test_jobs_near_a_typed_place_show_their_distance_nearest_first(client, employer, search_index):
-    make_posting(employer, title="凯里的岗位", county="凯里市", lat=26.566, lon=107.981)
-    make_posting(employer, title="从江的岗位", county="从江县", lat=25.754, lon=108.905)
-    make_posting(employer, title="没有坐标的岗位", county="凯里市")
+    JobPostingFactory(employer=employer, title="凯里的岗位", county="凯里市", lat=26.566, lon=107.981)
+    JobPostingFactory(employer=employer, title="从江的岗位", county="从江县", lat=25.754, lon=108.905)
+    JobPostingFactory(employer=employer, title="没有坐标的岗位", county="凯里市")
     search_index()
 
     html = client.get("/jobs/", {"near": "凯里", "sort": "distance"}).content.decode()
@@ -104,11 +108,21 @@ def test_jobs_near_a_typed_place_show_their_distance_nearest_first(client, emplo
 def test_when_nothing_is_near_enough_the_page_offers_a_wider_radius_and_related_trades(
     client, employer, occupations, search_index
 ):
-    make_posting(
-        employer, title="从江钢筋工", county="从江县", lat=25.754, lon=108.905, occupation=occupations["钢筋工"]
+    JobPostingFactory(
+        employer=employer,
+        title="从江钢筋工",
+        county="从江县",
+        lat=25.754,
+        lon=108.905,
+        occupation=occupations["钢筋工"],
     )
-    make_posting(
-        employer, title="从江普工", county="从江县", lat=25.754, lon=108.905, occupation=occupations["电子厂普工"]
+    JobPostingFactory(
+        employer=employer,
+        title="从江普工",
+        county="从江县",
+        lat=25.754,
+        lon=108.905,
+        occupation=occupations["电子厂普工"],
     )
     search_index()
 
@@ -133,8 +147,8 @@ def test_an_unknown_place_or_a_bad_parameter_keeps_the_page_and_says_what_to_cha
 
 
 def test_a_blacklisted_employers_jobs_vanish_from_the_list_and_their_pages(client, seeker, bureau_user, search_index):
-    bad = make_employer(name="欠薪建筑公司")
-    job = make_posting(bad, title="欠薪公司的岗位")
+    bad = EmployerFactory(name="欠薪建筑公司")
+    job = JobPostingFactory(employer=bad, title="欠薪公司的岗位")
     search_index()
     assert "欠薪公司的岗位" in client.get("/jobs/").content.decode()
     BlacklistEntry.objects.create(
@@ -152,8 +166,8 @@ def test_a_blacklisted_employers_jobs_vanish_from_the_list_and_their_pages(clien
 def test_the_detail_shows_pay_place_employer_and_requirements(client, employer):
     employer.integrity_grade = "A"
     employer.save()
-    job = make_posting(
-        employer,
+    job = JobPostingFactory(
+        employer=employer,
         title="叉车司机",
         town="鸭塘街道",
         schedule="长白班 8:00-17:30",
@@ -210,8 +224,8 @@ def test_only_seekers_may_apply(client, employer_user, posting):
 
 
 def test_an_owner_may_preview_a_job_the_public_cannot_see(client, employer_user, employer):
-    draft = make_posting(employer, title="还在写的岗位", status=PostingStatus.DRAFT)
-    other = make_user(Role.EMPLOYER, employer=make_employer())
+    draft = JobPostingFactory(employer=employer, title="还在写的岗位", status=PostingStatus.DRAFT)
+    other = EmployerMemberFactory()
 
     assert client.get(f"/jobs/{draft.pk}/").status_code == 404
     client.force_login(other)

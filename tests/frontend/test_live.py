@@ -15,8 +15,8 @@ from livestream.live.services import card_pin, card_push, room_create, room_end,
 from livestream.models import LiveApplication, LiveRoom
 from marketplace.applications.services import application_advance
 from marketplace.enums import ApplicationStatus, KeyGroup, Role
-from marketplace.models import Application, GroupTag, User
-from tests.frontend.conftest import make_employer, make_posting
+from marketplace.models import Application, GroupTag
+from tests.factories import JobPostingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,9 +67,13 @@ def test_a_seeker_cannot_open_a_room(client, seeker):
 
 def test_the_viewer_page_shows_the_stream_the_card_the_pinned_job_and_one_tap_apply(client, employer_user, seeker):
     room = open_room(employer_user)
-    first = card_push(by=employer_user, room=room, posting=make_posting(employer_user.employer, title="叉车司机"))
+    first = card_push(
+        by=employer_user, room=room, posting=JobPostingFactory(employer=employer_user.employer, title="叉车司机")
+    )
     card_pin(by=employer_user, room=room, card=first)
-    current = card_push(by=employer_user, room=room, posting=make_posting(employer_user.employer))
+    current = card_push(
+        by=employer_user, room=room, posting=JobPostingFactory(employer=employer_user.employer, title="食品包装工")
+    )
 
     anonymous = client.get(f"/live/{room.pk}/").content.decode()
     assert f'data-src="{URL}"' in anonymous and 'data-kind="hls"' in anonymous
@@ -86,7 +90,9 @@ def test_the_viewer_page_shows_the_stream_the_card_the_pinned_job_and_one_tap_ap
 
 def test_one_tap_apply_without_javascript_then_already_applied(client, employer_user, seeker):
     room = open_room(employer_user)
-    card = card_push(by=employer_user, room=room, posting=make_posting(employer_user.employer))
+    card = card_push(
+        by=employer_user, room=room, posting=JobPostingFactory(employer=employer_user.employer, title="食品包装工")
+    )
     client.force_login(seeker)
 
     response = client.post(f"/live/{room.pk}/cards/{card.pk}/apply/", follow=True)
@@ -102,8 +108,8 @@ def test_one_tap_apply_without_javascript_then_already_applied(client, employer_
 
 def test_a_seeker_without_a_profile_is_sent_to_the_profile_form(client, employer_user):
     room = open_room(employer_user)
-    card = card_push(by=employer_user, room=room, posting=make_posting(employer_user.employer))
-    newcomer = User.objects.create_user("13812345678", "Jyt-test-pass-42", role=Role.SEEKER)  # no profile yet
+    card = card_push(by=employer_user, room=room, posting=JobPostingFactory(employer=employer_user.employer))
+    newcomer = UserFactory(role=Role.SEEKER)  # no profile yet
     client.force_login(newcomer)
     response = client.post(f"/live/{room.pk}/cards/{card.pk}/apply/")
     assert (response.status_code, response["Location"]) == (302, "/me/profile/")
@@ -112,7 +118,7 @@ def test_a_seeker_without_a_profile_is_sent_to_the_profile_form(client, employer
 
 def test_applying_after_the_stream_ended_is_refused_clearly(client, employer_user, seeker):
     room = open_room(employer_user)
-    card = card_push(by=employer_user, room=room, posting=make_posting(employer_user.employer))
+    card = card_push(by=employer_user, room=room, posting=JobPostingFactory(employer=employer_user.employer))
     room_end(by=employer_user, room=room)
     client.force_login(seeker)
     response = client.post(f"/live/{room.pk}/cards/{card.pk}/apply/", follow=True)
@@ -122,8 +128,8 @@ def test_applying_after_the_stream_ended_is_refused_clearly(client, employer_use
 
 def test_only_the_host_opens_the_control_panel(client, employer_user, station_user):
     room = open_room(employer_user, start=False)
-    make_posting(employer_user.employer, title="仓管员")
-    make_posting(make_employer(), title="别家的岗位")
+    JobPostingFactory(employer=employer_user.employer, title="仓管员")
+    JobPostingFactory(title="别家的岗位")
     assert client.get(f"/live/{room.pk}/host/").status_code == 302
     client.force_login(station_user)
     assert client.get(f"/live/{room.pk}/host/").status_code == 403
@@ -140,8 +146,10 @@ def test_the_timeline_lists_cards_in_order_and_names_applicants_only_to_those_wh
     from livestream.live.services import live_apply
 
     room = open_room(employer_user)
-    card = card_push(by=employer_user, room=room, posting=make_posting(employer_user.employer))
-    card_push(by=employer_user, room=room, posting=make_posting(employer_user.employer, title="叉车司机"))
+    card = card_push(
+        by=employer_user, room=room, posting=JobPostingFactory(employer=employer_user.employer, title="食品包装工")
+    )
+    card_push(by=employer_user, room=room, posting=JobPostingFactory(employer=employer_user.employer, title="叉车司机"))
     live_apply(by=seeker, card=card)
     room_end(by=employer_user, room=room)
 
@@ -158,7 +166,7 @@ def test_the_bureau_compares_streams_with_inline_svg_charts(client, employer_use
     from livestream.live.services import live_apply
 
     room = open_room(employer_user, title="凯里专场")
-    card = card_push(by=employer_user, room=room, posting=make_posting(employer_user.employer))
+    card = card_push(by=employer_user, room=room, posting=JobPostingFactory(employer=employer_user.employer))
     GroupTag.objects.create(profile=seeker.profile, group=KeyGroup.RELOCATED, confirmed_at=timezone.now())
     application = live_apply(by=seeker, card=card).application
     for step in (ApplicationStatus.INTERVIEW, ApplicationStatus.OFFERED, ApplicationStatus.HIRED):

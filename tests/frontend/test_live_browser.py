@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from tests.conftest import ARTIFACTS, ROOT
-from tests.frontend.test_browser import LAUNCH_ARGS, PHONE, chromium_path
+from tests.frontend.test_browser import LAUNCH_ARGS, PHONE, chromium_path, fits_the_phone
 
 pytestmark = pytest.mark.browser
 
@@ -83,10 +83,6 @@ def log_in(page: Page, base: str, phone: str, next_path: str) -> None:
     page.wait_for_url(f"{base}{next_path}")
     expect(page.locator("[data-live-conn]")).to_have_text("● 实时连接中", timeout=15000)
     page.evaluate("window.stillTheSamePage = true")
-
-
-def fits_the_phone(page: Page) -> None:
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], page.url
 
 
 def test_a_pushed_card_reaches_a_viewer_who_applies_and_the_host_sees_the_count_rise(embedded_server, live_accounts):

@@ -11,14 +11,9 @@ from playwright.sync_api import Page, sync_playwright
 
 from marketplace.validators import id_number_check_char
 from tests.conftest import ARTIFACTS
-from tests.frontend.test_browser import LAUNCH_ARGS, PHONE, chromium_path
+from tests.frontend.test_browser import LAUNCH_ARGS, PHONE, chromium_path, fits_the_phone
 
 pytestmark = pytest.mark.browser
-
-
-def fits_the_phone(page: Page) -> None:
-    """Nothing may make the page scroll sideways at phone width."""
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], page.url
 
 
 def shot(page: Page, name: str) -> None:

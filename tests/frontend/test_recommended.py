@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from marketplace.enums import ProfileVisibility, Role
+from marketplace.enums import ProfileVisibility
 from marketplace.models import Application, WorkerProfile
-from tests.frontend.conftest import make_employer, make_posting, make_user
+from tests.factories import EmployerMemberFactory, JobPostingFactory, SeekerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,9 +30,11 @@ def welder(seeker, occupations) -> WorkerProfile:
 def test_a_seeker_sees_the_jobs_of_their_trade_nearby_first_each_with_its_reasons(
     client, seeker, welder, employer, occupations, search_index, embedding_model
 ):
-    make_posting(employer, title="招烧焊师傅", occupation=occupations["电焊工"], pay_min=6500, pay_max=8000, **KAILI)
-    make_posting(employer, title="从江电焊工", occupation=occupations["电焊工"], **CONGJIANG)
-    make_posting(employer, title="食品包装工", **KAILI)
+    JobPostingFactory(
+        employer=employer, title="招烧焊师傅", occupation=occupations["电焊工"], pay_min=6500, pay_max=8000, **KAILI
+    )
+    JobPostingFactory(employer=employer, title="从江电焊工", occupation=occupations["电焊工"], **CONGJIANG)
+    JobPostingFactory(employer=employer, title="食品包装工", **KAILI)
     search_index()
     client.force_login(seeker)
 
@@ -45,14 +47,14 @@ def test_a_seeker_sees_the_jobs_of_their_trade_nearby_first_each_with_its_reason
 def test_an_employer_sees_open_profiles_and_applicants_that_fit_with_numbers_and_names_masked(
     client, employer_user, employer, welder, occupations, search_index
 ):
-    posting = make_posting(employer, title="电焊工", occupation=occupations["电焊工"], **KAILI)
+    posting = JobPostingFactory(employer=employer, title="电焊工", occupation=occupations["电焊工"], **KAILI)
     welder.visibility = ProfileVisibility.OPEN
     welder.save()
-    private = make_user(Role.SEEKER, display_name="不公开的人").profile
+    private = SeekerFactory(display_name="不公开的人").profile
     private.name, private.current_county = "吴不公开", "凯里市"
     private.save()
     private.wanted_occupations.add(occupations["电焊工"])
-    applied = make_user(Role.SEEKER).profile
+    applied = SeekerFactory().profile
     applied.name, applied.current_county = "龙报名", "凯里市"
     applied.save()
     Application.objects.create(profile=applied, posting=posting, snapshot={})
@@ -69,8 +71,8 @@ def test_an_employer_sees_open_profiles_and_applicants_that_fit_with_numbers_and
 
 
 def test_another_employer_may_not_see_who_fits_a_posting_that_is_not_theirs(client, employer, occupations):
-    posting = make_posting(employer, title="电焊工", occupation=occupations["电焊工"])
-    other = make_user(Role.EMPLOYER, employer=make_employer())
+    posting = JobPostingFactory(employer=employer, title="电焊工", occupation=occupations["电焊工"])
+    other = EmployerMemberFactory()
     client.force_login(other)
 
     assert client.get(f"/employer/postings/{posting.pk}/candidates/").status_code == 403

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from marketplace.applications.services import application_submit
 from marketplace.enums import ApplicationStatus, KeyGroup
 from marketplace.models import Application, GroupTag
-from tests.frontend.conftest import id_number, make_posting, png_bytes
+from tests.factories import JobPostingFactory, SeekerFactory, id_number, png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -150,8 +150,8 @@ def test_an_unknown_step_is_not_found(signed_in):
 
 
 def test_my_applications_list_labels_and_withdraw(signed_in, seeker, employer):
-    open_one = application_submit(by=seeker, posting=make_posting(employer, title="保洁员"))
-    hired = application_submit(by=seeker, posting=make_posting(employer, title="收银员"))
+    open_one = application_submit(by=seeker, posting=JobPostingFactory(employer=employer, title="保洁员"))
+    hired = application_submit(by=seeker, posting=JobPostingFactory(employer=employer, title="收银员"))
     Application.objects.filter(pk=hired.pk).update(status=ApplicationStatus.HIRED)
 
     html = signed_in.get("/me/applications/").content.decode()
@@ -168,10 +168,7 @@ def test_my_applications_list_labels_and_withdraw(signed_in, seeker, employer):
 
 
 def test_nobody_withdraws_someone_elses_application(client, seeker, employer):
-    from marketplace.enums import Role
-    from tests.frontend.conftest import make_user
-
-    application = application_submit(by=seeker, posting=make_posting(employer))
-    client.force_login(make_user(Role.SEEKER))
+    application = application_submit(by=seeker, posting=JobPostingFactory(employer=employer))
+    client.force_login(SeekerFactory())
 
     assert client.post(f"/me/applications/{application.pk}/withdraw/").status_code == 403

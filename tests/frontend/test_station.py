@@ -3,9 +3,9 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from marketplace.enums import PostingStatus, Role
+from marketplace.enums import PostingStatus
 from marketplace.models import JobPosting, WorkerProfile
-from tests.frontend.conftest import make_employer, make_posting, make_user
+from tests.factories import EmployerFactory, JobPostingFactory, SeekerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -14,13 +14,13 @@ CSV_HEADER = "岗位名称,用工类型,县市,最低薪资,最高薪资,计薪�
 
 @pytest.fixture
 def station_employer(station):
-    return make_employer(name="东莞市某电子厂", county="东莞市", station=station)
+    return EmployerFactory(name="东莞市某电子厂", county="东莞市", station=station)
 
 
 def test_the_dashboard_lists_the_stations_jobs_and_workers(client, station_user, station, station_employer):
-    make_posting(station_employer, title="东莞电子厂普工", county="东莞市")
-    make_posting(make_employer(), title="别的单位的岗位")
-    worker = make_user(Role.SEEKER, display_name="石大哥")
+    JobPostingFactory(employer=station_employer, title="东莞电子厂普工", county="东莞市")
+    JobPostingFactory(title="别的单位的岗位")
+    worker = SeekerFactory(display_name="石大哥")
     WorkerProfile.objects.filter(user=worker).update(station=station, name="石大哥")
     client.force_login(station_user)
 
@@ -50,7 +50,7 @@ def test_a_station_posts_for_one_of_its_employers(client, station_user, station,
 
 
 def test_a_station_cannot_pick_an_employer_that_is_not_theirs(client, station_user, station_employer):
-    stranger = make_employer(name="外地公司")
+    stranger = EmployerFactory(name="外地公司")
     client.force_login(station_user)
 
     response = client.post(

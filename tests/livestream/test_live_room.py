@@ -9,61 +9,23 @@ from __future__ import annotations
 
 import asyncio
 import datetime
-import uuid
 
 import pytest
 from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.conf import settings
 from django.db import connections
-from django.test import Client
 from django.utils import timezone
 
 from config.asgi import application
 from livestream.live.enums import RoomStatus
 from livestream.live.services import card_push, chat_post, room_create, room_start
 from livestream.models import LiveApplication, LiveMessage, LiveRoom
-from marketplace.enums import ApplicationStatus, PostingStatus, Role, VerificationStatus
-from marketplace.models import Application, Employer, JobPosting, User, WorkerProfile
-from marketplace.validators import credit_code_check_char
-
-ORIGIN = (b"origin", b"http://testserver")
-_serial = iter(range(10_000, 99_999))
+from marketplace.enums import ApplicationStatus, PostingStatus, Role
+from marketplace.models import Application, User
+from tests.factories import EmployerMemberFactory, JobPostingFactory, SeekerFactory, UserFactory
+from tests.livestream.sockets import ORIGIN, session_cookie
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _phone() -> str:
-    return f"1391{next(_serial) % 10_000:04d}{uuid.uuid4().int % 1000:03d}"
-
-
-def _credit_code() -> str:
-    body = f"91522601MA8L{next(_serial):05d}"
-    return body + credit_code_check_char(body)
-
-
-def make_employer() -> Employer:
-    return Employer.objects.create(
-        name="凯里黔味食品", credit_code=_credit_code(), county="凯里市", verification=VerificationStatus.VERIFIED
-    )
-
-
-def make_host(employer: Employer | None = None) -> User:
-    employer = employer or make_employer()
-    return User.objects.create_user(_phone(), "pw-123456", role=Role.EMPLOYER, employer=employer, display_name="王经理")
-
-
-def make_seeker(name: str = "杨师傅", *, profile: bool = True) -> User:
-    user = User.objects.create_user(_phone(), "pw-123456", role=Role.SEEKER, display_name=name)
-    if profile:
-        WorkerProfile.objects.create(user=user, name=name)
-    return user
-
-
-def make_posting(employer: Employer, title: str = "食品包装工", **extra) -> JobPosting:
-    fields = {"title": title, "county": "凯里市", "pay_min": 4000, "pay_max": 5500, "benefits": ["包吃住"],
-              "status": PostingStatus.PUBLISHED, "published_at": timezone.now(), **extra}  # fmt: skip
-    return JobPosting.objects.create(employer=employer, **fields)
 
 
 def make_live_room(host: User, *, start: bool = True) -> LiveRoom:
@@ -73,12 +35,6 @@ def make_live_room(host: User, *, start: bool = True) -> LiveRoom:
               "scheduled_at": timezone.now() + datetime.timedelta(minutes=5)},
     )  # fmt: skip
     return room_start(by=host, room=room) if start else room
-
-
-def session_cookie(user: User) -> tuple[bytes, bytes]:
-    client = Client()
-    client.force_login(user)
-    return (b"cookie", f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}".encode())
 
 
 async def join(room_id: int, *, user: User | None = None, browser: str = "") -> tuple[WebsocketCommunicator, dict]:
@@ -119,9 +75,14 @@ async def scene():
     """A live room, its host, a published job of the host's company, and a seeker with a profile."""
 
     def build():
-        host = make_host()
-        posting = make_posting(host.employer)
-        return {"host": host, "posting": posting, "room": make_live_room(host), "seeker": make_seeker()}
+        host = EmployerMemberFactory(display_name="王经理")
+        posting = JobPostingFactory(employer=host.employer, title="食品包装工")
+        return {
+            "host": host,
+            "posting": posting,
+            "room": make_live_room(host),
+            "seeker": SeekerFactory(display_name="杨师傅"),
+        }
 
     return await sync_to_async(build)()
 
@@ -178,7 +139,7 @@ async def test_a_second_tap_is_already_applied_not_an_error_and_counts_once(scen
 
 
 async def test_a_viewer_cannot_run_host_commands_and_the_connection_stays_open(scene):
-    other_host = await sync_to_async(make_host)()
+    other_host = await sync_to_async(EmployerMemberFactory)()
     phone, hello = await join(scene["room"].pk, user=other_host)  # a host, but of another room
     try:
         assert hello["role"] == "viewer"
@@ -214,7 +175,7 @@ async def test_an_anonymous_viewer_watches_but_must_sign_in_to_apply_or_chat(sce
 
 async def test_a_seeker_without_a_profile_is_pointed_to_the_profile_page(scene):
     card = await sync_to_async(card_push)(by=scene["host"], room=scene["room"], posting=scene["posting"])
-    newcomer = await sync_to_async(make_seeker)("新用户", profile=False)
+    newcomer = await sync_to_async(UserFactory)(role=Role.SEEKER, display_name="新用户")
     phone, _ = await join(scene["room"].pk, user=newcomer)
     try:
         await phone.send_json_to({"command": "apply", "card": card.pk})
@@ -254,8 +215,8 @@ async def test_a_closed_room_refuses_push_apply_and_chat_clearly(scene):
 
 async def test_a_job_that_is_not_published_or_not_the_hosts_cannot_be_pushed(scene):
     def postings():
-        draft = make_posting(scene["host"].employer, "草稿岗位", status=PostingStatus.DRAFT)
-        other = make_posting(make_employer(), "别家岗位")
+        draft = JobPostingFactory(employer=scene["host"].employer, title="草稿岗位", status=PostingStatus.DRAFT)
+        other = JobPostingFactory(title="别家岗位")
         return draft, other
 
     draft, other = await sync_to_async(postings)()
@@ -358,14 +319,14 @@ async def test_the_host_deletes_a_message_and_mutes_its_author_with_time_left_sh
 async def test_a_late_joiner_gets_the_current_card_the_pinned_card_the_count_and_recent_chat(scene):
     def stage():
         host, room = scene["host"], scene["room"]
-        second = make_posting(host.employer, "叉车司机", pay_min=5000, pay_max=6500)
+        second = JobPostingFactory(employer=host.employer, title="叉车司机", pay_min=5000, pay_max=6500)
         first_card = card_push(by=host, room=room, posting=scene["posting"])
         from livestream.live.services import card_pin
 
         card_pin(by=host, room=room, card=first_card)
         current = card_push(by=host, room=room, posting=second)
         for i in range(55):
-            room_chatter = make_seeker(f"网友{i}")
+            room_chatter = SeekerFactory(display_name=f"网友{i}")
             chat_post(by=room_chatter, room=room, text=f"第{i}条")
         LiveMessage.objects.filter(room=room, text="第54条").update(deleted_at=timezone.now())
         return first_card, current

@@ -26,8 +26,15 @@ from livestream.live.services import (
 from livestream.models import LiveApplication, LivePresence, LiveRoom
 from marketplace.applications.services import application_advance
 from marketplace.enums import ApplicationStatus, KeyGroup, PostingStatus, Role
-from marketplace.models import CooperationStation, GroupTag
-from tests.frontend.conftest import make_employer, make_posting, make_user
+from marketplace.models import GroupTag
+from tests.factories import (
+    EmployerFactory,
+    EmployerMemberFactory,
+    JobPostingFactory,
+    SeekerFactory,
+    StationStaffFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,27 +47,27 @@ def room_data(**extra) -> dict:
 
 @pytest.fixture
 def host():
-    return make_user(Role.EMPLOYER, employer=make_employer(name="凯里市黔味食品有限公司"), display_name="王经理")
+    return EmployerMemberFactory(employer__name="凯里市黔味食品有限公司", display_name="王经理")
 
 
 @pytest.fixture
 def posting(host):
-    return make_posting(host.employer)
+    return JobPostingFactory(employer=host.employer, title="食品包装工")
 
 
 @pytest.fixture
 def seeker():
-    return make_user(Role.SEEKER, display_name="杨师傅")
+    return SeekerFactory(display_name="杨师傅")
 
 
 @pytest.fixture
 def bureau_user():
-    return make_user(Role.BUREAU, display_name="人社局小李")
+    return UserFactory(role=Role.BUREAU, display_name="人社局小李")
 
 
 @pytest.fixture
 def station_user():
-    return make_user(Role.STATION, station=CooperationStation.objects.create(name="驻东莞劳务协作站", city="东莞市"))
+    return StationStaffFactory(station__name="驻东莞劳务协作站", station__city="东莞市")
 
 
 @pytest.fixture
@@ -95,7 +102,7 @@ def test_other_addresses_are_refused_in_chinese_and_nothing_is_saved(host, url, 
 
 
 def test_an_employers_room_is_its_own_and_a_seeker_cannot_open_one(host, seeker):
-    other = make_employer()
+    other = EmployerFactory()
     room = room_create(by=host, data=room_data(employer=other))
     assert room.employer_id == host.employer_id
     with pytest.raises(PermissionDenied):
@@ -103,7 +110,7 @@ def test_an_employers_room_is_its_own_and_a_seeker_cannot_open_one(host, seeker)
 
 
 def test_staff_push_any_published_job_but_an_employer_only_its_own(bureau_user, host, posting):
-    other_posting = make_posting(make_employer(), title="叉车司机")
+    other_posting = JobPostingFactory(title="叉车司机")
     staff_room = room_start(by=bureau_user, room=room_create(by=bureau_user, data=room_data()))
     assert card_push(by=bureau_user, room=staff_room, posting=other_posting).position == 1
     assert card_push(by=bureau_user, room=staff_room, posting=posting).position == 2
@@ -190,14 +197,14 @@ def test_presence_counts_open_fresh_connections_and_the_peak_only_rises(live_roo
 
 
 def make_seeker_with_groups(*groups: str):
-    user = make_user(Role.SEEKER, display_name="潘阿妹")
+    user = SeekerFactory(display_name="潘阿妹")
     for group in groups:
         GroupTag.objects.create(profile=user.profile, group=group, confirmed_at=timezone.now())
     return user
 
 
 def test_the_funnel_follows_applications_from_each_card_to_interview_and_hire(live_room, host, posting):
-    second = make_posting(host.employer, title="仓管员")
+    second = JobPostingFactory(employer=host.employer, title="仓管员")
     first_card = card_push(by=host, room=live_room, posting=posting)
     a = live_apply(by=make_seeker_with_groups(KeyGroup.POVERTY_RELIEVED), card=first_card).application
     b = live_apply(by=make_seeker_with_groups(), card=first_card).application

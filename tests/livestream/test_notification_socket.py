@@ -9,8 +9,8 @@ from django.db import connections
 
 from config.asgi import application
 from marketplace.notifications.services import notify
-
-from .test_gig_board import ORIGIN, make_seeker, session_cookie
+from tests.factories import SeekerFactory
+from tests.livestream.sockets import ORIGIN, session_cookie
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -32,7 +32,7 @@ async def open_bell(user=None) -> WebsocketCommunicator:
 
 
 async def test_a_notice_reaches_every_open_page_of_its_person_and_no_one_else():
-    worker, other = await sync_to_async(make_seeker)(), await sync_to_async(make_seeker)()
+    worker, other = await sync_to_async(SeekerFactory)(), await sync_to_async(SeekerFactory)()
     await sync_to_async(notify)(user=worker, kind="test", title="旧通知", body="先前的")
     phone, tablet, stranger = await open_bell(worker), await open_bell(worker), await open_bell(other)
     try:
@@ -67,7 +67,7 @@ async def test_an_anonymous_visitor_is_told_to_sign_in_and_closed_with_4401():
 
 
 async def test_bad_frames_get_an_error_and_the_connection_stays():
-    worker = await sync_to_async(make_seeker)()
+    worker = await sync_to_async(SeekerFactory)()
     page = await open_bell(worker)
     try:
         await page.receive_json_from(timeout=5)

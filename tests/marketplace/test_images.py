@@ -15,6 +15,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image, ImageFile, features
 
+from marketplace.enums import VerificationStatus
 from marketplace.images import (
     CleanImage,
     ImageRejected,
@@ -23,8 +24,8 @@ from marketplace.images import (
     image_clean,
     thumbnail_make,
 )
-from marketplace.models import Certificate, Employer, User, WorkerProfile
-from marketplace.validators import credit_code_check_char
+from marketplace.models import Certificate, Employer
+from tests.factories import EmployerFactory, SeekerFactory
 
 RED = (220, 20, 20)
 BLUE = (20, 20, 220)
@@ -305,10 +306,7 @@ def stored_files(root: Path) -> set[str]:
 
 @pytest.fixture
 def employer() -> Employer:
-    first17 = "91522601MA6H" + "00001"
-    return Employer.objects.create(
-        name="凯里市黔味食品有限公司", credit_code=first17 + credit_code_check_char(first17), county="凯里市"
-    )
+    return EmployerFactory(name="凯里市黔味食品有限公司", verification=VerificationStatus.PENDING)
 
 
 @pytest.mark.django_db
@@ -377,8 +375,7 @@ def test_when_saving_the_row_fails_the_new_files_are_removed(media, employer, mo
 
 @pytest.mark.django_db
 def test_certificate_photo_set_keeps_more_detail_than_a_logo(media, django_capture_on_commit_callbacks):
-    user = User.objects.create_user("13800138000")
-    profile = WorkerProfile.objects.create(user=user, name="王芳")
+    profile = SeekerFactory(profile__name="王芳").profile
     certificate = Certificate.objects.create(profile=profile, name="中式烹调师（四级）")
 
     with django_capture_on_commit_callbacks(execute=True):

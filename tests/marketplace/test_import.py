@@ -20,13 +20,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from marketplace.enums import JobType, PayUnit, PostingStatus, VerificationStatus
+from marketplace.enums import JobType, PayUnit, PostingStatus, Role, VerificationStatus
 from marketplace.models import BlacklistEntry, CooperationStation, Employer, JobPosting, User
 from marketplace.occupations.services import occupations_load
 from marketplace.occupations.taxonomy import taxonomy_changed
 from marketplace.postings import importing
 from marketplace.postings.importing import ImportFileError, RowError, postings_import
-from marketplace.validators import credit_code_check_char
+from tests.factories import EmployerFactory, StationFactory, StationStaffFactory, UserFactory, unused_credit_code
 
 pytestmark = pytest.mark.django_db
 
@@ -36,11 +36,6 @@ HEADERS = [
     "最高薪资", "计薪方式", "招聘人数", "学历要求", "证书要求", "最小年龄", "最大年龄", "福利", "工作时间", "有效期至",
 ]  # fmt: skip
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
-
-
-def credit_code(n: int) -> str:
-    first17 = f"91522601MA{n:07d}"
-    return first17 + credit_code_check_char(first17)
 
 
 def in_days(days: int) -> datetime.date:
@@ -98,29 +93,27 @@ def taxonomy() -> Iterator[None]:
 
 @pytest.fixture
 def station() -> CooperationStation:
-    return CooperationStation.objects.create(name="驻杭州劳务协作站", city="杭州")
+    return StationFactory(name="驻杭州劳务协作站", city="杭州")
 
 
 @pytest.fixture
 def employer(station) -> Employer:
-    return Employer.objects.create(
-        name="杭州筑安建设有限公司",
-        credit_code=credit_code(1),
-        county="凯里市",
-        station=station,
-        verification=VerificationStatus.VERIFIED,
-    )
+    return EmployerFactory(name="杭州筑安建设有限公司", station=station)
 
 
 @pytest.fixture
 def foreign_employer() -> Employer:
-    other = CooperationStation.objects.create(name="驻宁波劳务协作站", city="宁波")
-    return Employer.objects.create(name="宁波某电子厂", credit_code=credit_code(2), county="凯里市", station=other)
+    return EmployerFactory(
+        name="宁波某电子厂",
+        station=StationFactory(name="驻宁波劳务协作站", city="宁波"),
+        verification=VerificationStatus.PENDING,
+    )
 
 
 @pytest.fixture
 def staff(station) -> User:
-    return User.objects.create_user("13800000001", "pw-123456", role="station", station=station)
+    # A fixed number: the command tests type it, once with spaces as people do.
+    return StationStaffFactory(station=station, phone="13800000001")
 
 
 def test_a_utf8_csv_with_bom_is_imported_for_station_staff(staff, employer):
@@ -189,11 +182,12 @@ def test_a_gbk_csv_as_excel_in_china_saves_it_is_imported(staff, employer):
 
 
 def test_good_rows_are_created_and_every_problem_of_bad_rows_is_reported(staff, employer):
+    unknown = unused_credit_code()
     rows = [
         row(employer, 岗位名称="钢筋工"),
         row(employer, 岗位名称="木工", 最低薪资="9000", 最高薪资="6000", 用工类型="长期工"),
         row(employer, 岗位名称="泥瓦工"),
-        row(employer, 岗位名称="架子工", 单位统一社会信用代码=credit_code(999)),
+        row(employer, 岗位名称="架子工", 单位统一社会信用代码=unknown),
         row(employer, 岗位名称="抹灰工"),
     ]
     report = postings_import(by=staff, file=csv_bytes(rows), filename="岗位.csv")
@@ -206,7 +200,7 @@ def test_good_rows_are_created_and_every_problem_of_bad_rows_is_reported(staff, 
     by_field = {e.field: e.message for e in report.errors}
     assert "全职" in by_field["用工类型"] and "长期工" in by_field["用工类型"]
     assert "最低薪资" in by_field["最高薪资"]
-    assert credit_code(999) in by_field["单位统一社会信用代码"]
+    assert unknown in by_field["单位统一社会信用代码"]
     assert str(RowError(3, "最高薪资", "x")) == "第3行 [最高薪资] x"
 
 
@@ -276,13 +270,13 @@ def test_whole_file_problems_are_refused_with_a_chinese_message(staff, employer,
 
 
 def test_a_seeker_may_not_import(employer):
-    seeker = User.objects.create_user("13800000002", "pw-123456", role="seeker")
+    seeker = UserFactory(role=Role.SEEKER)
     with pytest.raises(PermissionDenied):
         postings_import(by=seeker, file=csv_bytes([row(employer)]), filename="a.csv")
 
 
 def test_bureau_staff_import_for_any_employer(employer):
-    bureau = User.objects.create_user("13800000003", "pw-123456", role="bureau")
+    bureau = UserFactory(role=Role.BUREAU)
 
     report = postings_import(by=bureau, file=csv_bytes([row(employer)]), filename="a.csv")
 
@@ -330,7 +324,7 @@ def test_an_unexpected_failure_while_creating_rolls_every_row_back(staff, employ
 
 def test_the_shipped_template_imports_when_its_employers_exist(staff, station):
     for name, code in [("筑安建设", "91522601MA6E3P0H4B"), ("黔丰电子", "91522601MA6DK7R26M")]:
-        Employer.objects.create(name=name, credit_code=code, county="凯里市", station=station)
+        EmployerFactory(name=name, credit_code=code, station=station, verification=VerificationStatus.PENDING)
     text = re.sub(r"\d{4}-\d{2}-\d{2}", in_days(60).isoformat(), TEMPLATE.read_text(encoding="utf-8-sig"))
 
     report = postings_import(by=staff, file=text.encode("utf-8-sig"), filename=TEMPLATE.name)
@@ -376,7 +370,7 @@ def test_english_field_names_are_accepted_as_headers(staff, employer):
 
 
 def test_a_blacklisted_employer_is_refused_per_row_instead_of_failing_the_import(staff, employer, station):
-    other = Employer.objects.create(name="欠薪单位", credit_code=credit_code(3), county="凯里市", station=station)
+    other = EmployerFactory(name="欠薪单位", station=station, verification=VerificationStatus.PENDING)
     BlacklistEntry.objects.create(employer=other, reason="拖欠工资", starts_on=in_days(-10))
     report = postings_import(by=staff, file=csv_bytes([row(employer), row(other)]), filename="a.csv")
 

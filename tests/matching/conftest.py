@@ -12,7 +12,6 @@ from matching.search import get_search_backend
 from matching.search.base import BaseSearchBackend
 from matching.search.elasticsearch import ElasticsearchSearchBackend
 from matching.search.embedded import EmbeddedSearchBackend
-from tests.marketplace.services.conftest import world  # noqa: F401 - the people and organisations of the sync tests
 
 BACKENDS = ["embedded", "elasticsearch"]
 

@@ -16,7 +16,7 @@ from matching.search.base import BaseSearchBackend
 from matching.search.documents import build_documents, source_versions
 from matching.search.elasticsearch import ElasticsearchSearchBackend
 from matching.search.query import parse_posting_query
-from tests.marketplace.services.conftest import make_posting, make_seeker
+from tests.factories import JobPostingFactory, SeekerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,10 +48,10 @@ def found(backend, q: str = "") -> set[int]:
 @pytest.fixture
 def marketplace(world):
     """Three public postings, one draft, two open profiles and one private one."""
-    postings = [make_posting(world.employer, title=t) for t in ("电焊工", "搬运工", "保洁员")]
-    make_posting(world.employer, PostingStatus.DRAFT, title="叉车司机")
+    postings = [JobPostingFactory(employer=world.employer, title=t) for t in ("电焊工", "搬运工", "保洁员")]
+    JobPostingFactory(employer=world.employer, status=PostingStatus.DRAFT, title="叉车司机")
     WorkerProfile.objects.filter(pk=world.seeker.profile.pk).update(visibility="open", skills=["电焊"])
-    opened = make_seeker(name="王大哥", visibility="open", skills=["砌墙"])
+    opened = SeekerFactory(profile__name="王大哥", profile__visibility="open", profile__skills=["砌墙"])
     return {"postings": postings, "profiles": [world.seeker.profile, opened.profile]}
 
 

@@ -27,7 +27,7 @@ from marketplace.profiles import services as prof
 from matching.models import IndexOutbox
 from matching.search.query import ProfileQuery, parse_posting_query, query_tokens
 from matching.sync import blacklist_sweep, outbox_drain, outbox_drain_all, outbox_pending
-from tests.marketplace.services.conftest import id_number, make_employer, phone
+from tests.factories import EmployerFactory, UserFactory, id_number
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -72,8 +72,8 @@ def published(world, title: str = "电焊工", **data) -> JobPosting:
 
 
 def test_when_a_posting_is_approved_it_enters_the_index(live_backend, world):
-    employer = make_employer(verification=VerificationStatus.PENDING)
-    member = User.objects.create_user(phone(), "pw-123456", role=Role.EMPLOYER, employer=employer)
+    employer = EmployerFactory(verification=VerificationStatus.PENDING)
+    member = UserFactory(role=Role.EMPLOYER, employer=employer)
     posting = svc.posting_submit(by=member, posting=new_posting(member, employer, "叉车司机"))
     drained()
     assert posting.status == PostingStatus.PENDING
@@ -182,8 +182,8 @@ def test_when_an_employer_is_blacklisted_its_postings_leave_the_index_and_liftin
 
 
 def test_when_an_employer_is_verified_its_posting_documents_say_so(live_backend, world):
-    employer = make_employer(verification=VerificationStatus.PENDING)
-    member = User.objects.create_user(phone(), "pw-123456", role=Role.EMPLOYER, employer=employer)
+    employer = EmployerFactory(verification=VerificationStatus.PENDING)
+    member = UserFactory(role=Role.EMPLOYER, employer=employer)
     posting = svc.posting_approve(by=world.bureau, posting=svc.posting_submit(by=member, posting=new_posting(
         member, employer)))  # fmt: skip
     drained()

@@ -11,15 +11,13 @@ from livestream.events.services.booths import booth_decide, booth_register, even
 from livestream.events.services.tickets import event_sign_up, ticket_check_in
 from livestream.models import RecruitmentEvent
 from marketplace.applications.services import application_advance, application_submit
-from marketplace.enums import KeyGroup, Role
+from marketplace.enums import KeyGroup
 from marketplace.models import GroupTag
+from tests.factories import EmployerMemberFactory, JobPostingFactory, RecruitmentEventFactory, SeekerFactory
 from tests.frontend.conftest import (  # noqa: F401 - fixtures re-exported for this folder
     bureau_user,
     employer,
     employer_user,
-    make_employer,
-    make_posting,
-    make_user,
     occupations,
     posting,
     seeker,
@@ -28,43 +26,28 @@ from tests.frontend.conftest import (  # noqa: F401 - fixtures re-exported for t
 )
 
 
-def make_event(**extra) -> RecruitmentEvent:
-    start = extra.pop("starts_at", timezone.now() + datetime.timedelta(days=2))
-    defaults = {
-        "kind": "weekly",
-        "title": "凯里市周周招聘",
-        "venue_name": "凯里市人力资源市场",
-        "address": "凯里市宁波路",
-        "county": "凯里市",
-        "capacity": 100,
-        "starts_at": start,
-        "ends_at": start + datetime.timedelta(hours=3),
-    }
-    return RecruitmentEvent.objects.create(**{**defaults, **extra})
-
-
 @pytest.fixture
 def event() -> RecruitmentEvent:
-    return make_event()
+    return RecruitmentEventFactory()
 
 
 @pytest.fixture
 def other_seeker():
-    return make_user(Role.SEEKER, display_name="吴同学")
+    return SeekerFactory(display_name="吴同学")
 
 
 @pytest.fixture
 def fair(employer_user, employer, bureau_user):  # noqa: F811 - the fixtures imported above
     """A fair that happened: two employers, three sign-ups (two checked in), three applications from it."""
     start = timezone.now() - datetime.timedelta(hours=1)
-    event = make_event(title="高校毕业生专场", kind="special", target_groups=["graduate"], starts_at=start,
-                       ends_at=start + datetime.timedelta(hours=4))  # fmt: skip
-    other_user = make_user(Role.EMPLOYER, employer=make_employer(name="黔东南州某建设公司"))
-    job_a = make_posting(employer, title="食品包装工")
-    job_b = make_posting(other_user.employer, title="施工员")
+    event = RecruitmentEventFactory(title="高校毕业生专场", kind="special", target_groups=["graduate"],
+                                    starts_at=start, ends_at=start + datetime.timedelta(hours=4))  # fmt: skip
+    other_user = EmployerMemberFactory(employer__name="黔东南州某建设公司")
+    job_a = JobPostingFactory(employer=employer, title="食品包装工")
+    job_b = JobPostingFactory(employer=other_user.employer, title="施工员")
     for user, job in ((employer_user, job_a), (other_user, job_b)):
         booth_decide(by=bureau_user, booth=booth_register(by=user, event=event, postings=[job]), approve=True)
-    seekers = [make_user(Role.SEEKER, display_name=f"求职者{i}") for i in range(3)]
+    seekers = [SeekerFactory(display_name=f"求职者{i}") for i in range(3)]
     GroupTag.objects.create(profile=seekers[0].profile, group=KeyGroup.GRADUATE, confirmed_at=timezone.now())
     tickets = [event_sign_up(by=s, event=event, now=start - datetime.timedelta(days=1)) for s in seekers]
     for ticket in tickets[:2]:
@@ -79,5 +62,5 @@ def fair(employer_user, employer, bureau_user):  # noqa: F811 - the fixtures imp
     for step in ("offered", "hired"):  # no interview step recorded: still counted as interviewed
         application_advance(by=other_user, application=a2, to=step)
     # Applied on the website, not at the fair: not the fair's.
-    application_submit(by=seekers[1], posting=make_posting(employer, title="仓管员"))
+    application_submit(by=seekers[1], posting=JobPostingFactory(employer=employer, title="仓管员"))
     return {"event": event, "employer": employer, "other": other_user.employer}

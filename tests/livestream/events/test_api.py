@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
-from django.utils import timezone
 from rest_framework.test import APIClient
 
 from livestream.events.services.tickets import event_sign_up
 from livestream.models import Booth, EventRegistration
-from marketplace.enums import Role
-from tests.frontend.conftest import make_user
-from tests.livestream.events.conftest import make_event
+from tests.factories import RecruitmentEventFactory, SeekerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,18 +17,13 @@ def api() -> APIClient:
     return APIClient()
 
 
-def soon(**extra):
-    start = timezone.now() + datetime.timedelta(minutes=30)
-    return make_event(starts_at=start, ends_at=start + datetime.timedelta(hours=3), **extra)
-
-
 def error(response) -> tuple[int, str, str]:
     body = response.json()["error"]
     return response.status_code, body["code"], body["message"]
 
 
 def test_sign_up_gives_a_ticket_and_refuses_duplicates_full_and_closed_events(api, seeker, other_seeker):
-    event = make_event(capacity=1)
+    event = RecruitmentEventFactory(capacity=1)
     api.force_authenticate(seeker)
     created = api.post(f"/api/events/{event.pk}/sign-up")
     assert created.status_code == 201 and created.json()["qr_payload"].startswith("JYT-TICKET:")
@@ -42,7 +32,7 @@ def test_sign_up_gives_a_ticket_and_refuses_duplicates_full_and_closed_events(ap
     api.force_authenticate(other_seeker)
     status, code, message = error(api.post(f"/api/events/{event.pk}/sign-up"))
     assert (status, code) == (409, "event_full") and "已满" in message
-    closed = make_event(status="closed")
+    closed = RecruitmentEventFactory(status="closed")
     assert error(api.post(f"/api/events/{closed.pk}/sign-up"))[:2] == (409, "event_closed")
     assert error(api.post("/api/events/999999/sign-up"))[:2] == (404, "not_found")
     api.force_authenticate(None)
@@ -51,7 +41,7 @@ def test_sign_up_gives_a_ticket_and_refuses_duplicates_full_and_closed_events(ap
 
 
 def test_check_in_over_the_api_with_forged_twice_and_wrong_roles(api, seeker, bureau_user):
-    event = soon()
+    event = RecruitmentEventFactory(soon=True)
     ticket = event_sign_up(by=seeker, event=event)
     api.force_authenticate(seeker)
     assert error(api.post(f"/api/events/{event.pk}/check-in", {"code": ticket.ticket_code}))[:2] == (
@@ -71,7 +61,7 @@ def test_check_in_over_the_api_with_forged_twice_and_wrong_roles(api, seeker, bu
 
 
 def test_walk_in_bad_input_names_the_fields(api, bureau_user):
-    event = soon()
+    event = RecruitmentEventFactory(soon=True)
     api.force_authenticate(bureau_user)
     response = api.post(f"/api/events/{event.pk}/walk-in", {"name": "龙阿姨", "phone": "110"}, format="json")
     assert response.status_code == 400 and "phone" in response.json()["error"]["fields"]
@@ -80,7 +70,7 @@ def test_walk_in_bad_input_names_the_fields(api, bureau_user):
 
 
 def test_booths_over_the_api_the_employer_cannot_decide_its_own(api, employer_user, posting, bureau_user):
-    event = make_event()
+    event = RecruitmentEventFactory()
     api.force_authenticate(employer_user)
     assert error(api.post(f"/api/events/{event.pk}/booths/", {"postings": [999999]}, format="json"))[0] == 400
     created = api.post(f"/api/events/{event.pk}/booths/", {"postings": [posting.pk]}, format="json")
@@ -98,7 +88,7 @@ def test_booths_over_the_api_the_employer_cannot_decide_its_own(api, employer_us
 
 
 def test_cancel_needs_a_reason_and_staff(api, seeker, bureau_user, employer_user):
-    event = make_event()
+    event = RecruitmentEventFactory()
     event_sign_up(by=seeker, event=event)
     api.force_authenticate(employer_user)
     assert error(api.post(f"/api/events/{event.pk}/cancel", {"reason": "x"}))[0] == 403
@@ -106,7 +96,7 @@ def test_cancel_needs_a_reason_and_staff(api, seeker, bureau_user, employer_user
     assert error(api.post(f"/api/events/{event.pk}/cancel", {"reason": ""}))[0] == 400
     assert api.post(f"/api/events/{event.pk}/cancel", {"reason": "场地临时征用"}).json()["status"] == "cancelled"
     assert error(api.post(f"/api/events/{event.pk}/cancel", {"reason": "again"}))[:2] == (409, "event_cancelled")
-    api.force_authenticate(make_user(Role.SEEKER))
+    api.force_authenticate(SeekerFactory())
     assert error(api.post(f"/api/events/{event.pk}/sign-up"))[:2] == (409, "event_cancelled")
 
 

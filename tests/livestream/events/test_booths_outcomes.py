@@ -9,10 +9,9 @@ from livestream.events.enums import BoothStatus
 from livestream.events.selectors import booths_approved, event_recommended, outcomes_by_employer, outcomes_by_event
 from livestream.events.services.booths import booth_decide, booth_register, event_apply
 from livestream.models import Booth, EventApplication
-from marketplace.enums import PostingStatus, Role
+from marketplace.enums import PostingStatus
 from marketplace.models import Application
-from tests.frontend.conftest import make_employer, make_posting, make_user
-from tests.livestream.events.conftest import make_event
+from tests.factories import EmployerMemberFactory, JobPostingFactory, RecruitmentEventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,20 +32,20 @@ def test_an_employer_registers_a_booth_with_its_published_jobs_and_staff_approve
 
 
 def test_booth_refusals_leave_nothing_behind(employer_user, employer, bureau_user, event):
-    other_job = make_posting(make_employer(), title="别家的岗位")
-    draft = make_posting(employer, title="草稿岗位", status=PostingStatus.DRAFT)
+    other_job = JobPostingFactory(title="别家的岗位")
+    draft = JobPostingFactory(employer=employer, title="草稿岗位", status=PostingStatus.DRAFT)
     for postings, word in (([], "至少选择"), ([other_job], "只能选择本单位"), ([draft], "不在招聘中")):
         with pytest.raises(ValidationError) as caught:
             booth_register(by=employer_user, event=event, postings=postings)
         assert word in caught.value.message_dict["postings"][0]
-    unverified = make_user(Role.EMPLOYER, employer=make_employer(verification="pending"))
+    unverified = EmployerMemberFactory(employer__verification="pending")
     with pytest.raises(ValidationError, match="认证"):
-        booth_register(by=unverified, event=event, postings=[make_posting(unverified.employer)])
-    cancelled = make_event(status="cancelled")
+        booth_register(by=unverified, event=event, postings=[JobPostingFactory(employer=unverified.employer)])
+    cancelled = RecruitmentEventFactory(status="cancelled")
     with pytest.raises(ValidationError, match="已取消"):
-        booth_register(by=employer_user, event=cancelled, postings=[make_posting(employer)])
+        booth_register(by=employer_user, event=cancelled, postings=[JobPostingFactory(employer=employer)])
     assert not Booth.objects.exists()
-    booth = booth_register(by=employer_user, event=event, postings=[make_posting(employer)])
+    booth = booth_register(by=employer_user, event=event, postings=[JobPostingFactory(employer=employer)])
     with pytest.raises(ValidationError) as caught:
         booth_decide(by=bureau_user, booth=booth, approve=False, note="")
     assert "原因" in caught.value.message_dict["note"][0]
@@ -54,7 +53,7 @@ def test_booth_refusals_leave_nothing_behind(employer_user, employer, bureau_use
 
 
 def test_a_station_decides_booths_of_its_own_events_only(employer_user, posting, station, station_user):
-    theirs, ours = make_event(), make_event(station=station)
+    theirs, ours = RecruitmentEventFactory(), RecruitmentEventFactory(station=station)
     for event in (theirs, ours):
         booth_register(by=employer_user, event=event, postings=[posting])
     with pytest.raises(PermissionDenied):
@@ -74,9 +73,11 @@ def test_applying_from_the_event_needs_a_job_at_an_approved_booth(seeker, employ
 def test_recommended_among_the_events_jobs_puts_the_seekers_trade_first(
     seeker, employer_user, employer, bureau_user, occupations
 ):
-    event = make_event()
-    packer = make_posting(employer, title="食品包装工", occupation=occupations["电子厂普工"])
-    welder = make_posting(employer, title="电焊工", description="招熟练电焊工", occupation=occupations["电焊工"])
+    event = RecruitmentEventFactory()
+    packer = JobPostingFactory(employer=employer, title="食品包装工", occupation=occupations["电子厂普工"])
+    welder = JobPostingFactory(
+        employer=employer, title="电焊工", description="招熟练电焊工", occupation=occupations["电焊工"]
+    )
     booth_decide(by=bureau_user, booth=booth_register(by=employer_user, event=event, postings=[packer, welder]),
                  approve=True)  # fmt: skip
     seeker.profile.wanted_occupations.add(occupations["电焊工"])

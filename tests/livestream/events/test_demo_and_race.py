@@ -15,9 +15,7 @@ from config.celery import app
 from livestream.events.selectors import outcome_totals, outcomes_by_event
 from livestream.events.services.tickets import event_sign_up
 from livestream.models import EventRegistration, EventSeries, RecruitmentEvent
-from marketplace.enums import Role
-from tests.frontend.conftest import make_user
-from tests.livestream.events.conftest import make_event
+from tests.factories import RecruitmentEventFactory, SeekerFactory
 
 
 @pytest.mark.django_db
@@ -46,8 +44,8 @@ def test_beat_runs_occurrence_generation_and_reminders():
 
 @pytest.mark.django_db(transaction=True)
 def test_twelve_people_racing_for_the_last_three_places_give_exactly_three_tickets():
-    event = make_event(capacity=3, starts_at=timezone.now() + datetime.timedelta(days=1))
-    people = [make_user(Role.SEEKER, display_name=f"求职者{n}") for n in range(12)]
+    event = RecruitmentEventFactory(capacity=3, starts_at=timezone.now() + datetime.timedelta(days=1))
+    people = [SeekerFactory(display_name=f"求职者{n}") for n in range(12)]
     go = threading.Barrier(len(people), timeout=60)
     outcomes: list[str] = []
 

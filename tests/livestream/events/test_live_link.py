@@ -9,8 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from livestream.live.services import room_create
-
-from .conftest import make_event
+from tests.factories import RecruitmentEventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +20,7 @@ def room_data(event, **extra) -> dict:
 
 
 def test_the_organisers_link_a_room_and_the_event_page_shows_the_way_in(client, bureau_user):
-    event = make_event(online=True)
+    event = RecruitmentEventFactory(online=True)
     page = client.get(f"/events/{event.pk}/").content.decode()
     assert "直播间开播前在此公布" in page
 
@@ -31,21 +30,21 @@ def test_the_organisers_link_a_room_and_the_event_page_shows_the_way_in(client, 
 
 
 def test_nobody_else_links_a_room_to_an_event(station_user, employer_user, station):
-    bureau_event = make_event(online=True)
+    bureau_event = RecruitmentEventFactory(online=True)
     with pytest.raises(ValidationError) as refused:
         room_create(by=station_user, data=room_data(bureau_event))
     assert refused.value.message_dict["event"] == ["只有招聘会的主办方可以把直播关联到该招聘会。"]
     with pytest.raises(ValidationError):
         room_create(by=employer_user, data=room_data(bureau_event))
 
-    own = make_event(online=True, station=station)
+    own = RecruitmentEventFactory(online=True, station=station)
     assert room_create(by=station_user, data=room_data(own)).event == own
 
 
 def test_the_room_form_offers_only_the_hosts_upcoming_events(client, station_user, station):
-    make_event(title="本站返岗专场", station=station)
-    make_event(title="别人的招聘会")
-    make_event(title="已结束的", station=station, starts_at=timezone.now() - datetime.timedelta(days=3))
+    RecruitmentEventFactory(title="本站返岗专场", station=station)
+    RecruitmentEventFactory(title="别人的招聘会")
+    RecruitmentEventFactory(title="已结束的", station=station, starts_at=timezone.now() - datetime.timedelta(days=3))
     client.force_login(station_user)
     html = client.get("/live/new/").content.decode()
     assert "本站返岗专场" in html and "别人的招聘会" not in html and "已结束的" not in html

@@ -11,7 +11,7 @@ from PIL import Image, ImageFont
 from livestream.events.services import posters
 from livestream.events.services.posters import PosterFontMissing, PosterJob, poster_font, poster_png, ticket_qr_png
 from livestream.events.services.tickets import QR_PREFIX, event_sign_up
-from tests.livestream.events.conftest import make_event
+from tests.factories import RecruitmentEventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,9 @@ URL = "https://jobs.example.gov.cn/events/42/"
 
 
 def test_the_poster_qr_code_decodes_to_the_event_page_url():
-    event = make_event(title="脱贫劳动力专场招聘会", kind="special", target_groups=["poverty_relieved"], online=True)
+    event = RecruitmentEventFactory(
+        title="脱贫劳动力专场招聘会", kind="special", target_groups=["poverty_relieved"], online=True
+    )
     employer = "凯里经济开发区某电子有限公司"
     jobs = [PosterJob(title=f"电子厂普工{i}", employer=employer, pay="4500–6000 元/月") for i in range(8)]
 
@@ -52,6 +54,6 @@ def test_a_missing_font_is_a_clear_error(settings, tmp_path, monkeypatch):
 
 
 def test_a_ticket_qr_code_holds_the_ticket_code(seeker):
-    registration = event_sign_up(by=seeker, event=make_event())
+    registration = event_sign_up(by=seeker, event=RecruitmentEventFactory())
     image = Image.open(io.BytesIO(ticket_qr_png(registration)))
     assert [code.text for code in zxingcpp.read_barcodes(image)] == [QR_PREFIX + registration.ticket_code]

@@ -14,7 +14,7 @@ from livestream.events.services.schedule import event_cancel
 from livestream.models import EventNotice, EventRegistration
 from marketplace import sms
 from marketplace.models import Notification
-from tests.livestream.events.conftest import make_event
+from tests.factories import RecruitmentEventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def kinds(now: datetime.datetime) -> list[tuple[int, str]]:
 
 
 def test_the_reminder_schedule_with_fixed_times(seeker, other_seeker):
-    event = make_event(starts_at=START, ends_at=START + datetime.timedelta(hours=3))
+    event = RecruitmentEventFactory(starts_at=START, ends_at=START + datetime.timedelta(hours=3))
     early = sign_up(event, seeker, at(20, 10))
     late = sign_up(event, other_seeker, at(31, 8, 30))  # half an hour before: no reminder at all
 
@@ -58,8 +58,8 @@ def test_the_reminder_schedule_with_fixed_times(seeker, other_seeker):
 
 
 def test_each_reminder_goes_out_once_however_often_the_beat_runs(seeker, django_capture_on_commit_callbacks):
-    event = make_event(title="高校毕业生专场", kind="special", target_groups=["graduate"], starts_at=START,
-                       ends_at=START + datetime.timedelta(hours=3))  # fmt: skip
+    event = RecruitmentEventFactory(title="高校毕业生专场", kind="special", target_groups=["graduate"],
+                                    starts_at=START, ends_at=START + datetime.timedelta(hours=3))  # fmt: skip
     sign_up(event, seeker, at(1, 12))
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -78,7 +78,7 @@ def test_each_reminder_goes_out_once_however_often_the_beat_runs(seeker, django_
 
 
 def test_no_reminders_for_cancelled_sign_ups_or_events(seeker, other_seeker):
-    event = make_event(starts_at=START, ends_at=START + datetime.timedelta(hours=3))
+    event = RecruitmentEventFactory(starts_at=START, ends_at=START + datetime.timedelta(hours=3))
     kept = sign_up(event, seeker, at(1, 12))
     gone = sign_up(event, other_seeker, at(1, 12))
     EventRegistration.objects.filter(pk=gone.pk).update(status=RegistrationStatus.CANCELLED)
@@ -90,7 +90,7 @@ def test_no_reminders_for_cancelled_sign_ups_or_events(seeker, other_seeker):
 
 def test_cancelling_an_event_tells_everyone_signed_up_once(seeker, other_seeker, bureau_user,
                                                             django_capture_on_commit_callbacks):  # fmt: skip
-    event = make_event(title="返岗专场")
+    event = RecruitmentEventFactory(title="返岗专场")
     sign_up(event, seeker, at(1, 12))
     sign_up(event, other_seeker, at(1, 12))
 

@@ -21,7 +21,7 @@ from livestream.events.services.tickets import (
 from livestream.models import EventRegistration
 from marketplace.enums import Role
 from marketplace.models import User
-from tests.livestream.events.conftest import make_event
+from tests.factories import RecruitmentEventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def test_a_duplicate_sign_up_is_refused_and_keeps_the_first_ticket(seeker, event
 
 
 def test_a_full_event_refuses_the_next_sign_up(seeker, other_seeker):
-    event = make_event(capacity=1)
+    event = RecruitmentEventFactory(capacity=1)
     event_sign_up(by=seeker, event=event)
     with pytest.raises(ValidationError) as caught:
         event_sign_up(by=other_seeker, event=event)
@@ -62,7 +62,7 @@ def test_a_full_event_refuses_the_next_sign_up(seeker, other_seeker):
 
 
 def test_a_cancelled_place_can_be_taken_again(seeker, other_seeker):
-    event = make_event(capacity=1)
+    event = RecruitmentEventFactory(capacity=1)
     ticket = event_sign_up(by=seeker, event=event)
     registration_cancel(by=seeker, registration=ticket)
     again = event_sign_up(by=other_seeker, event=event)
@@ -73,10 +73,10 @@ def test_closed_ended_and_cancelled_events_refuse_sign_ups(seeker):
     past_start = timezone.now() - datetime.timedelta(hours=5)
     cases = {
         "event_closed": [
-            make_event(status=EventStatus.CLOSED),
-            make_event(starts_at=past_start, ends_at=past_start + datetime.timedelta(hours=2)),
+            RecruitmentEventFactory(status=EventStatus.CLOSED),
+            RecruitmentEventFactory(starts_at=past_start, ends_at=past_start + datetime.timedelta(hours=2)),
         ],
-        "event_cancelled": [make_event(status=EventStatus.CANCELLED)],
+        "event_cancelled": [RecruitmentEventFactory(status=EventStatus.CANCELLED)],
     }
     for code, events in cases.items():
         for event in events:
@@ -94,7 +94,7 @@ def test_only_seekers_sign_up(employer_user, bureau_user, event):
 
 def soon_event(**extra):
     start = timezone.now() + datetime.timedelta(minutes=30)
-    return make_event(starts_at=start, ends_at=start + datetime.timedelta(hours=3), **extra)
+    return RecruitmentEventFactory(starts_at=start, ends_at=start + datetime.timedelta(hours=3), **extra)
 
 
 def test_staff_check_a_ticket_in_by_its_qr_payload_and_a_second_scan_just_says_when(seeker, bureau_user):

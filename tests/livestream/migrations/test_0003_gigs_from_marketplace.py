@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from livestream.gigs.models import Gig, GigClaim, GigClaimTransition, WorkerAvailability
 from marketplace.models import Employer, OccupationFamily
-from tests.marketplace.services.conftest import make_employer, make_seeker
+from tests.factories import EmployerFactory, SeekerFactory
 
 BEFORE = [("marketplace", "0006_gig_site"), ("livestream", "0002_live_rooms")]
 AFTER = [("marketplace", "0007_gigs_to_livestream"), ("livestream", "0003_gigs_from_marketplace")]
@@ -29,9 +29,9 @@ def migrate(targets: list[tuple[str, str]]):
 @pytest.mark.django_db(transaction=True)
 def test_a_database_from_before_the_move_keeps_its_gigs_claims_and_history():
     assert connection.vendor == "postgresql"
-    employer: Employer = make_employer()
-    poster = make_seeker()  # who posted does not matter to the tables
-    worker = make_seeker(name="吴老二")
+    employer: Employer = EmployerFactory()
+    poster = SeekerFactory()  # who posted does not matter to the tables
+    worker = SeekerFactory(profile__name="吴老二")
     family = OccupationFamily.objects.create(code="move-test", name="搬运装卸")
     try:
         old = migrate(BEFORE)

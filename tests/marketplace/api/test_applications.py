@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from marketplace.enums import PostingStatus, Role
+from marketplace.enums import PostingStatus
 from marketplace.models import Application, EmploymentOutcome
-from tests.marketplace.api.conftest import error_of, valid_id_number
+from tests.factories import EmployerMemberFactory, JobPostingFactory, SeekerFactory
+from tests.rest import SEEKER_ID_NUMBER, error_of
 
 pytestmark = pytest.mark.django_db
 
-ID_NUMBER = valid_id_number()
+ID_NUMBER = SEEKER_ID_NUMBER
 MASKED_ID = ID_NUMBER[:4] + "*" * 10 + ID_NUMBER[-4:]
 
 
@@ -37,8 +38,8 @@ def test_applying_twice_is_409_duplicate_application(make_client, seeker, postin
     assert error["message"] == "你已投递过该岗位，请在“我的投递”中查看进度。"
 
 
-def test_applying_to_a_closed_posting_says_it_stopped_hiring(make_client, seeker, make_posting, employer):
-    closed = make_posting(employer, status=PostingStatus.CLOSED)
+def test_applying_to_a_closed_posting_says_it_stopped_hiring(make_client, seeker, employer):
+    closed = JobPostingFactory(employer=employer, status=PostingStatus.CLOSED)
 
     response = make_client(seeker).post(f"/api/postings/{closed.pk}/apply")
 
@@ -51,9 +52,9 @@ def test_only_seekers_apply(make_client, employer_user, anon, posting):
     assert anon.post(f"/api/postings/{posting.pk}/apply").status_code == 401
 
 
-def test_seeker_lists_own_applications(make_client, seeker, application, make_seeker, make_posting, employer):
-    other = make_seeker()
-    make_client(other).post(f"/api/postings/{make_posting(employer).pk}/apply")
+def test_seeker_lists_own_applications(make_client, seeker, application, employer):
+    other = SeekerFactory()
+    make_client(other).post(f"/api/postings/{JobPostingFactory(employer=employer).pk}/apply")
 
     response = make_client(seeker).get("/api/applications/")
 
@@ -75,8 +76,8 @@ def test_employer_lists_applicants_of_its_posting_with_numbers_masked(make_clien
     assert item["applicant"] == {"profile_id": application.profile_id, "phone": "139****5678", "id_number": MASKED_ID}
 
 
-def test_other_employers_cannot_list_the_applicants(make_client, make_employer, make_user, application, seeker):
-    stranger = make_user(Role.EMPLOYER, employer=make_employer())
+def test_other_employers_cannot_list_the_applicants(make_client, application, seeker):
+    stranger = EmployerMemberFactory()
 
     assert make_client(stranger).get(f"/api/postings/{application.posting_id}/applications/").status_code == 403
     assert make_client(seeker).get(f"/api/postings/{application.posting_id}/applications/").status_code == 403
@@ -127,10 +128,10 @@ def test_seeker_sees_own_application_without_the_employers_notes(make_client, em
     assert "snapshot" not in body and "applicant" not in body
 
 
-def test_strangers_get_404_for_an_application(make_client, make_seeker, make_employer, make_user, application):
-    other_member = make_user(Role.EMPLOYER, employer=make_employer())
+def test_strangers_get_404_for_an_application(make_client, application):
+    other_member = EmployerMemberFactory()
 
-    assert make_client(make_seeker()).get(f"/api/applications/{application.pk}/").status_code == 404
+    assert make_client(SeekerFactory()).get(f"/api/applications/{application.pk}/").status_code == 404
     assert make_client(other_member).get(f"/api/applications/{application.pk}/").status_code == 404
 
 

@@ -9,7 +9,8 @@ import pytest
 from marketplace import sms
 from marketplace.enums import Role
 from marketplace.models import User
-from tests.marketplace.api.conftest import PASSWORD, error_of
+from tests.factories import PASSWORD, UserFactory
+from tests.rest import error_of
 
 pytestmark = pytest.mark.django_db
 
@@ -77,8 +78,8 @@ def test_second_sms_code_within_a_minute_is_429_with_the_service_code(anon):
     assert len(sms.outbox) == 1
 
 
-def test_sms_code_for_a_deactivated_account_does_not_sign_in(anon, make_user):
-    user = make_user(is_active=False)
+def test_sms_code_for_a_deactivated_account_does_not_sign_in(anon):
+    user = UserFactory(is_active=False)
     anon.post("/api/auth/sms-code", {"phone": user.phone}, format="json")
 
     response = anon.post("/api/auth/login", {"phone": user.phone, "code": _code_sent_to(user.phone)}, format="json")

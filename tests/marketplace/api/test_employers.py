@@ -10,19 +10,20 @@ from django.utils import timezone
 
 from marketplace.enums import Role
 from marketplace.models import BlacklistEntry, Employer
-from tests.marketplace.api.conftest import error_of, png_bytes, valid_credit_code
+from tests.factories import EmployerFactory, UserFactory, png_bytes, unused_credit_code
+from tests.rest import error_of
 
 pytestmark = pytest.mark.django_db
 
 
-def test_employer_account_registers_its_company_and_becomes_a_member(make_client, make_user):
-    user = make_user(Role.EMPLOYER)
+def test_employer_account_registers_its_company_and_becomes_a_member(make_client):
+    user = UserFactory(role=Role.EMPLOYER)
 
     response = make_client(user).post(
         "/api/employers/",
         {
             "name": "都匀市好运家政服务有限公司",
-            "credit_code": valid_credit_code(777),
+            "credit_code": unused_credit_code(),
             "county": "都匀市",
             "contact_phone": "+86 138 8554 0000",
         },
@@ -37,11 +38,11 @@ def test_employer_account_registers_its_company_and_becomes_a_member(make_client
     assert user.employer_id == body["id"]
 
 
-def test_registering_with_a_wrong_check_character_is_400_on_credit_code(make_client, make_user):
-    code = valid_credit_code(778)
+def test_registering_with_a_wrong_check_character_is_400_on_credit_code(make_client):
+    code = unused_credit_code()
     wrong = code[:17] + ("0" if code[17] != "0" else "1")
 
-    response = make_client(make_user(Role.EMPLOYER)).post(
+    response = make_client(UserFactory(role=Role.EMPLOYER)).post(
         "/api/employers/", {"name": "某公司", "credit_code": wrong, "county": "都匀市"}, format="json"
     )
 
@@ -49,8 +50,8 @@ def test_registering_with_a_wrong_check_character_is_400_on_credit_code(make_cli
     assert error_of(response)["fields"]["credit_code"] == ["统一社会信用代码校验位不正确，请核对后重新输入。"]
 
 
-def test_registering_a_known_credit_code_is_400_on_credit_code(make_client, make_user, employer):
-    response = make_client(make_user(Role.EMPLOYER)).post(
+def test_registering_a_known_credit_code_is_400_on_credit_code(make_client, employer):
+    response = make_client(UserFactory(role=Role.EMPLOYER)).post(
         "/api/employers/", {"name": "某公司", "credit_code": employer.credit_code, "county": "都匀市"}, format="json"
     )
 
@@ -60,7 +61,7 @@ def test_registering_a_known_credit_code_is_400_on_credit_code(make_client, make
 
 def test_seeker_cannot_register_an_employer(make_client, seeker):
     response = make_client(seeker).post(
-        "/api/employers/", {"name": "某公司", "credit_code": valid_credit_code(779), "county": "都匀市"}, format="json"
+        "/api/employers/", {"name": "某公司", "credit_code": unused_credit_code(), "county": "都匀市"}, format="json"
     )
 
     assert response.status_code == 403
@@ -87,8 +88,8 @@ def test_own_member_and_bureau_see_the_contact_phone_in_full(make_client, employ
         assert "blacklist_entry" in body
 
 
-def test_member_edits_own_employer_but_not_another(make_client, employer_user, employer, make_employer):
-    other = make_employer()
+def test_member_edits_own_employer_but_not_another(make_client, employer_user, employer):
+    other = EmployerFactory()
     client = make_client(employer_user)
 
     own = client.patch(f"/api/employers/{employer.pk}/", {"address": "都匀市剑江路1号"}, format="json")
@@ -103,15 +104,15 @@ def test_credit_code_cannot_be_changed_by_editing(make_client, employer_user, em
     registered = employer.credit_code
 
     make_client(employer_user).patch(
-        f"/api/employers/{employer.pk}/", {"credit_code": valid_credit_code(780)}, format="json"
+        f"/api/employers/{employer.pk}/", {"credit_code": unused_credit_code()}, format="json"
     )
 
     employer.refresh_from_db()
     assert employer.credit_code == registered
 
 
-def test_bureau_verifies_and_rejects_with_a_note(make_client, bureau_user, make_employer):
-    pending = make_employer(verification="pending")
+def test_bureau_verifies_and_rejects_with_a_note(make_client, bureau_user):
+    pending = EmployerFactory(verification="pending")
     client = make_client(bureau_user)
 
     approved = client.post(f"/api/employers/{pending.pk}/verify", {"approve": True}, format="json")

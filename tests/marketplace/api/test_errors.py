@@ -6,7 +6,8 @@ import pytest
 from rest_framework.settings import api_settings
 
 from marketplace.enums import PostingStatus
-from tests.marketplace.api.conftest import error_of
+from tests.factories import JobPostingFactory
+from tests.rest import error_of
 
 pytestmark = pytest.mark.django_db
 
@@ -84,8 +85,8 @@ def test_unsupported_content_type_is_415(make_client, employer_user, employer):
     assert error_of(response)["code"] == "unsupported_media_type"
 
 
-def test_state_conflict_from_a_service_is_409_with_the_service_code(make_client, employer_user, make_posting, employer):
-    closed = make_posting(employer, status=PostingStatus.CLOSED)
+def test_state_conflict_from_a_service_is_409_with_the_service_code(make_client, employer_user, employer):
+    closed = JobPostingFactory(employer=employer, status=PostingStatus.CLOSED)
 
     response = make_client(employer_user).post(f"/api/postings/{closed.pk}/pause")
 

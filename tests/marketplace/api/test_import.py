@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from marketplace.enums import Role
 from marketplace.models import JobPosting
-from tests.marketplace.api.conftest import error_of
+from tests.factories import EmployerFactory, StationStaffFactory
+from tests.rest import error_of
 
 pytestmark = pytest.mark.django_db
 
@@ -20,13 +20,13 @@ def _csv(*rows: str) -> SimpleUploadedFile:
 
 
 @pytest.fixture
-def station_staff(make_station, make_user):
-    return make_user(Role.STATION, station=make_station())
+def station_staff():
+    return StationStaffFactory()
 
 
 @pytest.fixture
-def partner(make_employer, station_staff):
-    return make_employer(station=station_staff.station)
+def partner(station_staff):
+    return EmployerFactory(station=station_staff.station)
 
 
 def test_station_imports_postings_for_a_partner_employer(make_client, station_staff, partner):

@@ -6,16 +6,17 @@ import pytest
 from django.utils import timezone
 
 from livestream.gigs.models import WorkerAvailability
+from marketplace.enums import Role
 from marketplace.models import OccupationFamily
 from marketplace.notifications.services import notify
-
-from .conftest import error_of
+from tests.factories import SeekerFactory, UserFactory
+from tests.rest import error_of
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_worker_marks_availability_reads_it_and_clears_it(make_client, make_seeker):
-    worker = make_seeker()
+def test_a_worker_marks_availability_reads_it_and_clears_it(make_client):
+    worker = SeekerFactory()
     OccupationFamily.objects.create(code="T9", name="家政服务")
     api = make_client(worker)
 
@@ -35,8 +36,8 @@ def test_a_worker_marks_availability_reads_it_and_clears_it(make_client, make_se
     assert api.get("/api/me/availability").json() == []
 
 
-def test_bad_availability_bodies_get_chinese_field_errors_and_change_nothing(make_client, make_seeker):
-    api = make_client(make_seeker())
+def test_bad_availability_bodies_get_chinese_field_errors_and_change_nothing(make_client):
+    api = make_client(SeekerFactory())
     answer = api.put("/api/me/availability", {"county": "凯里市", "families": ["不存在"], "lat": 91}, format="json")
     assert answer.status_code == 400
     error = error_of(answer)
@@ -48,13 +49,15 @@ def test_bad_availability_bodies_get_chinese_field_errors_and_change_nothing(mak
     assert error_of(api.delete("/api/me/availability?day=明天"))["fields"]["day"] == ["日期格式应为 YYYY-MM-DD。"]
 
 
-def test_an_employer_cannot_mark_availability(make_client, make_user):
-    answer = make_client(make_user(role="employer")).put("/api/me/availability", {"county": "凯里市"}, format="json")
+def test_an_employer_cannot_mark_availability(make_client):
+    answer = make_client(UserFactory(role=Role.EMPLOYER)).put(
+        "/api/me/availability", {"county": "凯里市"}, format="json"
+    )
     assert answer.status_code == 403
 
 
-def test_notices_are_listed_newest_first_with_the_unread_count_and_can_be_read(make_client, make_seeker):
-    worker = make_seeker()
+def test_notices_are_listed_newest_first_with_the_unread_count_and_can_be_read(make_client):
+    worker = SeekerFactory()
     first = notify(user=worker, kind="test", title="第一条", body="一")
     notify(user=worker, kind="test", title="第二条", body="二")
     api = make_client(worker)

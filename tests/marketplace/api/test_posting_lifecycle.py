@@ -7,15 +7,14 @@ from django.utils import timezone
 
 from marketplace.enums import IntegrityGrade, PostingStatus, Role, VerificationStatus
 from marketplace.models import BlacklistEntry
-from tests.marketplace.api.conftest import error_of
+from tests.factories import EmployerFactory, JobPostingFactory, UserFactory
+from tests.rest import error_of
 
 pytestmark = pytest.mark.django_db
 
 
-def test_verified_employer_submits_and_the_posting_is_published_at_once(
-    make_client, employer_user, make_posting, employer
-):
-    draft = make_posting(employer, status=PostingStatus.DRAFT)
+def test_verified_employer_submits_and_the_posting_is_published_at_once(make_client, employer_user, employer):
+    draft = JobPostingFactory(employer=employer, status=PostingStatus.DRAFT)
 
     response = make_client(employer_user).post(f"/api/postings/{draft.pk}/submit")
 
@@ -24,18 +23,18 @@ def test_verified_employer_submits_and_the_posting_is_published_at_once(
     assert response.json()["published_at"]
 
 
-def test_unverified_employer_submits_and_waits_for_review(make_client, make_employer, make_user, make_posting):
-    employer = make_employer(verification=VerificationStatus.PENDING)
-    member = make_user(Role.EMPLOYER, employer=employer)
-    draft = make_posting(employer, status=PostingStatus.DRAFT)
+def test_unverified_employer_submits_and_waits_for_review(make_client):
+    employer = EmployerFactory(verification=VerificationStatus.PENDING)
+    member = UserFactory(role=Role.EMPLOYER, employer=employer)
+    draft = JobPostingFactory(employer=employer, status=PostingStatus.DRAFT)
 
     response = make_client(member).post(f"/api/postings/{draft.pk}/submit")
 
     assert response.json()["status"] == "pending"
 
 
-def test_blacklisted_employer_cannot_submit(make_client, employer_user, make_posting, employer):
-    draft = make_posting(employer, status=PostingStatus.DRAFT)
+def test_blacklisted_employer_cannot_submit(make_client, employer_user, employer):
+    draft = JobPostingFactory(employer=employer, status=PostingStatus.DRAFT)
     BlacklistEntry.objects.create(employer=employer, reason="拖欠工资", starts_on=timezone.localdate())
 
     response = make_client(employer_user).post(f"/api/postings/{draft.pk}/submit")
@@ -44,16 +43,14 @@ def test_blacklisted_employer_cannot_submit(make_client, employer_user, make_pos
     assert error_of(response)["code"] == "employer_blacklisted"
 
 
-def test_bureau_sees_the_moderation_queue_with_flags_first(
-    make_client, bureau_user, make_posting, make_employer, employer
-):
-    plain = make_posting(employer, status=PostingStatus.PENDING)
-    flagged = make_posting(
-        make_employer(integrity_grade=IntegrityGrade.C),
+def test_bureau_sees_the_moderation_queue_with_flags_first(make_client, bureau_user, employer):
+    plain = JobPostingFactory(employer=employer, status=PostingStatus.PENDING)
+    flagged = JobPostingFactory(
+        employer=EmployerFactory(integrity_grade=IntegrityGrade.C),
         status=PostingStatus.PENDING,
         flags=[{"code": "fee", "label": "向求职者收费", "match": "押金"}],
     )
-    make_posting(employer, status=PostingStatus.DRAFT)
+    JobPostingFactory(employer=employer, status=PostingStatus.DRAFT)
 
     response = make_client(bureau_user).get("/api/moderation/postings/")
 
@@ -68,8 +65,8 @@ def test_moderation_queue_is_for_the_bureau_only(make_client, employer_user, ano
     assert anon.get("/api/moderation/postings/").status_code == 401
 
 
-def test_bureau_approves_a_pending_posting(make_client, bureau_user, make_posting, employer):
-    pending = make_posting(employer, status=PostingStatus.PENDING)
+def test_bureau_approves_a_pending_posting(make_client, bureau_user, employer):
+    pending = JobPostingFactory(employer=employer, status=PostingStatus.PENDING)
 
     response = make_client(bureau_user).post(f"/api/postings/{pending.pk}/approve", {"note": "可以"}, format="json")
 
@@ -77,8 +74,8 @@ def test_bureau_approves_a_pending_posting(make_client, bureau_user, make_postin
     assert response.json()["status"] == "published"
 
 
-def test_bureau_rejects_with_a_reason(make_client, bureau_user, make_posting, employer):
-    pending = make_posting(employer, status=PostingStatus.PENDING)
+def test_bureau_rejects_with_a_reason(make_client, bureau_user, employer):
+    pending = JobPostingFactory(employer=employer, status=PostingStatus.PENDING)
 
     response = make_client(bureau_user).post(
         f"/api/postings/{pending.pk}/reject", {"reason": "请删除性别限制"}, format="json"
@@ -89,8 +86,8 @@ def test_bureau_rejects_with_a_reason(make_client, bureau_user, make_posting, em
     assert response.json()["status_note"] == "请删除性别限制"
 
 
-def test_rejecting_without_a_reason_is_400_on_reason(make_client, bureau_user, make_posting, employer):
-    pending = make_posting(employer, status=PostingStatus.PENDING)
+def test_rejecting_without_a_reason_is_400_on_reason(make_client, bureau_user, employer):
+    pending = JobPostingFactory(employer=employer, status=PostingStatus.PENDING)
 
     response = make_client(bureau_user).post(f"/api/postings/{pending.pk}/reject", {}, format="json")
 
@@ -98,8 +95,8 @@ def test_rejecting_without_a_reason_is_400_on_reason(make_client, bureau_user, m
     assert error_of(response)["fields"] == {"reason": ["请填写不通过的原因，方便单位修改。"]}
 
 
-def test_employer_cannot_approve_its_own_posting(make_client, employer_user, make_posting, employer):
-    pending = make_posting(employer, status=PostingStatus.PENDING)
+def test_employer_cannot_approve_its_own_posting(make_client, employer_user, employer):
+    pending = JobPostingFactory(employer=employer, status=PostingStatus.PENDING)
 
     response = make_client(employer_user).post(f"/api/postings/{pending.pk}/approve")
 
@@ -115,8 +112,8 @@ def test_employer_pauses_resumes_and_closes(make_client, employer_user, posting)
     assert closed.json()["status"] == "closed"
 
 
-def test_closed_posting_cannot_be_edited(make_client, employer_user, make_posting, employer):
-    closed = make_posting(employer, status=PostingStatus.CLOSED)
+def test_closed_posting_cannot_be_edited(make_client, employer_user, employer):
+    closed = JobPostingFactory(employer=employer, status=PostingStatus.CLOSED)
 
     response = make_client(employer_user).patch(f"/api/postings/{closed.pk}/", {"headcount": 2}, format="json")
 
@@ -124,10 +121,8 @@ def test_closed_posting_cannot_be_edited(make_client, employer_user, make_postin
     assert error_of(response)["code"] == "posting_closed"
 
 
-def test_expired_posting_is_renewed_and_goes_through_review_again(
-    make_client, employer_user, make_posting, employer, tomorrow
-):
-    expired = make_posting(employer, status=PostingStatus.EXPIRED)
+def test_expired_posting_is_renewed_and_goes_through_review_again(make_client, employer_user, employer, tomorrow):
+    expired = JobPostingFactory(employer=employer, status=PostingStatus.EXPIRED)
 
     response = make_client(employer_user).post(
         f"/api/postings/{expired.pk}/renew", {"valid_until": tomorrow.isoformat()}, format="json"
@@ -138,8 +133,8 @@ def test_expired_posting_is_renewed_and_goes_through_review_again(
     assert response.json()["valid_until"] == tomorrow.isoformat()
 
 
-def test_renew_needs_a_date(make_client, employer_user, make_posting, employer):
-    expired = make_posting(employer, status=PostingStatus.EXPIRED)
+def test_renew_needs_a_date(make_client, employer_user, employer):
+    expired = JobPostingFactory(employer=employer, status=PostingStatus.EXPIRED)
 
     response = make_client(employer_user).post(f"/api/postings/{expired.pk}/renew", {}, format="json")
 
@@ -151,17 +146,15 @@ def test_seeker_cannot_pause_a_public_posting(make_client, seeker, posting):
     assert make_client(seeker).post(f"/api/postings/{posting.pk}/pause").status_code == 403
 
 
-def test_actions_on_a_strangers_draft_are_404(make_client, seeker, make_posting, employer):
-    draft = make_posting(employer, status=PostingStatus.DRAFT)
+def test_actions_on_a_strangers_draft_are_404(make_client, seeker, employer):
+    draft = JobPostingFactory(employer=employer, status=PostingStatus.DRAFT)
 
     assert make_client(seeker).post(f"/api/postings/{draft.pk}/submit").status_code == 404
 
 
-def test_mine_lists_every_status_of_the_employers_own_postings(
-    make_client, employer_user, make_posting, employer, make_employer
-):
-    own = [make_posting(employer, status=s) for s in (PostingStatus.DRAFT, PostingStatus.PUBLISHED)]
-    make_posting(make_employer())
+def test_mine_lists_every_status_of_the_employers_own_postings(make_client, employer_user, employer):
+    own = [JobPostingFactory(employer=employer, status=s) for s in (PostingStatus.DRAFT, PostingStatus.PUBLISHED)]
+    JobPostingFactory()
 
     response = make_client(employer_user).get("/api/postings/mine/")
 

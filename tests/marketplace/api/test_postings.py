@@ -10,7 +10,8 @@ from django.utils import timezone
 from marketplace.enums import PostingStatus, Role
 from marketplace.models import BlacklistEntry, JobPosting, Occupation
 from marketplace.occupations.services import occupations_load
-from tests.marketplace.api.conftest import error_of
+from tests.factories import EmployerFactory, EmployerMemberFactory, JobPostingFactory, StationFactory, UserFactory
+from tests.rest import error_of
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +25,11 @@ def taxonomy():
     occupations_load()
 
 
-def test_public_list_shows_published_postings_only(anon, make_posting, employer):
-    published = make_posting(employer)
-    make_posting(employer, status=PostingStatus.DRAFT)
-    make_posting(employer, status=PostingStatus.PENDING)
-    make_posting(employer, status=PostingStatus.CLOSED)
+def test_public_list_shows_published_postings_only(anon, employer):
+    published = JobPostingFactory(employer=employer, pay_min=6000, pay_max=8000)
+    JobPostingFactory(employer=employer, status=PostingStatus.DRAFT)
+    JobPostingFactory(employer=employer, status=PostingStatus.PENDING)
+    JobPostingFactory(employer=employer, status=PostingStatus.CLOSED)
 
     response = anon.get("/api/postings/")
 
@@ -40,9 +41,9 @@ def test_public_list_shows_published_postings_only(anon, make_posting, employer)
     assert "status" not in item and "flags" not in item
 
 
-def test_public_list_is_paginated(anon, make_posting, employer):
+def test_public_list_is_paginated(anon, employer):
     for _ in range(25):
-        make_posting(employer)
+        JobPostingFactory(employer=employer)
 
     first = anon.get("/api/postings/").json()
 
@@ -51,23 +52,23 @@ def test_public_list_is_paginated(anon, make_posting, employer):
     assert len(anon.get("/api/postings/", {"page": 2}).json()["results"]) == 5
 
 
-def test_public_list_filters_by_county_job_type_and_pay_unit(anon, make_posting, make_employer):
-    duyun = make_employer(county="都匀市")
-    libo = make_employer(county="荔波县")
-    wanted = make_posting(duyun, job_type="gig", pay_unit="day", pay_min=200, pay_max=260)
-    make_posting(duyun, job_type="full_time")
-    make_posting(libo, job_type="gig", pay_unit="day", pay_min=200, pay_max=260)
+def test_public_list_filters_by_county_job_type_and_pay_unit(anon):
+    duyun = EmployerFactory(county="都匀市")
+    libo = EmployerFactory(county="荔波县")
+    wanted = JobPostingFactory(employer=duyun, job_type="gig", pay_unit="day", pay_min=200, pay_max=260)
+    JobPostingFactory(employer=duyun, job_type="full_time")
+    JobPostingFactory(employer=libo, job_type="gig", pay_unit="day", pay_min=200, pay_max=260)
 
     response = anon.get("/api/postings/", {"county": "都匀市", "job_type": "gig", "pay_unit": "day"})
 
     assert _ids(response) == [wanted.pk]
 
 
-def test_public_list_filters_by_occupation_and_family(anon, make_posting, employer, taxonomy):
+def test_public_list_filters_by_occupation_and_family(anon, employer, taxonomy):
     welder = Occupation.objects.get(name="电焊工")
     other_family = Occupation.objects.exclude(family=welder.family).first()
-    welding = make_posting(employer, occupation=welder)
-    make_posting(employer, occupation=other_family)
+    welding = JobPostingFactory(employer=employer, occupation=welder)
+    JobPostingFactory(employer=employer, occupation=other_family)
 
     assert _ids(anon.get("/api/postings/", {"occupation": welder.pk})) == [welding.pk]
     assert _ids(anon.get("/api/postings/", {"family": welder.family_id})) == [welding.pk]
@@ -80,18 +81,18 @@ def test_unknown_filter_value_is_400(anon):
     assert "job_type" in error_of(response)["fields"]
 
 
-def test_blacklisted_employers_postings_leave_the_list_and_their_detail_is_404(anon, make_posting, make_employer):
-    listed = make_employer()
-    hidden = make_posting(listed)
-    visible = make_posting(make_employer())
+def test_blacklisted_employers_postings_leave_the_list_and_their_detail_is_404(anon):
+    listed = EmployerFactory()
+    hidden = JobPostingFactory(employer=listed)
+    visible = JobPostingFactory()
     BlacklistEntry.objects.create(employer=listed, reason="拖欠工资", starts_on=timezone.localdate())
 
     assert _ids(anon.get("/api/postings/")) == [visible.pk]
     assert anon.get(f"/api/postings/{hidden.pk}/").status_code == 404
 
 
-def test_expired_validity_hides_a_published_posting(anon, make_posting, employer):
-    stale = make_posting(employer, valid_until=timezone.localdate() - datetime.timedelta(days=1))
+def test_expired_validity_hides_a_published_posting(anon, employer):
+    stale = JobPostingFactory(employer=employer, valid_until=timezone.localdate() - datetime.timedelta(days=1))
 
     assert _ids(anon.get("/api/postings/")) == []
     assert anon.get(f"/api/postings/{stale.pk}/").status_code == 404
@@ -105,19 +106,17 @@ def test_public_detail_is_open_to_anyone(anon, posting):
     assert "status" not in response.json()
 
 
-def test_draft_is_404_for_strangers(make_client, anon, make_posting, employer, make_employer, make_user, seeker):
-    draft = make_posting(employer, status=PostingStatus.DRAFT)
-    other_member = make_user(Role.EMPLOYER, employer=make_employer())
+def test_draft_is_404_for_strangers(make_client, anon, employer, seeker):
+    draft = JobPostingFactory(employer=employer, status=PostingStatus.DRAFT)
+    other_member = EmployerMemberFactory()
 
     assert anon.get(f"/api/postings/{draft.pk}/").status_code == 404
     assert make_client(seeker).get(f"/api/postings/{draft.pk}/").status_code == 404
     assert make_client(other_member).get(f"/api/postings/{draft.pk}/").status_code == 404
 
 
-def test_draft_is_visible_to_its_employer_and_the_bureau_with_status(
-    make_client, make_posting, employer, employer_user, bureau_user
-):
-    draft = make_posting(employer, status=PostingStatus.DRAFT)
+def test_draft_is_visible_to_its_employer_and_the_bureau_with_status(make_client, employer, employer_user, bureau_user):
+    draft = JobPostingFactory(employer=employer, status=PostingStatus.DRAFT)
 
     for user in (employer_user, bureau_user):
         response = make_client(user).get(f"/api/postings/{draft.pk}/")
@@ -166,8 +165,8 @@ def test_creating_without_required_fields_is_400_in_chinese(make_client, employe
     assert set(fields) >= {"title", "county", "pay_min", "pay_max"}
 
 
-def test_employer_member_cannot_post_for_another_employer(make_client, employer_user, make_employer):
-    other = make_employer()
+def test_employer_member_cannot_post_for_another_employer(make_client, employer_user):
+    other = EmployerFactory()
 
     response = make_client(employer_user).post(
         "/api/postings/",
@@ -189,11 +188,11 @@ def test_anonymous_cannot_create_postings(anon):
     assert anon.post("/api/postings/", {"title": "x"}, format="json").status_code == 401
 
 
-def test_station_posts_for_an_employer_of_its_city(make_client, make_station, make_employer, make_user):
-    station = make_station()
-    staff = make_user(Role.STATION, station=station)
-    partner = make_employer(station=station)
-    stranger = make_employer()
+def test_station_posts_for_an_employer_of_its_city(make_client):
+    station = StationFactory()
+    staff = UserFactory(role=Role.STATION, station=station)
+    partner = EmployerFactory(station=station)
+    stranger = EmployerFactory()
     body = {"title": "普工", "county": "宁波市", "pay_min": 5000, "pay_max": 6000}
     client = make_client(staff)
 
@@ -207,8 +206,8 @@ def test_station_posts_for_an_employer_of_its_city(make_client, make_station, ma
     assert foreign.status_code == 403
 
 
-def test_employer_edits_its_posting(make_client, employer_user, make_posting, employer):
-    draft = make_posting(employer, status=PostingStatus.DRAFT)
+def test_employer_edits_its_posting(make_client, employer_user, employer):
+    draft = JobPostingFactory(employer=employer, status=PostingStatus.DRAFT)
 
     response = make_client(employer_user).patch(
         f"/api/postings/{draft.pk}/", {"pay_max": 9500, "headcount": 5}, format="json"

@@ -8,11 +8,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from marketplace.enums import ProfileVisibility, Role
 from marketplace.models import GroupTag, Occupation
 from marketplace.occupations.services import occupations_load
-from tests.marketplace.api.conftest import error_of, png_bytes, valid_id_number
+from tests.factories import SeekerFactory, StationFactory, UserFactory, id_number, png_bytes
+from tests.rest import SEEKER_ID_NUMBER, error_of
 
 pytestmark = pytest.mark.django_db
 
-ID_NUMBER = valid_id_number()  # 520102199003071234-style, as the `seeker` fixture has it
+ID_NUMBER = SEEKER_ID_NUMBER  # 520102199003071234-style, as the `seeker` fixture has it
 MASKED_ID = ID_NUMBER[:4] + "*" * 10 + ID_NUMBER[-4:]
 
 
@@ -27,10 +28,10 @@ def test_seeker_reads_own_profile_with_numbers_in_full_and_completeness(make_cli
     assert "选择想做的工种，推荐更准" in body["completeness"]["missing"]
 
 
-def test_one_wizard_step_saves_only_its_fields_and_raises_completeness(make_client, make_seeker):
+def test_one_wizard_step_saves_only_its_fields_and_raises_completeness(make_client):
     occupations_load()
     welder = Occupation.objects.get(name="电焊工")
-    client = make_client(make_seeker(current_county="都匀市"))
+    client = make_client(SeekerFactory(profile__current_county="都匀市"))
     before = client.get("/api/profile/").json()["completeness"]["score"]
 
     response = client.patch(
@@ -45,27 +46,27 @@ def test_one_wizard_step_saves_only_its_fields_and_raises_completeness(make_clie
     assert body["completeness"]["score"] == before + 25
 
 
-def test_id_number_step_fills_birth_year_and_gender(make_client, make_seeker):
-    response = make_client(make_seeker()).patch(
-        "/api/profile/", {"id_number": valid_id_number("19850612", 222)}, format="json"
+def test_id_number_step_fills_birth_year_and_gender(make_client):
+    response = make_client(SeekerFactory()).patch(
+        "/api/profile/", {"id_number": id_number("19850612", region="520102", serial=222)}, format="json"
     )
 
     assert response.status_code == 200
     assert (response.json()["birth_year"], response.json()["gender"]) == (1985, "female")
 
 
-def test_id_number_with_a_wrong_check_digit_is_400_on_id_number(make_client, make_seeker):
-    number = valid_id_number()
+def test_id_number_with_a_wrong_check_digit_is_400_on_id_number(make_client):
+    number = id_number()
     wrong = number[:17] + ("0" if number[17] != "0" else "1")
 
-    response = make_client(make_seeker()).patch("/api/profile/", {"id_number": wrong}, format="json")
+    response = make_client(SeekerFactory()).patch("/api/profile/", {"id_number": wrong}, format="json")
 
     assert response.status_code == 400
     assert error_of(response)["fields"] == {"id_number": ["身份证号码校验位不正确，请核对后重新输入。"]}
 
 
-def test_id_number_used_by_another_account_is_400_on_id_number(make_client, seeker, make_seeker):
-    response = make_client(make_seeker()).patch("/api/profile/", {"id_number": ID_NUMBER}, format="json")
+def test_id_number_used_by_another_account_is_400_on_id_number(make_client, seeker):
+    response = make_client(SeekerFactory()).patch("/api/profile/", {"id_number": ID_NUMBER}, format="json")
 
     assert response.status_code == 400
     assert error_of(response)["fields"] == {"id_number": ["该身份证号已被其他账号使用，如有疑问请联系人社局。"]}
@@ -174,18 +175,19 @@ def test_bureau_sees_profile_numbers_in_full(make_client, bureau_user, seeker):
     assert (body["id_number"], body["phone"]) == (ID_NUMBER, "13912345678")
 
 
-def test_station_sees_its_own_workers_numbers_in_full(make_client, make_station, make_user, make_seeker):
-    station = make_station()
-    staff = make_user(Role.STATION, station=station)
-    worker = make_seeker(station=station, id_number=valid_id_number("19750101", 111))
+def test_station_sees_its_own_workers_numbers_in_full(make_client):
+    station = StationFactory()
+    staff = UserFactory(role=Role.STATION, station=station)
+    number = id_number("19750101", region="520102", serial=111)
+    worker = SeekerFactory(profile__station=station, profile__id_number=number)
 
     body = make_client(staff).get(f"/api/profiles/{worker.profile.pk}/").json()
 
-    assert body["id_number"] == valid_id_number("19750101", 111)
+    assert body["id_number"] == number
 
 
-def test_seeker_cannot_see_another_seekers_profile(make_client, seeker, make_seeker):
-    assert make_client(make_seeker()).get(f"/api/profiles/{seeker.profile.pk}/").status_code == 404
+def test_seeker_cannot_see_another_seekers_profile(make_client, seeker):
+    assert make_client(SeekerFactory()).get(f"/api/profiles/{seeker.profile.pk}/").status_code == 404
 
 
 def test_bureau_confirms_a_declared_key_group(make_client, bureau_user, seeker):

@@ -8,15 +8,14 @@ from marketplace.employers.services import employer_blacklist
 from marketplace.enums import ApplicationStatus, KeyGroup, PostingStatus
 from marketplace.models import Application, EmploymentOutcome
 from marketplace.profiles.services import group_tag_confirm, profile_declare_groups, profile_update
-
-from .conftest import id_number, make_posting
+from tests.factories import JobPostingFactory, id_number
 
 pytestmark = pytest.mark.django_db
 A = ApplicationStatus
 
 
 def test_applying_keeps_a_snapshot_without_id_or_phone_and_refuses_a_second_tap(world):
-    posting = make_posting(world.employer)
+    posting = JobPostingFactory(employer=world.employer)
     number = id_number()
     profile_update(by=world.seeker, profile=world.seeker.profile, data={"id_number": number, "skills": ["叉车"]})
 
@@ -37,14 +36,14 @@ def test_applying_keeps_a_snapshot_without_id_or_phone_and_refuses_a_second_tap(
 
 @pytest.mark.parametrize("status", [PostingStatus.DRAFT, PostingStatus.PAUSED, PostingStatus.CLOSED])
 def test_a_posting_that_is_not_open_takes_no_applications(world, status):
-    posting = make_posting(world.employer, status)
+    posting = JobPostingFactory(employer=world.employer, status=status)
 
     with pytest.raises(ValidationError, match="停止招聘"):
         svc.application_submit(by=world.seeker, posting=posting)
 
 
 def test_a_blacklisted_employers_posting_takes_no_applications(world):
-    posting = make_posting(world.employer)
+    posting = JobPostingFactory(employer=world.employer)
     employer_blacklist(by=world.bureau, employer=world.employer, reason="欠薪")
 
     with pytest.raises(ValidationError, match="停止招聘"):
@@ -52,14 +51,14 @@ def test_a_blacklisted_employers_posting_takes_no_applications(world):
 
 
 def test_only_seekers_apply(world):
-    posting = make_posting(world.employer)
+    posting = JobPostingFactory(employer=world.employer)
 
     with pytest.raises(PermissionDenied):
         svc.application_submit(by=world.employer_member, posting=posting)
 
 
 def test_the_employer_takes_it_to_hired_and_the_outcome_counts_confirmed_groups_only(world):
-    posting = make_posting(world.employer, job_type="public_welfare")
+    posting = JobPostingFactory(employer=world.employer, job_type="public_welfare")
     tags = profile_declare_groups(
         by=world.seeker, profile=world.seeker.profile, groups=[KeyGroup.POVERTY_RELIEVED, KeyGroup.OLDER_WORKER]
     )
@@ -86,7 +85,7 @@ def test_the_employer_takes_it_to_hired_and_the_outcome_counts_confirmed_groups_
 
 
 def test_the_seeker_withdraws_and_nobody_else_can_for_them(world):
-    application = svc.application_submit(by=world.seeker, posting=make_posting(world.employer))
+    application = svc.application_submit(by=world.seeker, posting=JobPostingFactory(employer=world.employer))
 
     with pytest.raises(PermissionDenied):
         svc.application_withdraw(by=world.employer_member, application=application)
@@ -101,7 +100,7 @@ def test_the_seeker_withdraws_and_nobody_else_can_for_them(world):
 
 
 def test_another_employer_cannot_touch_the_application(world):
-    application = svc.application_submit(by=world.seeker, posting=make_posting(world.employer))
+    application = svc.application_submit(by=world.seeker, posting=JobPostingFactory(employer=world.employer))
 
     with pytest.raises(PermissionDenied):
         svc.application_advance(by=world.other_employer_member, application=application, to=A.REJECTED)
@@ -122,7 +121,7 @@ ALLOWED = {
 @pytest.mark.parametrize("target", list(A))
 def test_every_application_transition_is_allowed_or_refused_as_documented(world, start, target):
     application = Application.objects.create(
-        profile=world.seeker.profile, posting=make_posting(world.employer), status=start
+        profile=world.seeker.profile, posting=JobPostingFactory(employer=world.employer), status=start
     )
     actor = world.seeker if target == A.WITHDRAWN else world.employer_member
     action = svc.application_withdraw if target == A.WITHDRAWN else svc.application_advance

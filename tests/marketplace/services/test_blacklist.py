@@ -11,15 +11,14 @@ from marketplace.employers.selectors import employer_list_blacklisted
 from marketplace.enums import PostingStatus
 from marketplace.postings import services as svc
 from marketplace.postings.selectors import posting_is_public, posting_list_public
-
-from .conftest import make_posting
+from tests.factories import JobPostingFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_blacklisting_hides_published_jobs_at_once_and_lifting_brings_them_back(world):
-    posting = make_posting(world.employer)
-    other = make_posting(world.other_employer)
+    posting = JobPostingFactory(employer=world.employer)
+    other = JobPostingFactory(employer=world.other_employer)
 
     entry = emp.employer_blacklist(by=world.bureau, employer=world.employer, reason="拖欠农民工工资12万元")
 
@@ -32,8 +31,8 @@ def test_blacklisting_hides_published_jobs_at_once_and_lifting_brings_them_back(
 
 
 def test_a_blacklisted_employer_cannot_publish_or_resume(world):
-    draft = make_posting(world.employer, PostingStatus.DRAFT)
-    paused = make_posting(world.employer, PostingStatus.PAUSED)
+    draft = JobPostingFactory(employer=world.employer, status=PostingStatus.DRAFT)
+    paused = JobPostingFactory(employer=world.employer, status=PostingStatus.PAUSED)
     emp.employer_blacklist(by=world.bureau, employer=world.employer, reason="拖欠工资")
 
     with pytest.raises(ValidationError, match="黑名单"):
@@ -43,7 +42,7 @@ def test_a_blacklisted_employer_cannot_publish_or_resume(world):
 
 
 def test_an_entry_applies_only_between_its_dates(world):
-    posting = make_posting(world.employer)
+    posting = JobPostingFactory(employer=world.employer)
     today = timezone.localdate()
 
     emp.employer_blacklist(

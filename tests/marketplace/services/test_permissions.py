@@ -12,10 +12,9 @@ from livestream.gigs import rules as gig_rules
 from livestream.gigs.models import GigClaim, WageComplaint
 from marketplace import permissions
 from marketplace.enums import ProfileVisibility, Role
-from marketplace.models import Application, User
+from marketplace.models import Application
 from marketplace.permissions import MATRIX, can
-
-from .conftest import make_gig, make_posting, make_seeker, phone
+from tests.factories import GigFactory, JobPostingFactory, SeekerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -158,16 +157,16 @@ CELLS = [
 
 @pytest.fixture
 def scene(world):
-    posting = make_posting(world.employer)
-    other_posting = make_posting(world.other_employer)
+    posting = JobPostingFactory(employer=world.employer)
+    other_posting = JobPostingFactory(employer=world.other_employer)
     own = world.seeker.profile
     open_profile = world.other_seeker.profile
     open_profile.visibility = ProfileVisibility.OPEN
     open_profile.save()
-    station_worker = make_seeker(name="龙阿哥", station=world.station).profile
-    gig = make_gig(by=world.employer_member, employer=world.employer)
-    other_gig = make_gig(by=world.other_employer_member, employer=world.other_employer)
-    station_gig = make_gig(by=world.station_staff, station=world.station)
+    station_worker = SeekerFactory(profile__name="龙阿哥", profile__station=world.station).profile
+    gig = GigFactory(posted_by=world.employer_member)
+    other_gig = GigFactory(posted_by=world.other_employer_member)
+    station_gig = GigFactory(posted_by=world.station_staff)
     gig_claim = GigClaim.objects.create(gig=gig, profile=own)
 
     def complaint(claim: GigClaim) -> WageComplaint:
@@ -229,8 +228,8 @@ def test_permission_cell(scene, action, actor, target):
 
 
 def test_an_employer_account_not_yet_attached_to_a_company_has_no_employer_powers(world):
-    loose = User.objects.create_user(phone(), "pw-123456", role=Role.EMPLOYER)
-    posting = make_posting(world.employer)
+    loose = UserFactory(role=Role.EMPLOYER)
+    posting = JobPostingFactory(employer=world.employer)
 
     assert not can(loose, "posting.view_private", posting)
     assert not can(loose, "posting.create", world.employer)

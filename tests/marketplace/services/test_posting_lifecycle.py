@@ -11,8 +11,7 @@ from marketplace.occupations.services import occupations_load
 from marketplace.postings import services as svc
 from marketplace.postings.selectors import moderation_queue, posting_list_public
 from marketplace.tasks import postings_expire
-
-from .conftest import make_posting
+from tests.factories import JobPostingFactory
 
 pytestmark = pytest.mark.django_db
 S = PostingStatus
@@ -93,7 +92,7 @@ def test_moderator_approves_or_rejects_with_a_reason_the_employer_can_act_on(wor
 
 
 def test_only_bureau_staff_moderate(world):
-    posting = make_posting(world.employer, S.PENDING)
+    posting = JobPostingFactory(employer=world.employer, status=S.PENDING)
 
     for user in (world.employer_member, world.station_staff, world.seeker):
         with pytest.raises(PermissionDenied):
@@ -101,7 +100,7 @@ def test_only_bureau_staff_moderate(world):
 
 
 def test_pause_resume_close(world):
-    posting = make_posting(world.employer)
+    posting = JobPostingFactory(employer=world.employer)
 
     svc.posting_pause(by=world.employer_member, posting=posting)
     assert posting not in posting_list_public()
@@ -135,7 +134,7 @@ def test_the_transition_table_is_the_documented_lifecycle():
 @pytest.mark.parametrize("start", list(S))
 @pytest.mark.parametrize("target", list(S))
 def test_every_transition_is_allowed_or_refused_as_documented(world, start, target):
-    posting = make_posting(world.employer, start)
+    posting = JobPostingFactory(employer=world.employer, status=start)
 
     if target in ALLOWED[start]:
         svc._move(posting, target, by=world.bureau)
@@ -180,7 +179,7 @@ def test_the_occupation_is_suggested_from_the_title_when_not_chosen(world):
 
 
 def test_editing_a_published_posting_into_a_flagged_one_sends_it_back_to_review(world):
-    posting = make_posting(world.employer)
+    posting = JobPostingFactory(employer=world.employer)
 
     svc.posting_update(by=world.employer_member, posting=posting, data={"description": "先交培训费500元"})
 
@@ -191,9 +190,11 @@ def test_editing_a_published_posting_into_a_flagged_one_sends_it_back_to_review(
 
 def test_the_daily_task_expires_postings_past_their_validity_once(world):
     today = timezone.localdate()
-    old = make_posting(world.employer, valid_until=today - datetime.timedelta(days=1))
-    paused_old = make_posting(world.employer, S.PAUSED, valid_until=today - datetime.timedelta(days=3))
-    current = make_posting(world.employer, valid_until=today)
+    old = JobPostingFactory(employer=world.employer, valid_until=today - datetime.timedelta(days=1))
+    paused_old = JobPostingFactory(
+        employer=world.employer, status=S.PAUSED, valid_until=today - datetime.timedelta(days=3)
+    )
+    current = JobPostingFactory(employer=world.employer, valid_until=today)
 
     assert postings_expire.apply().get() == 2
     assert postings_expire.apply().get() == 0
@@ -204,7 +205,7 @@ def test_the_daily_task_expires_postings_past_their_validity_once(world):
 
 
 def test_an_expired_posting_is_renewed_through_review(world):
-    posting = make_posting(world.employer, S.EXPIRED)
+    posting = JobPostingFactory(employer=world.employer, status=S.EXPIRED)
 
     svc.posting_renew(
         by=world.employer_member, posting=posting, valid_until=timezone.localdate() + datetime.timedelta(days=30)

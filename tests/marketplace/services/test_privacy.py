@@ -5,8 +5,7 @@ from django.db import connection
 
 from marketplace.models import User, WorkerProfile
 from marketplace.privacy import mask_id_number, mask_phone
-
-from .conftest import id_number, make_seeker
+from tests.factories import SeekerFactory, id_number
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +18,7 @@ def raw_row(table: str, pk: int) -> str:
 
 def test_phone_and_id_number_are_encrypted_in_the_database_and_readable_in_code():
     number = id_number()
-    user = make_seeker(id_number=number)
+    user = SeekerFactory(profile__id_number=number)
     phone = user.phone
 
     assert phone not in raw_row("marketplace_user", user.pk)
@@ -29,7 +28,7 @@ def test_phone_and_id_number_are_encrypted_in_the_database_and_readable_in_code(
 
 
 def test_a_user_is_found_by_phone_without_the_phone_being_stored_in_clear():
-    user = make_seeker()
+    user = SeekerFactory()
 
     assert User.objects.get_by_phone("+86 " + user.phone) == user
 

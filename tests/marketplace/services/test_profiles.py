@@ -6,8 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from marketplace.models import Occupation
 from marketplace.occupations.services import occupations_load
 from marketplace.profiles.services import profile_completeness, profile_update
-
-from .conftest import id_number
+from tests.factories import id_number
 
 pytestmark = pytest.mark.django_db
 

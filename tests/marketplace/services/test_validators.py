@@ -4,8 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from marketplace.validators import normalize_phone, validate_id_number, validate_phone
-
-from .conftest import id_number
+from tests.factories import id_number
 
 
 def test_a_real_id_number_with_its_check_digit_is_accepted():

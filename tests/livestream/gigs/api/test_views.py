@@ -6,8 +6,8 @@ import pytest
 
 from marketplace.employers.services import employer_blacklist
 from marketplace.enums import Role
-
-from .conftest import error_of
+from tests.factories import SeekerFactory, UserFactory
+from tests.rest import error_of
 
 pytestmark = pytest.mark.django_db
 
@@ -58,10 +58,10 @@ def test_a_monthly_pay_is_refused_for_a_gig(make_client, employer_user, gig_body
 
 
 def test_claiming_twice_is_one_claim_full_is_409_and_cancelling_gives_the_place_back(
-    make_client, make_seeker, employer_user, gig_body
+    make_client, employer_user, gig_body
 ):
     gig = make_client(employer_user).post("/api/gigs/", {**gig_body, "places": 1}, format="json").json()
-    first, late = make_client(make_seeker()), make_client(make_seeker(name="王阿姨"))
+    first, late = make_client(SeekerFactory()), make_client(SeekerFactory(profile__name="王阿姨"))
 
     claim = first.post(f"/api/gigs/{gig['id']}/claim").json()
     again = first.post(f"/api/gigs/{gig['id']}/claim").json()
@@ -78,14 +78,12 @@ def test_claiming_twice_is_one_claim_full_is_409_and_cancelling_gives_the_place_
     assert late.post(f"/api/gigs/{gig['id']}/claim").status_code == 200
 
 
-def test_staff_release_a_claimer_and_the_poster_cancels_the_gig(
-    make_client, make_seeker, make_user, employer_user, gig_body
-):
+def test_staff_release_a_claimer_and_the_poster_cancels_the_gig(make_client, employer_user, gig_body):
     poster = make_client(employer_user)
     gig = poster.post("/api/gigs/", gig_body, format="json").json()
-    claim = make_client(make_seeker()).post(f"/api/gigs/{gig['id']}/claim").json()
+    claim = make_client(SeekerFactory()).post(f"/api/gigs/{gig['id']}/claim").json()
 
-    stranger = make_client(make_user(Role.BUREAU))
+    stranger = make_client(UserFactory(role=Role.BUREAU))
     assert stranger.post(f"/api/gig-claims/{claim['id']}/release").status_code == 200  # bureau staff may
     assert poster.post(f"/api/gigs/{gig['id']}/cancel").json()["status"] == "cancelled"
     assert error_of(poster.post(f"/api/gigs/{gig['id']}/cancel"))["code"] == "gig_bad_transition"

@@ -12,23 +12,16 @@ from PIL import Image
 
 from livestream.gigs.models import Gig
 from livestream.gigs.services.claims import gig_claim
-from marketplace.enums import Role
-from tests.marketplace.services.gig_site import happening_now
-
-from .conftest import error_of
+from tests.factories import EmployerMemberFactory, GigFactory
+from tests.livestream.gigs.moments import happening_now
+from tests.rest import error_of
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def gig(employer, employer_user, tomorrow) -> Gig:
-    import datetime
-
-    return Gig.objects.create(
-        posted_by=employer_user, employer=employer, title="工地小工", county="凯里市", work_date=tomorrow,
-        start_time=datetime.time(8, 0), end_time=datetime.time(17, 0), pay=25, pay_unit="hour", places=2,
-        places_left=2, lat=26.5, lon=107.9,
-    )  # fmt: skip
+def gig(employer_user) -> Gig:
+    return GigFactory(posted_by=employer_user, title="工地小工", pay=25, pay_unit="hour", places=2, lat=26.5, lon=107.9)
 
 
 def test_the_poster_gets_the_qr_address_the_worker_checks_in_with_its_token(make_client, gig, employer_user, seeker):
@@ -59,8 +52,8 @@ def test_the_poster_gets_the_qr_address_the_worker_checks_in_with_its_token(make
     assert claimers[0]["phone"] == "139****5678" and claimers[0]["no_shows"] == 0
 
 
-def test_the_qr_address_is_only_for_the_poster(make_client, make_employer, make_user, gig, seeker):
-    stranger = make_user(Role.EMPLOYER, employer=make_employer())
+def test_the_qr_address_is_only_for_the_poster(make_client, gig, seeker):
+    stranger = EmployerMemberFactory()
 
     for user in (stranger, seeker):
         response = make_client(user).get(f"/api/gigs/{gig.pk}/check-in-code")
@@ -122,11 +115,9 @@ def test_check_out_settles_the_poster_marks_paid_the_worker_confirms_then_both_r
     assert [c["id"] for c in mine] == [claim.pk]
 
 
-def test_no_show_before_the_start_is_refused_and_another_employer_cannot_confirm(
-    make_client, make_employer, make_user, gig, seeker
-):
+def test_no_show_before_the_start_is_refused_and_another_employer_cannot_confirm(make_client, gig, seeker):
     claim = gig_claim(by=seeker, gig=gig)
-    stranger = make_client(make_user(Role.EMPLOYER, employer=make_employer()))
+    stranger = make_client(EmployerMemberFactory())
     poster = make_client(gig.posted_by)
 
     assert stranger.post(f"/api/gig-claims/{claim.pk}/confirm").status_code == 403

@@ -13,9 +13,7 @@ import uuid
 import pytest
 from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.conf import settings
 from django.db import connections
-from django.test import Client
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -24,38 +22,14 @@ from livestream import relay
 from livestream.gigs.models import board_area
 from livestream.gigs.services.claims import gig_claim
 from livestream.gigs.services.posting import gig_post
-from marketplace.enums import PayUnit, Role, VerificationStatus
-from marketplace.models import Employer, User, WorkerProfile
-from marketplace.validators import credit_code_check_char
-
-ORIGIN = (b"origin", b"http://testserver")
-_serial = iter(range(10_000, 99_999))
-
-
-def _phone() -> str:
-    return f"1390{next(_serial) % 10_000:04d}{uuid.uuid4().int % 1000:03d}"
-
-
-def _credit_code() -> str:
-    body = f"91522601MA7J{next(_serial):05d}"
-    return body + credit_code_check_char(body)
+from marketplace.enums import PayUnit
+from marketplace.models import User
+from tests.factories import EmployerMemberFactory, SeekerFactory
+from tests.livestream.sockets import ORIGIN, session_cookie
 
 
 def county() -> str:
     return f"测试县{uuid.uuid4().hex[:8]}"
-
-
-def make_poster() -> User:
-    employer = Employer.objects.create(
-        name="凯里测试物流", credit_code=_credit_code(), county="凯里市", verification=VerificationStatus.VERIFIED
-    )
-    return User.objects.create_user(_phone(), "pw-123456", role=Role.EMPLOYER, employer=employer)
-
-
-def make_seeker() -> User:
-    user = User.objects.create_user(_phone(), "pw-123456", role=Role.SEEKER)
-    WorkerProfile.objects.create(user=user, name="潘阿妹")
-    return user
 
 
 def post_gig(poster: User, place: str, places: int = 3):
@@ -63,12 +37,6 @@ def post_gig(poster: User, place: str, places: int = 3):
             "start_time": datetime.time(8, 0), "end_time": datetime.time(12, 0), "pay": 25,
             "pay_unit": PayUnit.HOUR, "places": places}  # fmt: skip
     return gig_post(by=poster, data=data)
-
-
-def session_cookie(user: User) -> tuple[bytes, bytes]:
-    client = Client()
-    client.force_login(user)
-    return (b"cookie", f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}".encode())
 
 
 async def watch(area: str, *, user: User | None = None) -> tuple[WebsocketCommunicator, dict]:
@@ -106,7 +74,7 @@ async def _close_worker_thread_connections():
 async def test_when_a_gig_is_posted_then_every_connected_board_sees_it():
     place = county()
     area = board_area(place)
-    poster = await sync_to_async(make_poster)()
+    poster = await sync_to_async(EmployerMemberFactory)()
     (first, hello), (second, _) = await watch(area), await watch(area)
     try:
         assert hello["last_seq"] == 0
@@ -127,7 +95,7 @@ async def test_when_a_gig_is_posted_then_every_connected_board_sees_it():
 async def test_when_gig_claimed_then_every_board_sees_places_left_drop():
     place = county()
     area = board_area(place)
-    poster, seeker = await sync_to_async(make_poster)(), await sync_to_async(make_seeker)()
+    poster, seeker = await sync_to_async(EmployerMemberFactory)(), await sync_to_async(SeekerFactory)()
     gig = await sync_to_async(post_gig)(poster, place)
     (watcher, hello), (phone, _) = await watch(area), await watch(area, user=seeker)
     try:
@@ -152,8 +120,8 @@ async def test_when_gig_claimed_then_every_board_sees_places_left_drop():
 
 async def test_a_claim_on_a_full_gig_answers_gig_full_in_chinese():
     place = county()
-    poster, first, late = (await sync_to_async(make_poster)(), await sync_to_async(make_seeker)(),
-                           await sync_to_async(make_seeker)())  # fmt: skip
+    poster, first, late = (await sync_to_async(EmployerMemberFactory)(), await sync_to_async(SeekerFactory)(),
+                           await sync_to_async(SeekerFactory)())  # fmt: skip
     gig = await sync_to_async(post_gig)(poster, place, 1)
     await sync_to_async(gig_claim)(by=first, gig=gig)
     phone, _ = await watch(board_area(place), user=late)
@@ -168,7 +136,7 @@ async def test_a_claim_on_a_full_gig_answers_gig_full_in_chinese():
 
 async def test_an_anonymous_claim_gets_an_error_frame_and_close_code_4401():
     place = county()
-    gig = await sync_to_async(post_gig)(await sync_to_async(make_poster)(), place)
+    gig = await sync_to_async(post_gig)(await sync_to_async(EmployerMemberFactory)(), place)
     communicator, _ = await watch(board_area(place))
 
     await communicator.send_json_to({"command": "claim", "gig": gig.pk})
@@ -189,7 +157,7 @@ async def test_an_anonymous_claim_gets_an_error_frame_and_close_code_4401():
     ],
 )
 async def test_a_malformed_frame_gets_an_error_frame_and_the_connection_stays_open(frame, code):
-    seeker = await sync_to_async(make_seeker)()
+    seeker = await sync_to_async(SeekerFactory)()
     communicator, _ = await watch(board_area(county()), user=seeker)
     try:
         await communicator.send_to(text_data=frame)
@@ -204,8 +172,8 @@ async def test_a_malformed_frame_gets_an_error_frame_and_the_connection_stays_op
 
 
 async def test_a_gig_of_another_board_cannot_be_claimed_here():
-    seeker = await sync_to_async(make_seeker)()
-    gig = await sync_to_async(post_gig)(await sync_to_async(make_poster)(), county())
+    seeker = await sync_to_async(SeekerFactory)()
+    gig = await sync_to_async(post_gig)(await sync_to_async(EmployerMemberFactory)(), county())
     communicator, _ = await watch(board_area(county()), user=seeker)
     try:
         await communicator.send_json_to({"command": "claim", "gig": gig.pk})
@@ -246,13 +214,13 @@ async def test_after_the_flood_window_passes_the_connection_works_again():
         await communicator.disconnect()
 
 
-def test_the_rest_catch_up_returns_exactly_the_events_after_since():
+def test_the_rest_catch_up_returns_exactly_the_events_after_since(anon):
     place = county()
     area = board_area(place)
-    gig = post_gig(make_poster(), place)
+    gig = post_gig(EmployerMemberFactory(), place)
     for _ in range(2):
-        gig_claim(by=make_seeker(), gig=gig)
-    client = APIClient(REMOTE_ADDR=f"10.9.{next(_serial) % 250}.{next(_serial) % 250}")
+        gig_claim(by=SeekerFactory(), gig=gig)
+    client = anon
 
     response = client.get(f"/api/gig-boards/{area}/events", {"since": 1})
 
@@ -319,7 +287,7 @@ async def test_frames_broadcast_out_of_order_by_two_servers_reach_each_phone_in_
 
     place = county()
     area = board_area(place)
-    poster = await sync_to_async(make_poster)()
+    poster = await sync_to_async(EmployerMemberFactory)()
     phone, _hello = await watch(area)
     try:
         frames = await sync_to_async(_unbroadcast_events)(poster, place, 3)  # seqs 2, 3, 4
@@ -337,7 +305,7 @@ async def test_frames_broadcast_out_of_order_by_two_servers_reach_each_phone_in_
 async def test_events_whose_broadcast_was_lost_reach_the_phone_without_a_later_event():
     place = county()
     area = board_area(place)
-    poster = await sync_to_async(make_poster)()
+    poster = await sync_to_async(EmployerMemberFactory)()
     phone, _hello = await watch(area)
     try:
         # Seq 1 is broadcast; 2 and 3 are committed but their broadcasts never come (dropped at capacity).
@@ -355,9 +323,9 @@ async def test_a_burst_of_claims_reaches_every_phone_folded_gapless_and_ending_f
 
     place = county()
     area = board_area(place)
-    poster = await sync_to_async(make_poster)()
+    poster = await sync_to_async(EmployerMemberFactory)()
     gig = await sync_to_async(post_gig)(poster, place, 20)
-    claimers = [await sync_to_async(make_seeker)() for _ in range(25)]
+    claimers = [await sync_to_async(SeekerFactory)() for _ in range(25)]
     phones = [await watch(area), await watch(area)]
     try:
         for batch in (claimers[:8], claimers[8:]):
@@ -377,7 +345,7 @@ async def test_a_burst_of_claims_reaches_every_phone_folded_gapless_and_ending_f
 async def test_a_phone_that_leaves_does_not_stop_the_board_for_the_others_in_its_process():
     place = county()
     area = board_area(place)
-    poster = await sync_to_async(make_poster)()
+    poster = await sync_to_async(EmployerMemberFactory)()
     (leaving, _), (staying, _) = await watch(area), await watch(area)
     await leaving.disconnect()
     try:

@@ -1,6 +1,6 @@
 """Claims raced through the real WebSocket path: two daphne processes, Redis, PostgreSQL, many OS processes.
 
-The service-level race (tests/marketplace/services/test_gig_claims.py) proves the database
+The service-level race (tests/livestream/gigs/services/test_claims.py) proves the database
 statement; this one proves what a worker's phone sees: sessions resolved by the server, the
 consumer's claim path, answers and board frames delivered over sockets by two server processes
 that share nothing but PostgreSQL and the Redis channel layer. The clients run in five OS
@@ -15,15 +15,16 @@ from collections.abc import Iterator
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from bench.harness.clients import ClientFleet, Target
 from bench.harness.servers import ServerPool, server_env, start_servers
 from bench.harness.sessions import session_cookies
 from livestream.gigs.enums import GigStatus
 from livestream.gigs.models import BoardEvent, GigClaim, board_area
+from tests.conftest import subprocess_database_url
+from tests.factories import EmployerMemberFactory, SeekerFactory
 
-from .test_gig_board import county, make_poster, make_seeker, post_gig
+from .test_consumers import county, post_gig
 
 WORKERS = 50
 PLACES = 3
@@ -35,16 +36,11 @@ ANSWER_WITHIN_S = 10.0
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _test_database_url() -> str:
-    s = connection.settings_dict
-    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
 @pytest.fixture(scope="module")
 def servers(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[ServerPool]:
     """Two daphne processes on the test database and the Redis channel layer, as production runs them."""
     with django_db_blocker.unblock():
-        database_url = _test_database_url()
+        database_url = subprocess_database_url()
     env = server_env(settings=settings.SETTINGS_MODULE, database_url=database_url, redis_url=settings.REDIS_URL)
     with start_servers(2, env=env, log_dir=tmp_path_factory.mktemp("race-daphne")) as pool:
         yield pool
@@ -88,8 +84,8 @@ def _assert_gapless(shown: list[tuple[int, int, int, str]], *, after: int, throu
 def test_fifty_workers_racing_over_websockets_on_two_servers_give_exactly_three_winners_every_round(servers):
     place = county()
     area = board_area(place)
-    poster = make_poster()
-    workers = [make_seeker() for _ in range(WORKERS)]
+    poster = EmployerMemberFactory()
+    workers = [SeekerFactory() for _ in range(WORKERS)]
 
     with ClientFleet(CLIENT_PROCESSES) as fleet:
         _connect(fleet, servers, area, session_cookies(workers))
@@ -136,8 +132,8 @@ def test_fifty_workers_racing_over_websockets_on_two_servers_give_exactly_three_
 def test_a_double_tap_and_a_worker_on_both_servers_each_get_one_claim(servers):
     place = county()
     area = board_area(place)
-    poster = make_poster()
-    tapper, two_phones, watcher = make_seeker(), make_seeker(), make_seeker()
+    poster = EmployerMemberFactory()
+    tapper, two_phones, watcher = SeekerFactory(), SeekerFactory(), SeekerFactory()
     gig = post_gig(poster, place, 3)
     # Clients 0 and 1 are dealt to different servers: the same worker, signed in on two phones.
     cookies = session_cookies([tapper, two_phones, two_phones, watcher])

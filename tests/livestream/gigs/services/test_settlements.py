@@ -23,9 +23,8 @@ from livestream.gigs.services.settlements import (
     settlement_set_pieces,
 )
 from marketplace.enums import PayUnit
-
-from .conftest import make_gig, make_seeker
-from .gig_site import checked_in_minutes_ago, happening_now, starts_at
+from tests.factories import GigFactory, SeekerFactory
+from tests.livestream.gigs.moments import checked_in_minutes_ago, happening_now, starts_at
 
 pytestmark = pytest.mark.django_db
 S = SettlementStatus
@@ -34,7 +33,7 @@ S = SettlementStatus
 def work_a_day(world, *, worker=None, checked_in_minutes: int = 0, **gig_fields) -> GigClaim:
     """Claim, check in by QR code, (optionally) pretend the check-in was long ago, and leave it checked in."""
     worker = worker or world.seeker
-    gig = gig_fields.pop("gig", None) or make_gig(by=world.employer_member, employer=world.employer, **gig_fields)
+    gig = gig_fields.pop("gig", None) or GigFactory(posted_by=world.employer_member, **gig_fields)
     claim = gig_claim(by=worker, gig=gig)
     happening_now(gig)
     site.gig_check_in(by=worker, gig=gig, token=gig.checkin_token)
@@ -74,7 +73,7 @@ def test_an_hourly_gig_owes_pay_times_hours_rounded_to_the_quarter_hour(world):
 
 
 def test_arriving_before_the_start_is_not_paid_work(world):
-    gig = make_gig(by=world.employer_member, employer=world.employer, pay=30, pay_unit=PayUnit.HOUR)
+    gig = GigFactory(posted_by=world.employer_member, pay=30, pay_unit=PayUnit.HOUR)
     claim = gig_claim(by=world.seeker, gig=gig)
     happening_now(gig)
     site.gig_check_in(by=world.seeker, gig=gig, token=gig.checkin_token)
@@ -205,7 +204,7 @@ def test_each_side_rates_the_other_once_after_the_work_and_averages_follow(world
 
 
 def test_a_no_show_can_be_rated_and_stars_must_be_one_to_five(world):
-    gig = make_gig(by=world.employer_member, employer=world.employer)
+    gig = GigFactory(posted_by=world.employer_member)
     claim = gig_claim(by=world.seeker, gig=gig)
     happening_now(gig)
     site.gig_claim_no_show(by=world.employer_member, claim=claim)
@@ -280,8 +279,8 @@ def test_the_worker_complains_about_the_wage_and_staff_resolve_it(world):
 
 
 def test_a_station_does_not_handle_complaints_about_its_own_gigs(world):
-    station_worker = make_seeker(name="龙阿哥", station=world.station)
-    gig = make_gig(by=world.station_staff, station=world.station)
+    station_worker = SeekerFactory(profile__name="龙阿哥", profile__station=world.station)
+    gig = GigFactory(posted_by=world.station_staff)
     claim = work_a_day(world, worker=station_worker, gig=gig)
     site.gig_check_out(by=station_worker, claim=claim)
     complaint = gig_complaint_open(

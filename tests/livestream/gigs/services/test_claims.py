@@ -1,4 +1,4 @@
-"""The gig market's services: who may post, claiming fairly, giving places back, the board's log."""
+"""Claiming gigs (livestream.gigs.services.claims): fairly, in batches, in a race, within priority windows."""
 
 from __future__ import annotations
 
@@ -8,20 +8,20 @@ import queue
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, connections
+from django.db import connections
 from django.utils import timezone
 
-from livestream.gigs.board import gig_board_payload
 from livestream.gigs.enums import BoardEventKind, GigClaimStatus, GigStatus
-from livestream.gigs.models import BoardEvent, Gig, GigClaim, GigClaimTransition, board_area
+from livestream.gigs.models import BoardEvent, Gig, GigClaim, GigClaimTransition
 from livestream.gigs.services.claims import gig_claim, gig_claim_cancel, gig_claim_many, gig_claim_release
-from livestream.gigs.services.posting import gig_cancel, gig_post
-from marketplace.employers.services import employer_blacklist
-from marketplace.enums import KeyGroup, PayUnit, VerificationStatus
-from marketplace.models import GroupTag, User
+from livestream.gigs.services.posting import gig_post
+from marketplace.enums import KeyGroup
+from marketplace.models import GroupTag
 from marketplace.profiles.services import group_tag_confirm
+from tests.conftest import subprocess_database_url
+from tests.factories import EmployerMemberFactory, GigFactory, SeekerFactory, UserFactory
 
-from .conftest import make_employer, make_gig, make_seeker, phone
+from .gig_posts import events_of, gig_data
 from .gig_race import claimer_process
 
 C = GigClaimStatus
@@ -29,89 +29,10 @@ G = GigStatus
 TOMORROW = timezone.localdate() + datetime.timedelta(days=1)
 
 
-def gig_data(**extra) -> dict:
-    return {"title": "果园摘梨", "county": "凯里市", "town": "舟溪镇", "work_date": TOMORROW,
-            "start_time": datetime.time(7, 30), "end_time": datetime.time(16, 0), "pay": 150,
-            "pay_unit": PayUnit.DAY, "places": 3, "meeting_point": "舟溪镇政府门口", **extra}  # fmt: skip
-
-
-def events_of(gig: Gig) -> list[tuple[int, str, int]]:
-    return list(BoardEvent.objects.filter(gig=gig).order_by("seq").values_list("seq", "kind", "payload__places_left"))
-
-
 def start_in_past(gig: Gig) -> None:
     Gig.objects.filter(pk=gig.pk).update(
         work_date=timezone.localdate() - datetime.timedelta(days=1), start_time=datetime.time(8, 0)
     )
-
-
-# --- posting ------------------------------------------------------------------------------------
-
-
-@pytest.mark.django_db
-def test_a_verified_employers_member_posts_a_gig_that_is_open_on_its_countys_board(world):
-    gig = gig_post(by=world.employer_member, data=gig_data())
-
-    assert (gig.status, gig.places, gig.places_left, gig.employer, gig.station) == (G.OPEN, 3, 3, world.employer, None)
-    assert gig.area == "522601" == board_area("凯里市")
-    assert events_of(gig) == [(1, BoardEventKind.GIG_POSTED, 3)]
-
-
-@pytest.mark.django_db
-def test_station_staff_post_in_the_stations_name(world):
-    gig = gig_post(by=world.station_staff, data=gig_data(county="东莞市"))
-
-    assert (gig.station, gig.employer) == (world.station, None)
-    assert gig.area.isascii() and gig.area == board_area("东莞市")
-
-
-@pytest.mark.django_db
-def test_bureau_staff_do_not_post_gigs(world):
-    with pytest.raises(PermissionDenied):
-        gig_post(by=world.bureau, data=gig_data())
-
-
-@pytest.mark.django_db
-def test_a_blacklisted_employer_cannot_post(world):
-    employer_blacklist(by=world.bureau, employer=world.employer, reason="拖欠工资")
-
-    with pytest.raises(ValidationError) as excinfo:
-        gig_post(by=world.employer_member, data=gig_data())
-    assert excinfo.value.code == "employer_blacklisted"
-    assert "黑名单" in excinfo.value.messages[0]
-    assert not Gig.objects.exists()
-
-
-@pytest.mark.django_db
-def test_an_unverified_employer_cannot_post(world):
-    employer = make_employer(verification=VerificationStatus.PENDING)
-    member = User.objects.create_user(phone(), "pw-123456", role="employer", employer=employer)
-
-    with pytest.raises(ValidationError) as excinfo:
-        gig_post(by=member, data=gig_data())
-    assert excinfo.value.code == "employer_unverified"
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("extra", "field"),
-    [
-        ({"work_date": timezone.localdate() - datetime.timedelta(days=1)}, "work_date"),
-        ({"end_time": datetime.time(7, 0)}, "end_time"),
-        ({"pay_unit": PayUnit.MONTH}, "pay_unit"),
-        ({"places": 0}, "places"),
-        ({"priority_groups": ["astronauts"], "priority_until": timezone.now()}, "priority_groups"),
-        ({"priority_groups": [KeyGroup.RELOCATED]}, "priority_until"),
-        ({"priority_radius_km": 5}, "priority_until"),
-        ({"priority_radius_km": 80, "priority_until": timezone.now()}, "priority_radius_km"),
-        ({"priority_radius_km": 5, "town": "", "priority_until": timezone.now()}, "priority_radius_km"),
-    ],
-)
-def test_a_gig_that_makes_no_sense_is_refused_field_by_field(world, extra, field):
-    with pytest.raises(ValidationError) as excinfo:
-        gig_post(by=world.employer_member, data=gig_data(**extra))
-    assert field in excinfo.value.message_dict
-    assert not BoardEvent.objects.exists()
 
 
 # --- claiming -----------------------------------------------------------------------------------
@@ -149,7 +70,7 @@ def test_the_last_place_makes_the_gig_full_and_the_next_claimer_hears_it_in_chin
 @pytest.mark.django_db
 def test_a_batch_of_taps_fills_the_places_in_arrival_order_and_tells_the_rest_it_is_full(world):
     gig = gig_post(by=world.employer_member, data=gig_data(places=3))
-    tappers = [make_seeker() for _ in range(5)]
+    tappers = [SeekerFactory() for _ in range(5)]
 
     outcomes = gig_claim_many(gig=gig, claimers=tappers)
 
@@ -169,7 +90,7 @@ def test_a_batch_of_taps_fills_the_places_in_arrival_order_and_tells_the_rest_it
 @pytest.mark.django_db
 def test_in_a_batch_a_double_tap_is_one_claim_and_one_refusal_does_not_spoil_the_others(world):
     gig = gig_post(by=world.employer_member, data=gig_data(places=3))
-    no_profile = User.objects.create_user(phone(), "pw-123456", role="seeker")
+    no_profile = UserFactory(role="seeker")
 
     outcomes = gig_claim_many(gig=gig, claimers=[world.seeker, no_profile, world.bureau, world.seeker])
 
@@ -212,7 +133,7 @@ def test_cancelling_after_the_start_is_refused(world):
 
 @pytest.mark.django_db
 def test_nobody_claims_a_gig_that_has_started(world):
-    gig = make_gig(by=world.employer_member, employer=world.employer)
+    gig = GigFactory(posted_by=world.employer_member)
     start_in_past(gig)
 
     with pytest.raises(ValidationError) as excinfo:
@@ -249,25 +170,6 @@ def test_the_poster_releases_a_claimer_and_the_place_comes_back(world):
 
 
 @pytest.mark.django_db
-def test_cancelling_a_gig_releases_every_claim_and_closes_it(world):
-    gig = gig_post(by=world.station_staff, data=gig_data())
-    claims = [gig_claim(by=world.seeker, gig=gig), gig_claim(by=world.other_seeker, gig=gig)]
-
-    with pytest.raises(PermissionDenied):
-        gig_cancel(by=world.other_station_staff, gig=gig)
-    gig = gig_cancel(by=world.station_staff, gig=gig)
-
-    assert gig.status == G.CANCELLED
-    assert {GigClaim.objects.get(pk=c.pk).status for c in claims} == {C.RELEASED}
-    assert events_of(gig)[-1][1] == BoardEventKind.GIG_STATE
-    with pytest.raises(ValidationError) as excinfo:
-        gig_claim(by=make_seeker(), gig=gig)
-    assert excinfo.value.code == "gig_not_open"
-    with pytest.raises(ValidationError):
-        gig_cancel(by=world.bureau, gig=gig)
-
-
-@pytest.mark.django_db
 def test_a_gig_needing_a_certificate_takes_only_workers_who_hold_it(world):
     gig = gig_post(by=world.employer_member, data=gig_data(certificates_required=["叉车证"]))
 
@@ -282,7 +184,7 @@ def test_a_gig_needing_a_certificate_takes_only_workers_who_hold_it(world):
 @pytest.mark.django_db
 def test_a_user_without_a_profile_is_asked_to_make_one(world):
     gig = gig_post(by=world.employer_member, data=gig_data())
-    bare = User.objects.create_user(phone(), "pw-123456", role="seeker")
+    bare = UserFactory(role="seeker")
 
     with pytest.raises(ValidationError) as excinfo:
         gig_claim(by=bare, gig=gig)
@@ -317,9 +219,8 @@ def test_during_the_priority_window_only_confirmed_members_of_the_groups_may_cla
 
 @pytest.mark.django_db
 def test_after_the_priority_window_everyone_may_claim(world):
-    gig = make_gig(
-        by=world.employer_member,
-        employer=world.employer,
+    gig = GigFactory(
+        posted_by=world.employer_member,
         priority_groups=[KeyGroup.GRADUATE],
         priority_until=timezone.now() - datetime.timedelta(minutes=1),
     )
@@ -367,16 +268,10 @@ PROCESSES = 10  # each running CLAIMERS / PROCESSES threads, every thread with i
 RACES = 3
 
 
-def _test_database_url() -> str:
-    s = connection.settings_dict
-    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
 @pytest.mark.django_db(transaction=True)
 def test_fifty_claimers_racing_from_separate_processes_for_three_places_give_exactly_three_winners():
-    employer = make_employer()
-    poster = User.objects.create_user(phone(), "pw-123456", role="employer", employer=employer)
-    workers = [make_seeker(name=f"工人{n}").pk for n in range(CLAIMERS)]
+    poster = EmployerMemberFactory()
+    workers = [SeekerFactory(profile__name=f"工人{n}").pk for n in range(CLAIMERS)]
     per_process = CLAIMERS // PROCESSES
 
     context = multiprocessing.get_context("spawn")
@@ -384,7 +279,7 @@ def test_fifty_claimers_racing_from_separate_processes_for_three_places_give_exa
     go = context.Barrier(PROCESSES + 1, timeout=120)
     connections.close_all()  # nothing of ours for the children to share
     processes = [
-        context.Process(target=claimer_process, args=(_test_database_url(), jobs, results, go), daemon=True)
+        context.Process(target=claimer_process, args=(subprocess_database_url(), jobs, results, go), daemon=True)
         for _ in range(PROCESSES)
     ]
     for process in processes:
@@ -425,38 +320,3 @@ def test_fifty_claimers_racing_from_separate_processes_for_three_places_give_exa
             if process.is_alive():
                 process.terminate()
     assert all(p.exitcode == 0 for p in processes), [p.exitcode for p in processes]
-
-
-# --- individuals ----------------------------------------------------------------------------------
-
-
-@pytest.mark.django_db
-def test_an_individual_posts_a_gig_only_after_staff_verified_their_identity(world):
-    from marketplace.profiles.services import profile_verify_identity
-
-    from .conftest import id_number
-
-    household = world.seeker
-    with pytest.raises(ValidationError) as excinfo:
-        gig_post(by=household, data=gig_data(title="搬家要两个人", places=2))
-    assert excinfo.value.code == "identity_unverified" and "实名核验" in excinfo.value.messages[0]
-
-    profile = household.profile
-    with pytest.raises(ValidationError) as excinfo:
-        profile_verify_identity(by=world.bureau, profile=profile)
-    assert excinfo.value.code == "identity_incomplete"
-    profile.id_number, profile.gender = id_number(), "female"
-    profile.save()
-    with pytest.raises(PermissionDenied):
-        profile_verify_identity(by=world.employer_member, profile=profile)
-    profile_verify_identity(by=world.bureau, profile=profile)
-
-    gig = gig_post(by=household, data=gig_data(title="搬家要两个人", places=2))
-    assert (gig.employer, gig.station, gig.posted_by) == (None, None, household)
-    assert gig_board_payload(gig)["poster"] == "杨女士（个人）"
-
-    with pytest.raises(PermissionDenied):
-        gig_cancel(by=world.other_seeker, gig=gig)
-    with pytest.raises(PermissionDenied):
-        gig_cancel(by=world.employer_member, gig=gig)
-    assert gig_cancel(by=household, gig=gig).status == G.CANCELLED

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -13,9 +15,8 @@ from livestream.gigs.services.claims import gig_claim, gig_claim_release
 from livestream.gigs.services.posting import gig_cancel
 from livestream.gigs.tasks import gigs_mark_no_shows
 from marketplace.enums import PayUnit
-
-from .conftest import make_gig, make_seeker
-from .gig_site import ended_minutes_ago, happening_now, starts_in
+from tests.factories import GigFactory, SeekerFactory
+from tests.livestream.gigs.moments import ended_minutes_ago, happening_now, starts_in
 
 C = GigClaimStatus
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,7 @@ FAR = (26.5180, 107.9000)
 
 @pytest.fixture
 def gig(world) -> Gig:
-    return make_gig(by=world.employer_member, employer=world.employer, lat=SITE[0], lon=SITE[1])
+    return GigFactory(posted_by=world.employer_member, lat=SITE[0], lon=SITE[1])
 
 
 @pytest.fixture
@@ -88,7 +89,7 @@ def test_a_worker_who_checked_in_cannot_be_released_or_marked_no_show(world, gig
 
 
 def test_every_gig_has_its_own_secret_token_and_the_qr_path_is_for_the_poster_only(world, gig):
-    other = make_gig(by=world.employer_member, employer=world.employer)
+    other = GigFactory(posted_by=world.employer_member)
 
     assert len(gig.checkin_token) >= 20 and gig.checkin_token != other.checkin_token
     assert site.gig_checkin_path(by=world.employer_member, gig=gig) == f"/gigs/{gig.pk}/check-in/?t={gig.checkin_token}"
@@ -130,7 +131,7 @@ def test_a_wrong_token_is_refused_in_chinese(world, gig, claim):
 
 
 def test_another_gigs_token_does_not_check_in(world, gig, claim):
-    other = make_gig(by=world.employer_member, employer=world.employer)
+    other = GigFactory(posted_by=world.employer_member)
     happening_now(gig)
 
     with pytest.raises(ValidationError) as excinfo:
@@ -159,13 +160,14 @@ def test_a_released_worker_has_no_place_to_check_in_to(world, gig, claim):
 
 
 def test_check_in_opens_an_hour_before_the_start_and_closes_at_the_end(world, gig, claim):
-    # Tomorrow 08:00: far too early.
+    # 5 March 2099, 08:00: far too early.
+    Gig.objects.filter(pk=gig.pk).update(work_date=datetime.date(2099, 3, 5))
+    gig.refresh_from_db()
     with pytest.raises(ValidationError) as excinfo:
         site.gig_check_in(by=world.seeker, gig=gig, token=gig.checkin_token)
     code, message = refusal(excinfo)
     assert code == "gig_checkin_too_early"
-    day = f"{gig.work_date.month}月{gig.work_date.day}日"
-    assert message == f"还没到签到时间：{day} 07:00 起可以签到（开工前60分钟）。"
+    assert message == "还没到签到时间：3月5日 07:00 起可以签到（开工前60分钟）。"
 
     ended_minutes_ago(gig, 5)
     with pytest.raises(ValidationError) as excinfo:
@@ -261,7 +263,7 @@ def test_the_poster_checks_out_for_the_worker(world, gig, claim):
 
 
 def test_the_periodic_task_marks_claims_never_checked_in_as_no_shows_after_the_grace_period(world, gig, claim):
-    late = gig_claim(by=make_seeker(name="龙老三"), gig=gig)
+    late = gig_claim(by=SeekerFactory(profile__name="龙老三"), gig=gig)
     present = gig_claim(by=world.other_seeker, gig=gig)
     happening_now(gig)
     site.gig_check_in(by=world.other_seeker, gig=gig, token=gig.checkin_token)

@@ -1,4 +1,5 @@
-"""GET /api/search/postings: the job search through the API, on the real Elasticsearch."""
+"""matching.api.views: the job search (GET /api/search/postings, on the real Elasticsearch), and
+recommendations (GET /api/recommendations/jobs and /api/postings/<id>/candidates): ranked, explained, private."""
 
 from __future__ import annotations
 
@@ -6,24 +7,34 @@ import copy
 
 import pytest
 
+from marketplace.enums import ProfileVisibility
+from marketplace.models import Occupation
+from marketplace.occupations.services import occupations_load
+from marketplace.occupations.taxonomy import taxonomy_changed
+from marketplace.privacy import mask_phone
 from matching.search import get_search_backend
-from tests.marketplace.api.conftest import error_of
+from tests.factories import EmployerFactory, EmployerMemberFactory, JobPostingFactory, SeekerFactory, id_number
+from tests.rest import error_of
 
 pytestmark = pytest.mark.django_db
 
 URL = "/api/search/postings"
+DUYUN = {"lat": 26.259, "lon": 107.518}
+
+# --- search ---------------------------------------------------------------------------------------
 
 
 @pytest.fixture
-def jobs(make_posting, make_employer, employer, search_index):
-    unverified = make_employer(name="未认证的小作坊", verification="pending")
+def jobs(employer, search_index):
+    unverified = EmployerFactory(name="未认证的小作坊", verification="pending")
     made = {
-        "welder": make_posting(employer, title="招电焊师傅", description="钢结构焊接。", county="凯里市",
-                               lat=26.566, lon=107.981, pay_min=300, pay_max=350, pay_unit="day", benefits=["包吃住"]),
-        "packer": make_posting(employer, title="食品包装工", description="流水线包装。", county="凯里市",
-                               lat=26.60, lon=107.95, pay_min=3500, pay_max=4000, benefits=["五险一金"]),
-        "far": make_posting(unverified, title="从江砌砖工", description="工地砌墙。", county="从江县",
-                            lat=25.753, lon=108.906, pay_min=5000, pay_max=6000, pay_unit="month"),
+        "welder": JobPostingFactory(employer=employer, title="招电焊师傅", description="钢结构焊接。", county="凯里市",
+                                    lat=26.566, lon=107.981, pay_min=300, pay_max=350, pay_unit="day",
+                                    benefits=["包吃住"]),
+        "packer": JobPostingFactory(employer=employer, title="食品包装工", description="流水线包装。", county="凯里市",
+                                    lat=26.60, lon=107.95, pay_min=3500, pay_max=4000, benefits=["五险一金"]),
+        "far": JobPostingFactory(employer=unverified, title="从江砌砖工", description="工地砌墙。", county="从江县",
+                                 lat=25.753, lon=108.906, pay_min=5000, pay_max=6000, pay_unit="month"),
     }  # fmt: skip
     search_index()
     return made
@@ -145,3 +156,77 @@ def test_when_the_engine_is_unreachable_the_answer_is_a_503_saying_so(anon, jobs
 
     assert response.status_code == 503
     assert error_of(response) == {"code": "search_unavailable", "message": "搜索暂时不可用，请稍后再试。", "fields": {}}
+
+
+# --- recommendations ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def welding(search_index):
+    occupations_load()
+    taxonomy_changed()
+    yield Occupation.objects.get(name="电焊工")
+    taxonomy_changed()
+
+
+@pytest.fixture
+def welder(welding):
+    user = SeekerFactory(
+        profile__name="杨国强", profile__current_county="都匀市", profile__expected_pay=6000,
+        profile__visibility=ProfileVisibility.OPEN, profile__id_number=id_number(), profile__skills=["二保焊"],
+        profile__lat=DUYUN["lat"], profile__lon=DUYUN["lon"],
+    )  # fmt: skip
+    user.profile.wanted_occupations.add(welding)
+    return user
+
+
+def test_a_seeker_gets_jobs_of_their_trade_first_with_reasons(
+    make_client, welder, employer, welding, search_index, embedding_model
+):
+    job = JobPostingFactory(employer=employer, title="钢构厂电焊工", description="工地电焊，持证优先。",
+                            occupation=welding, pay_min=6000, pay_max=8000, **DUYUN)  # fmt: skip
+    JobPostingFactory(
+        employer=employer, title="超市理货员", description="整理货架", pay_min=6000, pay_max=8000, **DUYUN
+    )
+    search_index()
+
+    body = make_client(welder).get("/api/recommendations/jobs").json()
+
+    assert body[0]["posting"]["id"] == job.pk
+    assert body[0]["reasons"][0] == "工种匹配：电焊工"
+    assert body[0]["explanation"].startswith("工种匹配：电焊工 · 距离 0.0 公里")
+
+
+def test_an_employer_sees_fitting_open_profiles_with_numbers_masked(
+    make_client, welder, employer, employer_user, welding, search_index
+):
+    job = JobPostingFactory(employer=employer, title="电焊工", description="工地电焊，持证优先。", occupation=welding,
+                            pay_min=6000, pay_max=8000, **DUYUN)  # fmt: skip
+    search_index()
+
+    response = make_client(employer_user).get(f"/api/postings/{job.pk}/candidates")
+
+    (candidate,) = response.json()
+    profile = candidate["profile"]
+    assert profile["id"] == welder.profile.pk
+    assert profile["phone"] == mask_phone(welder.phone) and profile["phone"] != welder.phone
+    assert profile["id_number"].count("*") == 10
+    assert profile["lat"] is None  # where a person lives is not an employer's business
+    assert "工种匹配：电焊工" in candidate["reasons"]
+
+
+def test_another_employer_may_not_ask_who_fits_someone_elses_posting(make_client, employer, search_index):
+    job = JobPostingFactory(employer=employer)
+    other = EmployerMemberFactory()
+
+    response = make_client(other).get(f"/api/postings/{job.pk}/candidates")
+
+    assert response.status_code == 403
+    assert error_of(response)["code"] == "permission_denied"
+
+
+def test_only_signed_in_seekers_get_job_recommendations(anon, make_client, employer_user):
+    assert anon.get("/api/recommendations/jobs").status_code == 401
+    response = make_client(employer_user).get("/api/recommendations/jobs")
+    assert response.status_code == 403
+    assert error_of(response)["message"] == "只有求职者账号有岗位推荐。"
