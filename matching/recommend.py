@@ -15,7 +15,6 @@ Then matching.ranking orders the union with every signal and explains each resul
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,8 +26,6 @@ from matching.search.base import BaseSearchBackend
 from matching.search.documents import posting_text
 from matching.search.query import GeoFilter, PostingQuery, SearchHit
 from matching.text import query_tokens
-
-logger = logging.getLogger(__name__)
 
 POOL = 50  # candidates per door
 MAX_QUERY_TOKENS = 40

@@ -22,7 +22,7 @@ from marketplace.models import CooperationStation, Employer, User
 from tests.factories import EmployerFactory, SeekerFactory, StationFactory, UserFactory
 
 # The REST API tests' clients and people, shared by every folder that tests an API.
-pytest_plugins = ["tests.rest"]
+pytest_plugins = ["tests.rest", "tests.livestream.sockets"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = "config.settings.test"

@@ -100,7 +100,7 @@ def gig_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_cancel": mine is not None and rules.claim_cancellable(mine),
             "poster_rating": reads.rating_text(reads.poster_rating(gig)) or _("暂无评价"),
             "can_manage": can(user, "gig.manage", gig),
-            "can_claim": user.is_authenticated and user.is_seeker,
+            "can_claim": can(user, "gig.claim"),
             "last_seq": board_last_seq(gig.area),
             "today": timezone.localdate().isoformat(),
             "tz": timezone.get_current_timezone_name(),

@@ -26,7 +26,7 @@ from frontend.views.common import add_service_errors, error_text, role_required
 from livestream.gigs.board import board_last_seq
 from livestream.gigs.enums import GIG_CLAIM_ACTIVE, GigStatus
 from livestream.gigs.models import AREA_PATTERN, Gig, GigClaim, board_area
-from livestream.gigs.rules import individual_verified, may_offer_posting, priority_rule_text, priority_window_open
+from livestream.gigs.rules import can, individual_verified, may_offer_posting, priority_rule_text, priority_window_open
 from livestream.gigs.selectors import poster_ratings, rating_text
 from livestream.gigs.services.availability import availability_current
 from livestream.gigs.services.claims import gig_claim
@@ -169,7 +169,7 @@ def board(request: HttpRequest, area: str) -> HttpResponse:
             "today": timezone.localdate().isoformat(),
             "tz": settings.TIME_ZONE,
             "group_labels": dict(KeyGroup.choices),
-            "can_claim": user.is_authenticated and user.is_seeker,
+            "can_claim": can(user, "gig.claim"),
             "can_post": may_offer_posting(user),
             "login_url": reverse("frontend:login") + "?next=" + reverse("frontend:gig_board", args=[area]),
         },

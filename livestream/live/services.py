@@ -14,7 +14,6 @@ two host tabs get consecutive card positions and one current card.
 
 from __future__ import annotations
 
-import logging
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,8 +38,6 @@ from marketplace.models import Application, Employer, JobPosting, User
 from marketplace.permissions import require
 from marketplace.postings.moderation import chat_banned_match
 from marketplace.postings.selectors import posting_is_public, posting_list_public
-
-logger = logging.getLogger(__name__)
 
 # The message type of a room's broadcasts; each process's relay hands them to its sockets
 # (livestream.live.presence.LocalRooms).

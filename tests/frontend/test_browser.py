@@ -1,36 +1,12 @@
 """A phone-sized headless Chromium opens the home page served by the README's first command."""
 
-import shutil
-
 import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.conftest import ARTIFACTS
+from tests.frontend.browser import LAUNCH_ARGS, PHONE, chromium_path
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 390, "height": 844}
-# Debian's Chromium as root in a container, offline: no sandbox, no GPU, nothing phoning home.
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-def fits_the_phone(page) -> None:
-    """Nothing may make the page scroll sideways at phone width."""
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], page.url
-
-
-def chromium_path() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert path, "Debian's chromium package is missing: the test command installs it (scripts/test.sh)"
-    return path
 
 
 def test_home_page_on_a_phone_shows_jobs_and_a_working_live_connection(embedded_server):

@@ -18,7 +18,7 @@ from PIL import Image
 from playwright.sync_api import expect, sync_playwright
 
 from tests.conftest import ARTIFACTS, ROOT
-from tests.frontend.test_browser import LAUNCH_ARGS, PHONE, chromium_path, fits_the_phone
+from tests.frontend.browser import LAUNCH_ARGS, PHONE, chromium_path, fits_the_phone, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -89,14 +89,6 @@ def scene(embedded_server) -> Scene:
     return Scene(staff_phone, seeker_phone, gig_id, claim_id, other_id, title)
 
 
-def log_in(page, base: str, phone: str, next_path: str) -> None:
-    page.goto(f"{base}/login/?next={next_path}")
-    page.fill("#id_phone", phone)
-    page.fill("#id_password", PASSWORD)
-    page.click("main form button.btn.block")
-    page.wait_for_url(f"{base}{next_path}")
-
-
 def test_the_worker_scans_the_posters_qr_code_and_the_poster_sees_them_checked_in(embedded_server, scene):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     base = embedded_server.url
@@ -108,7 +100,7 @@ def test_the_worker_scans_the_posters_qr_code_and_the_poster_sees_them_checked_i
         browser = pw.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS)
         try:
             poster = browser.new_context(**phone_like).new_page()
-            log_in(poster, base, scene.staff_phone, manage)
+            log_in(poster, base, scene.staff_phone, PASSWORD, manage)
             card = poster.locator(f"#claim-{scene.claim_id}")
             expect(card.locator("[data-claim-status]")).to_have_text("已抢到")
             qr = poster.locator("img.qr")
@@ -124,7 +116,7 @@ def test_the_worker_scans_the_posters_qr_code_and_the_poster_sees_them_checked_i
             assert address.startswith(f"{base}/gigs/{scene.gig_id}/check-in/?t=")
 
             worker = browser.new_context(**phone_like).new_page()
-            log_in(worker, base, scene.seeker_phone, "/me/gigs/")
+            log_in(worker, base, scene.seeker_phone, PASSWORD, "/me/gigs/")
 
             # The gig's page counts places live: the poster releases the other claimer, the worker sees it.
             worker.goto(f"{base}/gigs/g/{scene.gig_id}/")

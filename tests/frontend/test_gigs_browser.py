@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from tests.conftest import ARTIFACTS, ROOT
-from tests.frontend.test_browser import LAUNCH_ARGS, PHONE, chromium_path, fits_the_phone
+from tests.frontend.browser import LAUNCH_ARGS, PHONE, chromium_path, fits_the_phone, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -56,11 +56,7 @@ def gig_accounts(embedded_server) -> Accounts:
 
 
 def log_in_to_the_board(page: Page, base: str, phone: str) -> None:
-    page.goto(f"{base}/login/?next=/gigs/{KAILI}/")
-    page.fill("#id_phone", phone)
-    page.fill("#id_password", PASSWORD)
-    page.click("main form button.btn.block")
-    page.wait_for_url(f"{base}/gigs/{KAILI}/")
+    log_in(page, base, phone, PASSWORD, f"/gigs/{KAILI}/")
     expect(page.locator("[data-board-status]")).to_have_text("● 实时更新中", timeout=15000)
     # Set once: if the page reloads, this is gone.
     page.evaluate("window.stillTheSamePage = true")

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from tests.conftest import ARTIFACTS, ROOT
-from tests.frontend.test_browser import LAUNCH_ARGS, PHONE, chromium_path, fits_the_phone
+from tests.frontend.browser import LAUNCH_ARGS, PHONE, chromium_path, fits_the_phone, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -75,12 +75,8 @@ HTMLMediaElement.prototype.canPlayType = function (type) {
 """
 
 
-def log_in(page: Page, base: str, phone: str, next_path: str) -> None:
-    page.goto(f"{base}/login/?next={next_path}")
-    page.fill("#id_phone", phone)
-    page.fill("#id_password", PASSWORD)
-    page.click("main form button.btn.block")
-    page.wait_for_url(f"{base}{next_path}")
+def log_in_to_the_room(page: Page, base: str, phone: str, next_path: str) -> None:
+    log_in(page, base, phone, PASSWORD, next_path)
     expect(page.locator("[data-live-conn]")).to_have_text("● 实时连接中", timeout=15000)
     page.evaluate("window.stillTheSamePage = true")
 
@@ -103,8 +99,8 @@ def test_a_pushed_card_reaches_a_viewer_who_applies_and_the_host_sees_the_count_
             external = []
             viewer.on("request", lambda r: external.append(r.url) if not r.url.startswith((base, "blob:")) else None)
 
-            log_in(host, base, live_accounts.host_phone, room_path + "host/")
-            log_in(viewer, base, live_accounts.seeker_phone, room_path)
+            log_in_to_the_room(host, base, live_accounts.host_phone, room_path + "host/")
+            log_in_to_the_room(viewer, base, live_accounts.seeker_phone, room_path)
             expect(viewer.locator("[data-slot=card]")).to_contain_text("主播推送岗位后会出现在这里")
 
             host.click("[data-host=start]")

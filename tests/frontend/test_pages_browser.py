@@ -11,7 +11,7 @@ from playwright.sync_api import Page, sync_playwright
 
 from marketplace.validators import id_number_check_char
 from tests.conftest import ARTIFACTS
-from tests.frontend.test_browser import LAUNCH_ARGS, PHONE, chromium_path, fits_the_phone
+from tests.frontend.browser import LAUNCH_ARGS, PHONE, chromium_path, fits_the_phone
 
 pytestmark = pytest.mark.browser
 

@@ -1,10 +1,18 @@
-"""What a phone's socket carries to the server: the site's Origin and the session cookie of a signed-in user."""
+"""What socket tests share: the Origin and session cookie a phone's socket carries, and a clean ending.
+
+Loaded for the whole suite from tests/conftest.py (`pytest_plugins`); a socket test module asks for
+`sockets_closed` through `pytest.mark.usefixtures`.
+"""
 
 from __future__ import annotations
 
+import pytest
+from asgiref.sync import sync_to_async
 from django.conf import settings
+from django.db import connections
 from django.test import Client
 
+from livestream import relay
 from marketplace.models import User
 
 ORIGIN = (b"origin", b"http://testserver")
@@ -14,3 +22,15 @@ def session_cookie(user: User) -> tuple[bytes, bytes]:
     client = Client()
     client.force_login(user)
     return (b"cookie", f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}".encode())
+
+
+@pytest.fixture
+async def sockets_closed():
+    """After the test: no relay left running, no database connection left in asgiref's worker thread.
+
+    A consumer the test never disconnected leaves its board's or room's relay running, and the
+    consumers' ORM work runs in the worker thread, whose connection must not outlive the test.
+    """
+    yield
+    await relay.stop_all()
+    await sync_to_async(connections.close_all)()

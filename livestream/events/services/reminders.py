@@ -16,7 +16,6 @@ stored, pushed to open pages, texted): a retried or doubled beat run sends nothi
 from __future__ import annotations
 
 import datetime
-import logging
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -26,8 +25,6 @@ from django.utils import timezone
 from livestream.events.enums import EventStatus, NoticeKind, RegistrationStatus
 from livestream.models import EventNotice, EventRegistration, RecruitmentEvent
 from marketplace.notifications.services import notify
-
-logger = logging.getLogger(__name__)
 
 DAY_BEFORE = datetime.timedelta(hours=24)
 HOUR_BEFORE = datetime.timedelta(hours=1)

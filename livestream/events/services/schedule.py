@@ -13,7 +13,6 @@ Times are wall-clock times in the configured zone (Asia/Shanghai): 09:00 stays 0
 from __future__ import annotations
 
 import datetime
-import logging
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -29,8 +28,6 @@ from livestream.models import EventRegistration, EventSeries, RecruitmentEvent
 from marketplace.effects import task_after_commit
 from marketplace.enums import KeyGroup
 from marketplace.models import User
-
-logger = logging.getLogger(__name__)
 
 EVENT_FIELDS = {
     "kind", "title", "description", "venue_name", "address", "county", "lat", "lon", "online", "target_groups",

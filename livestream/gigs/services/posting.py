@@ -8,7 +8,6 @@ Locks: see services.shared (gig row, claim rows, then the board's sequence row).
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -25,8 +24,6 @@ from livestream.gigs.tasks import gig_notify_available
 from marketplace.effects import task_after_commit
 from marketplace.enums import KeyGroup
 from marketplace.models import User
-
-logger = logging.getLogger(__name__)
 
 C = GigClaimStatus
 G = GigStatus

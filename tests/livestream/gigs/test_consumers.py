@@ -13,12 +13,10 @@ import uuid
 import pytest
 from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.db import connections
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from config.asgi import application
-from livestream import relay
 from livestream.gigs.models import board_area
 from livestream.gigs.services.claims import gig_claim
 from livestream.gigs.services.posting import gig_post
@@ -60,15 +58,7 @@ async def frames_until(communicator: WebsocketCommunicator, wanted: set[str]) ->
     return seen
 
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-async def _close_worker_thread_connections():
-    """The consumers' ORM work runs in asgiref's worker thread; its connection must not outlive the test."""
-    yield
-    await relay.stop_all()  # a consumer the test never disconnected leaves its board's relay running
-    await sync_to_async(connections.close_all)()
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("sockets_closed")]
 
 
 async def test_when_a_gig_is_posted_then_every_connected_board_sees_it():

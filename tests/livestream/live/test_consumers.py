@@ -13,7 +13,6 @@ import datetime
 import pytest
 from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.db import connections
 from django.utils import timezone
 
 from config.asgi import application
@@ -25,7 +24,7 @@ from marketplace.models import Application, User
 from tests.factories import EmployerMemberFactory, JobPostingFactory, SeekerFactory, UserFactory
 from tests.livestream.sockets import ORIGIN, session_cookie
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("sockets_closed")]
 
 
 def make_live_room(host: User, *, start: bool = True) -> LiveRoom:
@@ -61,13 +60,6 @@ async def next_of(communicator: WebsocketCommunicator, kind: str, timeout: float
 async def disconnect(*communicators: WebsocketCommunicator) -> None:
     for communicator in communicators:
         await communicator.disconnect()
-
-
-@pytest.fixture(autouse=True)
-async def _close_worker_thread_connections():
-    """The consumers' ORM work runs in asgiref's worker thread; its connection must not outlive the test."""
-    yield
-    await sync_to_async(connections.close_all)()
 
 
 @pytest.fixture

@@ -1,0 +1,37 @@
+"""What the browser tests share: Debian's headless Chromium at phone size, and signing in on the page."""
+
+from __future__ import annotations
+
+import shutil
+
+PHONE = {"width": 390, "height": 844}
+# Debian's Chromium as root in a container, offline: no sandbox, no GPU, nothing phoning home.
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def fits_the_phone(page) -> None:
+    """Nothing may make the page scroll sideways at phone width."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], page.url
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert path, "Debian's chromium package is missing: the test command installs it (scripts/test.sh)"
+    return path
+
+
+def log_in(page, base: str, phone: str, password: str, next_path: str) -> None:
+    """Sign in through the login form and land on `next_path`."""
+    page.goto(f"{base}/login/?next={next_path}")
+    page.fill("#id_phone", phone)
+    page.fill("#id_password", password)
+    page.click("main form button.btn.block")
+    page.wait_for_url(f"{base}{next_path}")
