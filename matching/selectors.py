@@ -220,7 +220,7 @@ def candidates_for_posting(*, posting: JobPosting, limit: int = 20) -> list[Reco
     if posting.occupation_id:
         criteria["family_codes"] = (posting.occupation.family.code,)
     geo = None
-    if posting.lat is not None and posting.lon is not None:
+    if posting.position:
         geo = GeoFilter(lat=posting.lat, lon=posting.lon)
     hits = backend.search_profiles(ProfileQuery(geo=geo, page_size=CANDIDATE_POOL, **criteria)).hits
     if not hits and criteria:

@@ -110,7 +110,7 @@ def manage_gig(request: HttpRequest, pk: int) -> HttpResponse:
             else "",
             "opens": opens,
             "closes": closes,
-            "has_location": gig.lat is not None and gig.lon is not None,
+            "has_location": gig.position is not None,
             "radius": settings.GIG_CHECKIN_RADIUS_M,
             "is_piece": gig.pay_unit == PayUnit.PIECE,
             "owed": owed,

@@ -162,7 +162,7 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
             "awaited": claim is not None and claim.status in GIG_CLAIM_AWAITED,
             "opens": opens,
             "closes": closes,
-            "has_location": gig.lat is not None and gig.lon is not None,
+            "has_location": gig.position is not None,
         },
     )
 

@@ -108,8 +108,8 @@ def _position(request: HttpRequest) -> tuple[float, float] | None:
     user = request.user
     if user.is_authenticated and user.is_seeker:
         for flag in availability_current(user):
-            if flag.lat is not None and flag.lon is not None:
-                return flag.lat, flag.lon
+            if flag.position:
+                return flag.position
     return None
 
 
@@ -150,7 +150,7 @@ def board(request: HttpRequest, area: str) -> HttpResponse:
     ratings = poster_ratings(gigs)
     cards = []
     for g in gigs:
-        distance = distance_km(*position, g.lat, g.lon) if position and None not in (g.lat, g.lon) else None
+        distance = distance_km(*position, *g.position) if position and g.position else None
         cards.append({"gig": g, "rule": priority_rule(g, now), "day": day_label(g.work_date), "mine": g.pk in mine,
                       "distance": distance, "sort_key": _sort_key(g, distance, near),
                       "rating": rating_text(ratings[g.pk])})  # fmt: skip

@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from livestream.events.enums import BoothStatus, EventKind, EventStatus, NoticeKind, RegistrationStatus
+from marketplace.places.position import Position
 
 
-class EventFields(models.Model):
+class EventFields(Position):
     """What a series hands down to each occurrence it generates."""
 
     kind = models.CharField(_("类型"), max_length=10, choices=EventKind.choices, default=EventKind.WEEKLY)
@@ -29,8 +30,6 @@ class EventFields(models.Model):
     venue_name = models.CharField(_("场地"), max_length=80, blank=True)
     address = models.CharField(_("地址"), max_length=200, blank=True)
     county = models.CharField(_("县市"), max_length=30, blank=True)
-    lat = models.FloatField(_("纬度"), null=True, blank=True)
-    lon = models.FloatField(_("经度"), null=True, blank=True)
     # An online room (直播间) is linked by the livestream app; this only says the event has one.
     online = models.BooleanField(_("线上直播"), default=False)
     target_groups = models.JSONField(_("面向群体"), default=list, blank=True)

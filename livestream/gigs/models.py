@@ -36,6 +36,7 @@ from livestream.gigs.enums import (
 from marketplace.enums import PayUnit
 from marketplace.models import WorkerProfile
 from marketplace.places import COUNTY_BY_NAME
+from marketplace.places.position import Position
 from marketplace.transition_log import TransitionLog
 
 AREA_PATTERN = re.compile(r"^[a-z0-9-]{1,32}$")
@@ -63,7 +64,7 @@ def new_checkin_token() -> str:
     return secrets.token_urlsafe(18)
 
 
-class Gig(models.Model):
+class Gig(Position):
     posted_by = models.ForeignKey("marketplace.User", on_delete=models.PROTECT, related_name="gigs_posted")
     # Exactly one of employer / station: who stands behind the gig.
     employer = models.ForeignKey(
@@ -81,8 +82,6 @@ class Gig(models.Model):
     town = models.CharField(_("乡镇/街道"), max_length=30, blank=True)
     # The board: derived from the county on save, stored so boards can be queried by it.
     area = models.CharField(max_length=32, editable=False, db_index=True)
-    lat = models.FloatField(_("纬度"), null=True, blank=True)
-    lon = models.FloatField(_("经度"), null=True, blank=True)
     work_date = models.DateField(_("日期"))
     start_time = models.TimeField(_("开工时间"))
     end_time = models.TimeField(_("收工时间"))
@@ -359,7 +358,7 @@ def end_of_day(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
 
 
-class WorkerAvailability(models.Model):
+class WorkerAvailability(Position):
     """今天可接活: a worker is free for gigs today, around a place, for some kinds of work.
 
     One row per worker and day; it lapses at midnight by itself (queries compare `expires_at`),
@@ -371,8 +370,6 @@ class WorkerAvailability(models.Model):
     county = models.CharField(_("县市"), max_length=30)
     town = models.CharField(_("乡镇/街道"), max_length=30, blank=True)
     area = models.CharField(max_length=32, editable=False, db_index=True)
-    lat = models.FloatField(_("纬度"), null=True, blank=True)
-    lon = models.FloatField(_("经度"), null=True, blank=True)
     # Empty means any kind of work.
     families = models.ManyToManyField("marketplace.OccupationFamily", blank=True, related_name="+")
     note = models.CharField(_("备注"), max_length=100, blank=True)

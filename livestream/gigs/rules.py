@@ -159,8 +159,8 @@ def _is_nearby(gig: Gig, profile: WorkerProfile) -> bool:
         profile=profile, day__in={gig.work_date, timezone.localdate()}, expires_at__gt=timezone.now()
     )
     for flag in flags:
-        if None not in (flag.lat, flag.lon, gig.lat, gig.lon):
-            if distance_km(flag.lat, flag.lon, gig.lat, gig.lon) <= gig.priority_radius_km:
+        if flag.position and gig.position:
+            if distance_km(*flag.position, *gig.position) <= gig.priority_radius_km:
                 return True
         elif gig.town and flag.town == gig.town:
             return True

@@ -8,18 +8,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.enums import IntegrityGrade, VerificationStatus
+from marketplace.places.position import Position
 from marketplace.privacy import EncryptedCharField, mask_phone
 from marketplace.validators import validate_credit_code
 
 
-class CooperationStation(models.Model):
+class CooperationStation(Position):
     """驻外劳务协作站: a bureau office in a destination city that organises migrant workers."""
 
     name = models.CharField(_("协作站名称"), max_length=60, unique=True)
     city = models.CharField(_("所在城市"), max_length=30)
     address = models.CharField(_("地址"), max_length=200, blank=True)
-    lat = models.FloatField(_("纬度"), null=True, blank=True)
-    lon = models.FloatField(_("经度"), null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -29,14 +28,12 @@ class CooperationStation(models.Model):
         return self.name
 
 
-class Employer(models.Model):
+class Employer(Position):
     name = models.CharField(_("单位名称"), max_length=100)
     credit_code = models.CharField(_("统一社会信用代码"), max_length=18, unique=True, validators=[validate_credit_code])
     county = models.CharField(_("所在县市"), max_length=30)
     town = models.CharField(_("乡镇/街道"), max_length=30, blank=True)
     address = models.CharField(_("地址"), max_length=200, blank=True)
-    lat = models.FloatField(_("纬度"), null=True, blank=True)
-    lon = models.FloatField(_("经度"), null=True, blank=True)
     contact_name = models.CharField(_("联系人"), max_length=30, blank=True)
     # Often a person's own mobile: protected like any other phone number.
     contact_phone = EncryptedCharField(_("联系电话"), blank=True)

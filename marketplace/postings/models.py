@@ -6,10 +6,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.enums import Education, JobType, PayUnit, PostingStatus
+from marketplace.places.position import Position
 from marketplace.transition_log import TransitionLog
 
 
-class JobPosting(models.Model):
+class JobPosting(Position):
     employer = models.ForeignKey("marketplace.Employer", on_delete=models.CASCADE, related_name="postings")
     # Set when a cooperation station posted on the employer's behalf.
     station = models.ForeignKey(
@@ -27,8 +28,6 @@ class JobPosting(models.Model):
     county = models.CharField(_("工作地点（县市）"), max_length=30)
     town = models.CharField(_("乡镇/街道"), max_length=30, blank=True)
     address = models.CharField(_("详细地址"), max_length=200, blank=True)
-    lat = models.FloatField(_("纬度"), null=True, blank=True)
-    lon = models.FloatField(_("经度"), null=True, blank=True)
     pay_min = models.PositiveIntegerField(_("最低薪资"))
     pay_max = models.PositiveIntegerField(_("最高薪资"))
     pay_unit = models.CharField(_("计薪方式"), max_length=10, choices=PayUnit.choices, default=PayUnit.MONTH)

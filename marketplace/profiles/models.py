@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.enums import Availability, Education, Gender, JobType, KeyGroup, PayUnit, ProfileVisibility
+from marketplace.places.position import Position
 from marketplace.privacy import EncryptedCharField, digest, mask_id_number
 from marketplace.validators import normalize_id_number
 
@@ -15,7 +16,7 @@ def id_number_digest(value: str) -> str:
     return digest("id", normalize_id_number(value))
 
 
-class WorkerProfile(models.Model):
+class WorkerProfile(Position):
     user = models.OneToOneField("marketplace.User", on_delete=models.CASCADE, related_name="profile")
     # A station may register and manage workers it organises (返岗直通车, labour brands).
     station = models.ForeignKey(
@@ -35,8 +36,6 @@ class WorkerProfile(models.Model):
     hukou_township = models.CharField(_("户籍乡镇"), max_length=40, blank=True)
     current_county = models.CharField(_("现居县市"), max_length=30, blank=True)
     current_town = models.CharField(_("现居乡镇/街道"), max_length=30, blank=True)
-    lat = models.FloatField(_("纬度"), null=True, blank=True)
-    lon = models.FloatField(_("经度"), null=True, blank=True)
     education = models.CharField(_("学历"), max_length=10, choices=Education.choices, blank=True)
     skills = models.JSONField(_("技能"), default=list, blank=True)
     wanted_occupations = models.ManyToManyField("marketplace.Occupation", blank=True, related_name="+")

@@ -76,9 +76,7 @@ def posting_document(posting: JobPosting) -> dict[str, Any]:
         "job_type": posting.job_type,
         "county": posting.county,
         "town": posting.town,
-        "location": {"lat": posting.lat, "lon": posting.lon}
-        if posting.lat is not None and posting.lon is not None
-        else None,
+        "location": {"lat": posting.lat, "lon": posting.lon} if posting.position else None,
         "pay_min": posting.pay_min,
         "pay_max": posting.pay_max,
         "pay_unit": posting.pay_unit,
@@ -121,9 +119,7 @@ def profile_document(profile: WorkerProfile) -> dict[str, Any]:
         "family_codes": sorted({o.family.code for o in occupations}),
         "county": profile.current_county,
         "town": profile.current_town,
-        "location": {"lat": profile.lat, "lon": profile.lon}
-        if profile.lat is not None and profile.lon is not None
-        else None,
+        "location": {"lat": profile.lat, "lon": profile.lon} if profile.position else None,
         "education": profile.education,
         "availability": profile.availability,
         "job_types": list(profile.wanted_job_types),

@@ -151,7 +151,7 @@ def _check_window(gig: Gig, now: datetime.datetime) -> None:
 
 def _check_location(gig: Gig, lat: float | None, lon: float | None) -> int:
     """Metres from the gig's coordinates, or the refusal: no position, or too far away."""
-    if gig.lat is None or gig.lon is None:
+    if gig.position is None:
         raise ValidationError(_("该零工没有设置工作地点的位置，请扫描现场的二维码签到。"), code="gig_no_location")
     if lat is None or lon is None or not valid_coordinates(lat, lon):
         raise ValidationError(

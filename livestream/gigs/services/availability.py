@@ -119,8 +119,8 @@ def _candidates(gig: Gig) -> list[tuple[float, WorkerAvailability]]:
         if families and family_id not in families:
             continue
         distance = float("inf")
-        if None not in (row.lat, row.lon, gig.lat, gig.lon):
-            distance = distance_km(row.lat, row.lon, gig.lat, gig.lon)
+        if row.position and gig.position:
+            distance = distance_km(*row.position, *gig.position)
             if distance > settings.GIG_NOTIFY_RADIUS_KM:
                 continue
         found.append((distance, row))

@@ -60,7 +60,7 @@ def _validate_gig(gig: Gig) -> None:
     radius = gig.priority_radius_km
     if radius is not None and not 1 <= radius <= MAX_PRIORITY_RADIUS_KM:
         errors["priority_radius_km"] = [_("附近优先的范围须在1到%(max)s公里之间。") % {"max": MAX_PRIORITY_RADIUS_KM}]
-    elif radius and (gig.lat is None or gig.lon is None) and not gig.town:
+    elif radius and gig.position is None and not gig.town:
         errors["priority_radius_km"] = [_("附近优先需要零工的位置：请填写乡镇或定位。")]
     if gig.priority_until and not (gig.priority_groups or radius):
         errors["priority_until"] = [_("设置了优先报名截止时间，请同时选择优先群体或附近优先范围。")]
