@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class FrontendConfig(AppConfig):
     name = "frontend"
-    verbose_name = "移动端页面"
+    verbose_name = _("移动端页面")

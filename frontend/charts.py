@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 PALETTE = ("#9aa5b1", "#5b8def", "#f0a030", "#2f9e6b", "#c8102e", "#7b4fc9")
 
@@ -55,7 +56,7 @@ def grouped_bars(
             parts.append(f'<text x="{label_w + bar_w + 3}" y="{by + bar_h - 1}" font-size="10">{value}</text>')
         y += group_h
     if not groups:
-        parts.append(f'<text x="0" y="{legend_h + 16}" font-size="12" fill="#666">暂无数据</text>')
+        parts.append(f'<text x="0" y="{legend_h + 16}" font-size="12" fill="#666">{escape(_("暂无数据"))}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every interpolated text above is escaped
 
@@ -81,6 +82,6 @@ def share_bar(title: str, parts: list[tuple[str, int]], *, width: int = 360) -> 
         out.append(f'<text x="18" y="{ly}" font-size="12">{escape(label)} {n}（{100 * n / total:.0f}%）</text>')
         x += w
     if not parts:
-        out.append('<text x="0" y="40" font-size="12" fill="#666">暂无数据</text>')
+        out.append(f'<text x="0" y="40" font-size="12" fill="#666">{escape(_("暂无数据"))}</text>')
     out.append("</svg>")
     return mark_safe("".join(out))  # noqa: S308 - every interpolated text above is escaped

@@ -44,7 +44,7 @@ logger = logging.getLogger(__name__)
 
 
 def group_labels(groups: list[str]) -> str:
-    return "、".join(KeyGroup(g).label for g in groups if g in KeyGroup.values)
+    return "、".join(str(KeyGroup(g).label) for g in groups if g in KeyGroup.values)
 
 
 def event_list(request: HttpRequest) -> HttpResponse:

@@ -171,7 +171,7 @@ def priority_rule_text(gig: Gig) -> str:
     """Who may claim during the window, as the card and the refusal say it."""
     who = []
     if gig.priority_groups:
-        who.append("、".join(KeyGroup(g).label for g in gig.priority_groups if g in KeyGroup.values))
+        who.append("、".join(str(KeyGroup(g).label) for g in gig.priority_groups if g in KeyGroup.values))
     if gig.priority_radius_km:
         who.append(_("附近%(km)s公里内的人") % {"km": gig.priority_radius_km})
     return _("或").join(who)

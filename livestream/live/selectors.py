@@ -98,7 +98,7 @@ def room_timeline(room: LiveRoom, *, with_applicants: bool = False) -> list[Time
     entries = []
     for card in cards:
         applications = per_card.get(card.pk, [])
-        statuses = Counter(ApplicationStatus(a.status).label for a in applications)
+        statuses = Counter(str(ApplicationStatus(a.status).label) for a in applications)
         entries.append(
             TimelineEntry(
                 card=card,
@@ -162,7 +162,7 @@ def room_funnel(rooms: Iterable[LiveRoom]) -> list[FunnelRow]:
         hires[room_id] += 1
         if key_groups:
             key_hires[room_id] += 1
-            groups[room_id].update(KeyGroup(g).label if g in KeyGroup.values else g for g in key_groups)
+            groups[room_id].update(str(KeyGroup(g).label) if g in KeyGroup.values else g for g in key_groups)
     return [
         FunnelRow(
             room=room,

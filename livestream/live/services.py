@@ -65,7 +65,7 @@ def posting_payload(posting: JobPosting) -> dict[str, Any]:
         "county": posting.county,
         "town": posting.town,
         "pay_display": posting.pay_display,
-        "job_type": JobType(posting.job_type).label if posting.job_type in JobType.values else posting.job_type,
+        "job_type": str(JobType(posting.job_type).label) if posting.job_type in JobType.values else posting.job_type,
         "headcount": posting.headcount,
         "benefits": list(posting.benefits),
         "url": reverse("frontend:job_detail", args=[posting.pk]),

@@ -277,7 +277,8 @@ def _choice(value: Any, table: dict[str, str], labels: Iterable[str]) -> str:
     key = _norm(value)
     if key in table:
         return table[key]
-    raise _CellError(_("“%(v)s”无法识别，应为：%(labels)s。") % {"v": _text(value), "labels": "、".join(labels)})
+    known = "、".join(str(label) for label in labels)  # choice labels are lazy; join wants str
+    raise _CellError(_("“%(v)s”无法识别，应为：%(labels)s。") % {"v": _text(value), "labels": known})
 
 
 def _date(value: Any) -> datetime.date:

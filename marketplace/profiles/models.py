@@ -86,7 +86,7 @@ class WorkerProfile(Position):
 
     @property
     def wanted_job_type_labels(self) -> list[str]:
-        return [JobType(v).label for v in self.wanted_job_types if v in JobType.values]
+        return [str(JobType(v).label) for v in self.wanted_job_types if v in JobType.values]
 
 
 class GroupTag(models.Model):
@@ -105,7 +105,7 @@ class GroupTag(models.Model):
         verbose_name = verbose_name_plural = _("重点群体标签")
 
     def __str__(self) -> str:
-        return KeyGroup(self.group).label
+        return str(KeyGroup(self.group).label)
 
     @property
     def is_confirmed(self) -> bool:

@@ -303,7 +303,7 @@ def _worker(ctx: SeedContext, index: int, taken: set[str]) -> tuple[SeedWorker, 
     user = new_user(phone, password=password, joined=created, role=Role.SEEKER, display_name=name)
     if index < 3:
         ctx.logins.append(
-            ("求职者", phone, f"{name}（{', '.join(KeyGroup(g).label for g in groups) or '无重点群体'}）")
+            ("求职者", phone, f"{name}（{', '.join(str(KeyGroup(g).label) for g in groups) or '无重点群体'}）")
         )
     number = people.id_number(rng, home.code, birth_year, gender, taken)
     profile = WorkerProfile(

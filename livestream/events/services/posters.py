@@ -137,7 +137,7 @@ def poster_image(event: RecruitmentEvent, *, url: str, jobs: list[PosterJob]) ->
     margin, inner = 80, WIDTH - 160
 
     title_lines = _wrap(draw, event.title, title_font, inner)[:3]
-    groups = "、".join(KeyGroup(g).label for g in event.target_groups if g in KeyGroup.values)
+    groups = "、".join(str(KeyGroup(g).label) for g in event.target_groups if g in KeyGroup.values)
     header = 150 + 108 * len(title_lines) + (70 if groups else 0) + 40
     draw.rectangle([0, 0, WIDTH, header], fill=RED)
     draw.text((margin, 70), f"{EventKind(event.kind).label} · {event.organiser_name}", font=small, fill=(255, 225, 228))
