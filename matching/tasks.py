@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from marketplace.effects import task_after_commit
 from matching.search.base import SearchUnavailable
 from matching.sync import blacklist_sweep, outbox_drain_all
 
@@ -27,7 +28,7 @@ def blacklist_sweep_task() -> int:
     """Idempotent: an entry whose dates began or ended is recorded once; a doubled run finds nothing."""
     changed = blacklist_sweep()
     if changed:
-        index_outbox.delay()  # committed already: the sweep is its own transaction
+        task_after_commit(index_outbox, what="index the employers the blacklist dates changed")
     return changed
 
 

@@ -25,11 +25,17 @@ from livestream.gigs.enums import (
     SettlementStatus,
 )
 from livestream.gigs.models import Gig, GigClaim, WorkerAvailability
-from livestream.gigs.services.shared import format_moment
 from marketplace.enums import KeyGroup, Role
 from marketplace.models import User, WorkerProfile
 from marketplace.permissions import Matrix, Scope
 from marketplace.places import distance_km
+
+
+def format_moment(moment: datetime.datetime) -> str:
+    """A moment as refusals and notices say it: 3月8日 14:00."""
+    local = timezone.localtime(moment)
+    return _("%(month)s月%(day)s日 %(time)s") % {"month": local.month, "day": local.day, "time": f"{local:%H:%M}"}
+
 
 # --- who may act on which gig ------------------------------------------------------------------
 

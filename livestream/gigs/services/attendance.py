@@ -28,9 +28,9 @@ from django.utils.translation import gettext as _
 from livestream.gigs import board
 from livestream.gigs.enums import GIG_CLAIM_AWAITED, BoardEventKind, CheckInMethod, GigClaimStatus, GigStatus
 from livestream.gigs.models import Gig, GigClaim, new_checkin_token
-from livestream.gigs.rules import can, checkin_window, require
+from livestream.gigs.rules import can, checkin_window, format_moment, require
 from livestream.gigs.services.settlements import settlement_create
-from livestream.gigs.services.shared import format_moment, lock_claim, lock_gig, log_transition, profile_of
+from livestream.gigs.services.shared import lock_claim, lock_gig, log_transition, profile_of
 from marketplace.models import User
 from marketplace.places import distance_km, valid_coordinates
 

@@ -9,10 +9,7 @@ Every function here that locks must run inside the caller's transaction.
 
 from __future__ import annotations
 
-import datetime
-
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livestream.gigs.enums import GigStatus
@@ -41,12 +38,6 @@ def lock_claim(claim: GigClaim) -> GigClaim:
 def log_transition(claim: GigClaim, from_status: str, to_status: str, *, by: User | None, note: str = "") -> None:
     """Record who moved a claim, from what, to what (the claim's history, read by staff and disputes)."""
     GigClaimTransition.objects.create(claim=claim, from_status=from_status, to_status=to_status, by=by, note=note)
-
-
-def format_moment(moment: datetime.datetime) -> str:
-    """A moment as refusals and notices say it: 3月8日 14:00."""
-    local = timezone.localtime(moment)
-    return f"{local.month}月{local.day}日 {local:%H:%M}"
 
 
 def give_place_back(gig: Gig) -> None:
