@@ -18,12 +18,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from marketplace.seed.places import DESTINATIONS, city_point, local_point, pick_county
-
 from marketplace.enums import IntegrityGrade, JobType
 from marketplace.occupations.services import TAXONOMY_PATH
 from marketplace.places import COUNTIES
 from marketplace.seed import catalogue, jobs
+from marketplace.seed.places import DESTINATIONS, city_point, local_point, pick_county
 from matching.pay import monthly
 from matching.search.documents import DESCRIPTION_CHARS, posting_version
 from matching.text import analyze

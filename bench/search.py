@@ -25,13 +25,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from elasticsearch import helpers
-from marketplace.seed.places import town_point
 from tqdm import tqdm
 
 from bench import BenchError
 from bench.postings import AnalysisClock, Taxonomy, county_names, generate_postings
 from marketplace.enums import BENEFITS, JobType
 from marketplace.places import COUNTIES
+from marketplace.seed.places import town_point
 from matching.search.base import BaseSearchBackend, SearchUnavailable
 from matching.search.documents import attach_embeddings, embedding_version
 from matching.search.elasticsearch import ElasticsearchSearchBackend, index_mappings

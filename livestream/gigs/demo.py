@@ -15,8 +15,6 @@ import datetime
 from decimal import Decimal
 
 from django.utils import timezone
-from marketplace.seed.core import SeedContext, SeedEmployer
-from marketplace.seed.workers import SeedWorker
 
 from livestream.gigs.enums import CheckInMethod, ComplaintStatus, GigClaimStatus, GigStatus, RatingSide
 from livestream.gigs.models import (
@@ -30,6 +28,8 @@ from livestream.gigs.models import (
 )
 from livestream.gigs.services.settlements import amount_owed, hours_worked
 from marketplace.enums import PayUnit
+from marketplace.seed.core import SeedContext, SeedEmployer
+from marketplace.seed.workers import SeedWorker
 
 C = GigClaimStatus
 
