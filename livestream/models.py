@@ -1,5 +1,6 @@
-"""Data of the real-time app, one module per feature: the gig market (零工市场, livestream.gigs),
-recruitment events (events.py) and live rooms (直播送岗, live.py). Django finds every model here."""
+"""Data of the real-time app, one package per feature: the gig market (零工市场, livestream.gigs),
+recruitment events (livestream.events) and live rooms (直播送岗, livestream.live). Django finds
+every model through this module."""
 
 from livestream.events.models import (
     Booth,

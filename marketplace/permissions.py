@@ -125,9 +125,6 @@ MATRIX: dict[str, dict[str, Scope]] = {
     "employer.edit": {Role.EMPLOYER: _own_employer, Role.BUREAU: _all},
     "employer.verify": {Role.BUREAU: _all},
     "employer.blacklist": {Role.BUREAU: _all},
-    # 直播送岗: employers stream their own jobs, staff stream anyone's; the bureau compares streams.
-    "live.host": {Role.EMPLOYER: _all, Role.STATION: _all, Role.BUREAU: _all},
-    "live.view_funnel": {Role.BUREAU: _all},
 }
 
 

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from frontend.charts import Series, grouped_bars
 from frontend.forms.live import LiveRoomForm
 from frontend.views.common import add_service_errors, error_text, role_required
+from livestream.live import rules as live_rules
 from livestream.live.enums import RoomStatus
 from livestream.live.selectors import FunnelRow, room_funnel, room_list, room_state, room_timeline
 from livestream.live.services import live_apply, pushable_postings, room_create
@@ -49,8 +50,8 @@ def rooms(request: HttpRequest) -> HttpResponse:
             "live": groups[RoomStatus.LIVE],
             "scheduled": groups[RoomStatus.SCHEDULED],
             "ended": groups[RoomStatus.ENDED][:30],
-            "can_host": can(user, "live.host"),
-            "can_compare": can(user, "live.view_funnel"),
+            "can_host": live_rules.can(user, "live.host"),
+            "can_compare": live_rules.can(user, "live.view_funnel"),
         },
     )
 

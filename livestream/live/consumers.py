@@ -32,7 +32,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from livestream.live import services
+from livestream.live import rules, services
 from livestream.live.presence import local_rooms
 from livestream.live.selectors import room_state
 from livestream.models import LiveCard, LiveMessage, LiveRoom
@@ -88,7 +88,7 @@ def _call(action) -> Any:
 @_call
 def _host_command(user, room_id: int, command: str, message: dict[str, Any]) -> dict[str, Any]:
     room = LiveRoom.objects.get(pk=room_id)
-    services.require_host(user, room)
+    rules.require_host(user, room)
     ack: dict[str, Any] = {"type": "ack", "command": command}
     if command == "start":
         services.room_start(by=user, room=room)

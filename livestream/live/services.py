@@ -28,14 +28,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from livestream.events.rules import can as can_event
 from livestream.live.enums import RoomStatus
 from livestream.live.models import room_group
+from livestream.live.rules import require, require_host
 from livestream.models import LiveApplication, LiveCard, LiveMessage, LiveMute, LivePresence, LiveRoom
 from marketplace import effects
 from marketplace.applications.services import application_submit
 from marketplace.enums import JobType, Role
 from marketplace.models import Application, Employer, JobPosting, User
-from marketplace.permissions import require
 from marketplace.postings.moderation import chat_banned_match
 from marketplace.postings.selectors import posting_is_public, posting_list_public
 
@@ -127,12 +128,6 @@ def _lock_room(room: LiveRoom | int) -> LiveRoom:
     return LiveRoom.objects.select_for_update().get(pk=pk)
 
 
-def require_host(by: User, room: LiveRoom) -> None:
-    """Only the room's own host runs the stream; everyone else is a viewer, whatever their role."""
-    if not (by and by.is_authenticated and by.pk == room.host_id):
-        raise PermissionDenied(_("只有本直播间的主播可以进行此操作。"))
-
-
 @transaction.atomic
 def room_create(*, by: User, data: dict[str, Any]) -> LiveRoom:
     """A scheduled room. An employer's room is its own; staff may name an employer or none."""
@@ -145,8 +140,6 @@ def room_create(*, by: User, data: dict[str, Any]) -> LiveRoom:
         room.employer = by.employer
     if room.event is not None:
         # Only the event's organisers put a stream on its page.
-        from livestream.events.rules import can as can_event
-
         if not can_event(by, "event.manage", room.event):
             raise ValidationError({"event": [_("只有招聘会的主办方可以把直播关联到该招聘会。")]})
         if room.event.is_cancelled:

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 
 from livestream.gigs import rules as gig_rules
 from livestream.gigs.models import GigClaim, WageComplaint
+from livestream.live import rules as live_rules
 from marketplace import permissions
 from marketplace.enums import ProfileVisibility, Role
 from marketplace.models import Application
@@ -207,12 +208,12 @@ def scene(world):
 
 
 def test_every_action_of_the_matrix_has_written_expectations():
-    assert set(EXPECTED) == set(MATRIX) | set(gig_rules.GIG_MATRIX)
+    assert set(EXPECTED) == set(MATRIX) | set(gig_rules.GIG_MATRIX) | set(live_rules.LIVE_MATRIX)
 
 
 def matrix_of(action: str):
-    """The marketplace's rows, or the gig market's (livestream.gigs.rules) for gig.* actions."""
-    return gig_rules if action.startswith("gig.") else permissions
+    """The marketplace's rows, or the feature's own: gig.* (livestream.gigs.rules), live.* (livestream.live.rules)."""
+    return {"gig": gig_rules, "live": live_rules}.get(action.split(".")[0], permissions)
 
 
 @pytest.mark.parametrize(("action", "actor", "target"), CELLS, ids=[f"{a}-{r}-{t}" for a, r, t in CELLS])

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from livestream.gigs.enums import GIG_CLAIM_FINISHED, ComplaintStatus, GigClaimStatus
 from livestream.gigs.models import GigClaim, GigSettlement, WageComplaint, WageComplaintStep
 from livestream.gigs.rules import require
+from livestream.gigs.services.shared import lock_claim
 from marketplace.models import User
 
 S = ComplaintStatus
@@ -41,8 +42,11 @@ def _clean_amount(value: object) -> Decimal:
 
 @transaction.atomic
 def gig_complaint_open(*, by: User, claim: GigClaim, amount_claimed: object, description: str) -> WageComplaint:
-    """The worker disputes the wage of a finished claim. One complaint under way per claim."""
-    claim = GigClaim.objects.select_for_update(of=("self",)).select_related("gig", "profile").get(pk=claim.pk)
+    """The worker disputes the wage of a finished claim. One complaint under way per claim.
+
+    Locks the claim row only (services.shared.lock_claim): nothing here changes the gig.
+    """
+    claim = lock_claim(claim)
     require(by, "gig.complaint_open", claim)
     if claim.status not in GIG_CLAIM_FINISHED:
         raise ValidationError(
