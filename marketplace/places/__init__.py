@@ -16,7 +16,7 @@ from marketplace.places.gazetteer import (
     resolve_place,
     valid_coordinates,
 )
-from marketplace.places.prefecture import COUNTIES, COUNTY_BY_NAME, County, county_names
+from marketplace.places.prefecture import COUNTIES, COUNTY_BY_NAME, County
 
 __all__ = [
     "COUNTIES",
@@ -24,7 +24,6 @@ __all__ = [
     "EARTH_RADIUS_KM",
     "County",
     "Place",
-    "county_names",
     "distance_km",
     "place_names",
     "resolve_place",

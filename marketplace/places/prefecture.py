@@ -157,8 +157,3 @@ COUNTIES: tuple[County, ...] = (
     ),
 )
 COUNTY_BY_NAME = {county.name: county for county in COUNTIES}
-
-
-def county_names() -> list[str]:
-    """The counties in the order forms list them (凯里市 first)."""
-    return [county.name for county in COUNTIES]
