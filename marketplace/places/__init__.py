@@ -1,31 +1,53 @@
-"""Places for the whole product, below every feature: the home prefecture's counties and towns,
-the gazetteer of typed place names, and distances.
+"""Places for the whole product, below every feature. One source: the national gazetteer.
 
-    prefecture: COUNTIES (name, GB/T 2260 code, seat, towns) — forms, gig boards, the demo
-    gazetteer:  resolve_place("凯里") → Place with coordinates — search, matching
-    gazetteer:  distance_km, valid_coordinates — ranking, gigs (nearby, check-in), search
+    gazetteer:  resolve_place("浙江宁波") → Place (code, level, parents, coordinates);
+                locate(city, district, lat, lon), nearest_county, suggest_places, distance_km
+    regions:    resolve_area("珠三角" | "外省" | "县城", Home) → Area a posting is in or not
+    prefecture: COUNTIES of the home prefecture (from the gazetteer) with their towns — forms,
+                gig boards, the demo
 
 Imports nothing of the project's own, so any module may use it.
 """
 
 from marketplace.places.gazetteer import (
     EARTH_RADIUS_KM,
+    HOME_PREFECTURE,
+    HOME_PROVINCE,
     Place,
     distance_km,
+    divisions,
+    locate,
+    nearest_county,
     place_names,
     resolve_place,
+    suggest_places,
     valid_coordinates,
+    workplace_codes,
 )
 from marketplace.places.prefecture import COUNTIES, COUNTY_BY_NAME, County
+from marketplace.places.regions import Area, Home, areas_in_text, resolve_area, resolve_areas, split_places
 
 __all__ = [
     "COUNTIES",
     "COUNTY_BY_NAME",
     "EARTH_RADIUS_KM",
+    "HOME_PREFECTURE",
+    "HOME_PROVINCE",
+    "Area",
     "County",
+    "Home",
     "Place",
+    "areas_in_text",
     "distance_km",
+    "divisions",
+    "locate",
+    "nearest_county",
     "place_names",
+    "resolve_area",
+    "resolve_areas",
     "resolve_place",
+    "split_places",
+    "suggest_places",
     "valid_coordinates",
+    "workplace_codes",
 ]

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
 from marketplace.models import GroupTag, JobPosting, WorkerProfile
+from marketplace.places import workplace_codes
 from marketplace.postings.selectors import posting_list_public
 from matching.pay import monthly
 from matching.text import analyze
@@ -54,9 +55,13 @@ def profile_source() -> QuerySet[WorkerProfile]:
     )
 
 
+# Bumped when a posting document gains a field, so reconciliation re-indexes every posting.
+POSTING_SCHEMA = "places-2"
+
+
 def posting_version(updated_at, verification: str, grade: str) -> str:
     """A posting document depends on its employer too: a verification or grade change makes it stale."""
-    return f"{updated_at.isoformat()}|{verification}|{grade}"
+    return f"{updated_at.isoformat()}|{verification}|{grade}|{POSTING_SCHEMA}"
 
 
 def posting_document(posting: JobPosting) -> dict[str, Any]:
@@ -77,6 +82,7 @@ def posting_document(posting: JobPosting) -> dict[str, Any]:
         "county": posting.county,
         "town": posting.town,
         "location": {"lat": posting.lat, "lon": posting.lon} if posting.position else None,
+        "place_codes": workplace_codes(posting.county, posting.town, posting.lat, posting.lon),
         "pay_min": posting.pay_min,
         "pay_max": posting.pay_max,
         "pay_unit": posting.pay_unit,

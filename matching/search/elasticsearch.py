@@ -52,6 +52,7 @@ def index_mappings(kind: str, analyzer: str, dims: int) -> dict[str, Any]:
             "family_code": keyword,
             "family_name": keyword,
             "job_type": keyword,
+            "place_codes": keyword,
             "pay_min": {"type": "integer"},
             "pay_max": {"type": "integer"},
             "pay_unit": keyword,
@@ -261,6 +262,11 @@ class ElasticsearchSearchBackend(BaseSearchBackend):
             if values:
                 filters.append(Q("terms", **{field: list(values)}))
         filters += [Q("term", benefits=b) for b in query.benefits]
+        if query.place_codes:
+            filters.append(Q("terms", place_codes=list(query.place_codes)))
+        if query.exclude_place_codes:  # 外省: somewhere known, and not there
+            filters.append(Q("exists", field="place_codes"))
+            filters.append(~Q("terms", place_codes=list(query.exclude_place_codes)))
         if query.pay_floor_month is not None:
             filters.append(Q("range", pay_max_month={"gte": query.pay_floor_month}))
         if query.posted_within_days is not None:

@@ -40,7 +40,7 @@ FTS_COLUMNS = {
 # Columns copied out of the document for filtering and sorting.
 POSTING_COLUMNS = (
     "job_type", "county", "town", "occupation_id", "family_code", "pay_min_month", "pay_max_month",
-    "published_at", "employer_verified", "lat", "lon", "benefits",
+    "published_at", "employer_verified", "lat", "lon", "benefits", "place_codes",
 )  # fmt: skip
 PROFILE_COLUMNS = ("county", "occupation_ids", "family_codes", "job_types", "key_groups", "lat", "lon")
 # Secondary indices of postings. Each holds every column a filter, sort or facet reads, so counts,
@@ -66,9 +66,10 @@ def _fts_match(tokens: Iterable[str]) -> str:
 def _row_values(kind: str, doc: dict[str, Any]) -> dict[str, Any]:
     location = doc.get("location") or {}
     if kind == "postings":
-        values = {c: doc.get(c) for c in POSTING_COLUMNS if c not in ("lat", "lon", "benefits")}
+        values = {c: doc.get(c) for c in POSTING_COLUMNS if c not in ("lat", "lon", "benefits", "place_codes")}
         values["employer_verified"] = 1 if doc.get("employer_verified") else 0
         values["benefits"] = json.dumps(doc.get("benefits") or [], ensure_ascii=False)
+        values["place_codes"] = json.dumps(doc.get("place_codes") or [])
     else:
         values = {"county": doc.get("county")}
         for c in ("occupation_ids", "family_codes", "job_types", "key_groups"):
@@ -428,6 +429,14 @@ def _posting_filters(q: PostingQuery) -> tuple[list[str], list[Any]]:
     for benefit in q.benefits:
         where.append("EXISTS (SELECT 1 FROM json_each(d.benefits) WHERE value = ?)")
         params.append(benefit)
+    if q.place_codes:
+        sql, vals = _in("value", q.place_codes)
+        where.append(f"EXISTS (SELECT 1 FROM json_each(d.place_codes) WHERE {sql})")
+        params += vals
+    if q.exclude_place_codes:  # 外省: somewhere known, and not there
+        sql, vals = _in("value", q.exclude_place_codes)
+        where.append(f"d.place_codes != '[]' AND NOT EXISTS (SELECT 1 FROM json_each(d.place_codes) WHERE {sql})")
+        params += vals
     if q.pay_floor_month is not None:
         where.append("d.pay_max_month >= ?")
         params.append(q.pay_floor_month)

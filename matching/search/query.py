@@ -14,7 +14,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from marketplace.enums import BENEFITS, JobType
-from marketplace.places import resolve_place, valid_coordinates
+from marketplace.places import Area, Home, resolve_area, suggest_places, valid_coordinates
 from matching.text import query_tokens
 
 MAX_TEXT_CHARS = 100
@@ -56,6 +56,9 @@ class PostingQuery:
     posted_within_days: int | None = None
     verified_only: bool = False
     geo: GeoFilter | None = None
+    #: in any of these divisions (浙江, 珠三角) / in none of them (外省): GB/T 2260 codes
+    place_codes: tuple[str, ...] = ()
+    exclude_place_codes: tuple[str, ...] = ()
     sort: str = "relevance"
     page: int = 1
     page_size: int = 20
@@ -127,7 +130,7 @@ def parse_posting_query(params: dict[str, Any], *, known_families: set[str] | No
     if within is not None and not 1 <= within <= 3650:
         raise QueryError(_("发布时间范围应在1到3650天之间。"), "within_days")
 
-    geo = _parse_geo(params)
+    geo, area = _parse_geo(params)
     sort = str(params.get("sort") or ("distance" if geo and not text else "relevance"))
     if sort not in SORTS:
         raise QueryError(_("排序方式不正确。"), "sort")
@@ -152,6 +155,8 @@ def parse_posting_query(params: dict[str, Any], *, known_families: set[str] | No
         posted_within_days=int(within) if within is not None else None,
         verified_only=str(params.get("verified", "")).lower() in ("1", "true", "yes"),
         geo=geo,
+        place_codes=tuple(sorted(area.codes)) if area else (),
+        exclude_place_codes=tuple(sorted(area.exclude)) if area else (),
         sort=sort,
         page=int(page),
         page_size=int(page_size),
@@ -159,25 +164,41 @@ def parse_posting_query(params: dict[str, Any], *, known_families: set[str] | No
     )
 
 
-def _parse_geo(params: dict[str, Any]) -> GeoFilter | None:
+def _parse_geo(params: dict[str, Any]) -> tuple[GeoFilter | None, Area | None]:
+    """Where to search: a point; a city or county, measured from its seat (as far as the radius
+    says); or an area (浙江, 珠三角, 外省) that filters by division and measures from its middle."""
     lat = _number(params, "lat", "纬度")
     lon = _number(params, "lon", "经度")
     radius = _number(params, "radius_km", "距离范围")
     if radius is not None and not 0 < radius <= MAX_RADIUS_KM:
         raise QueryError(_("距离范围应在0到%(n)d公里之间。") % {"n": int(MAX_RADIUS_KM)}, "radius_km")
     place = str(params.get("near") or "").strip()
+    point = None
     if lat is not None or lon is not None:
         if lat is None or lon is None or not valid_coordinates(lat, lon):
             raise QueryError(_("位置坐标不正确。"), "lat")
-        return GeoFilter(lat=lat, lon=lon, radius_km=radius)
-    if place:
-        resolved = resolve_place(place)
-        if resolved is None:
-            raise QueryError(_("找不到地名“%(p)s”，请换个写法，例如“凯里”或“东莞”。") % {"p": place[:20]}, "near")
-        return GeoFilter(lat=resolved.lat, lon=resolved.lon, radius_km=radius, place_name=resolved.name)
-    if radius is not None:
-        raise QueryError(_("按距离筛选需要提供位置或地名。"), "radius_km")
-    return None
+        point = GeoFilter(lat=lat, lon=lon, radius_km=radius)
+    if not place:
+        if point is None and radius is not None:
+            raise QueryError(_("按距离筛选需要提供位置或地名。"), "radius_km")
+        return point, None
+    area = resolve_area(place[:40], Home.of(lat, lon))
+    if area is None:
+        names = suggest_places(place)
+        if names:
+            message = _("找不到地名“%(p)s”。你要找的是不是：%(names)s？") % {"p": place[:20], "names": "、".join(names)}
+        else:
+            message = _("找不到地名“%(p)s”，请换个写法，例如“凯里”“浙江”或“珠三角”。") % {"p": place[:20]}
+        raise QueryError(message, "near")
+    by_point = area.kind == "local" or (area.place is not None and area.place.level != "province")
+    if by_point:  # a city, a county or 家附近: distance from its seat or the seeker, as the radius says
+        center = area.middle()
+        radius = radius if radius is not None else (area.radius_km if area.kind == "local" else None)
+        return GeoFilter(lat=center[0], lon=center[1], radius_km=radius, place_name=area.label), None
+    center = area.middle()
+    if center is None:  # 外省: no middle to measure from
+        return point, area
+    return GeoFilter(lat=center[0], lon=center[1], radius_km=radius, place_name=area.label), area
 
 
 def highlight(text: str, tokens: tuple[str, ...]) -> str:

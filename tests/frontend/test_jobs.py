@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from marketplace.enums import ApplicationStatus, JobType, PostingStatus
 from marketplace.models import Application, BlacklistEntry
+from marketplace.places import resolve_place
 from tests.factories import EmployerFactory, EmployerMemberFactory, JobPostingFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +92,8 @@ def test_a_chosen_filter_that_emptied_the_page_stays_visible_so_it_can_be_undone
 
 
 def test_jobs_near_a_typed_place_show_their_distance_nearest_first(client, employer, search_index):
-    JobPostingFactory(employer=employer, title="凯里的岗位", county="凯里市", lat=26.566, lon=107.981)
+    kaili = resolve_place("凯里")  # the seat a typed 凯里 is measured from
+    JobPostingFactory(employer=employer, title="凯里的岗位", county="凯里市", lat=kaili.lat, lon=kaili.lon)
     JobPostingFactory(employer=employer, title="从江的岗位", county="从江县", lat=25.754, lon=108.905)
     JobPostingFactory(employer=employer, title="没有坐标的岗位", county="凯里市")
     search_index()

@@ -13,6 +13,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from marketplace.places import resolve_place, workplace_codes
 from matching.pay import monthly
 from matching.search.query import QueryError, parse_posting_query
 from matching.text import analyze
@@ -20,9 +21,9 @@ from matching.text import analyze
 pytestmark = pytest.mark.django_db
 
 NOW = timezone.now()
-KAILI = (26.566, 107.981)
-HUANGPING = (26.905, 107.917)
-DONGGUAN = (23.021, 113.752)
+KAILI = resolve_place("凯里").position  # the seats the gazetteer measures typed names from
+HUANGPING = resolve_place("黄平").position
+DONGGUAN = resolve_place("东莞").position
 
 
 def posting(id: int, title: str, **extra) -> dict:
@@ -60,6 +61,7 @@ def posting(id: int, title: str, **extra) -> dict:
         "integrity_grade": "B",
     }
     doc.update(extra)
+    doc["place_codes"] = workplace_codes(doc["county"], doc["town"], lat, lon)  # as documents.py builds them
     return doc
 
 
@@ -147,6 +149,20 @@ def test_distance_sort_from_a_typed_place_name(loaded):
     assert ids(result) == [4, 1, 5, 3, 6, 2]
     assert result.hits[0].distance_km == pytest.approx(0.0, abs=0.5)
     assert result.hits[2].distance_km == pytest.approx(22.0, abs=3.0)  # 雷山
+
+
+@pytest.mark.parametrize(
+    ("near", "expected"),
+    [("广东", {2, 6}), ("珠三角", {2, 6}), ("外省", {2, 6}), ("贵州省", {1, 3, 4, 5}), ("江浙沪", set())],
+)
+def test_a_province_or_region_filters_to_the_places_inside_it(loaded, near, expected):
+    assert set(ids(search(loaded, near=near, page_size="50"))) == expected
+
+
+def test_an_unknown_place_name_is_refused_with_names_we_know(loaded):
+    with pytest.raises(QueryError) as refused:
+        search(loaded, near="凯理")
+    assert "凯里" in refused.value.message and refused.value.field == "near"
 
 
 def test_facets_count_the_filtered_set(loaded):

@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 TAXONOMY_PATH = ROOT / "marketplace" / "data" / "occupations.json"
-PLACES_PATH = ROOT / "marketplace" / "data" / "places.json"
+PLACES_PATH = Path(__file__).resolve().parent / "places.json"  # frozen with the set it built
 SEED = 20230501
 EARTH_RADIUS_KM = 6371.0088
 NEAR_KM = 50.0

@@ -11,6 +11,7 @@ from marketplace.enums import ProfileVisibility
 from marketplace.models import Occupation
 from marketplace.occupations.services import occupations_load
 from marketplace.occupations.taxonomy import taxonomy_changed
+from marketplace.places import resolve_place
 from marketplace.privacy import mask_phone
 from matching.search import get_search_backend
 from tests.factories import EmployerFactory, EmployerMemberFactory, JobPostingFactory, SeekerFactory, id_number
@@ -20,6 +21,7 @@ pytestmark = pytest.mark.django_db
 
 URL = "/api/search/postings"
 DUYUN = {"lat": 26.259, "lon": 107.518}
+KAILI = resolve_place("凯里").position  # where a search near 凯里 measures from
 
 # --- search ---------------------------------------------------------------------------------------
 
@@ -29,7 +31,7 @@ def jobs(employer, search_index):
     unverified = EmployerFactory(name="未认证的小作坊", verification="pending")
     made = {
         "welder": JobPostingFactory(employer=employer, title="招电焊师傅", description="钢结构焊接。", county="凯里市",
-                                    lat=26.566, lon=107.981, pay_min=300, pay_max=350, pay_unit="day",
+                                    lat=KAILI[0], lon=KAILI[1], pay_min=300, pay_max=350, pay_unit="day",
                                     benefits=["包吃住"]),
         "packer": JobPostingFactory(employer=employer, title="食品包装工", description="流水线包装。", county="凯里市",
                                     lat=26.60, lon=107.95, pay_min=3500, pay_max=4000, benefits=["五险一金"]),
