@@ -20,7 +20,7 @@ import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from marketplace.occupations.taxonomy import occupation_info, suggest_occupations
+from marketplace.places import workplace_codes
 from matching.features import Seeker, finite_number, seeker_from_record
 from matching.pay import monthly
 from matching.recommend import Encoder, lexical_baseline, recommend
@@ -61,6 +62,9 @@ class Evaluation:
     postings: int
     run: dict[str, list[str]]
     backend: str
+    baseline_run: dict[str, list[str]] = field(default_factory=dict)
+    judged: dict[str, dict[str, int]] = field(default_factory=dict)
+    classes: dict[str, list[str]] = field(default_factory=dict)
 
 
 def read_jsonl(path: Path, required: tuple[str, ...], what: str) -> list[dict[str, Any]]:
@@ -128,6 +132,7 @@ def posting_document_from_record(row: dict[str, Any], number: int) -> dict[str, 
         "county": str(row.get("city") or ""),
         "town": str(row.get("district") or ""),
         "location": {"lat": lat, "lon": lon} if lat is not None and lon is not None else None,
+        "place_codes": workplace_codes(str(row.get("city") or ""), str(row.get("district") or ""), lat, lon),
         "pay_min": pay_min,
         "pay_max": pay_max,
         "pay_unit": unit,
@@ -236,4 +241,7 @@ def evaluate(
         postings=len(docs),
         run=run,
         backend=backend_kind,
+        baseline_run=baseline,
+        judged=judged,
+        classes={str(row["id"]): [str(c) for c in row.get("classes") or []] for row in profile_rows},
     )

@@ -10,18 +10,32 @@ colloquial names, the same lookup that suggests a posting's occupation from its 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from marketplace.occupations.taxonomy import occupation_families, suggest_occupations
-from marketplace.places import Place, resolve_place
+from marketplace.occupations.taxonomy import occupation_families, occupation_info, suggest_occupations
+from marketplace.places import Area, Home, areas_in_text, distance_km, resolve_areas
 from matching.pay import monthly
 
 # Certificates named in free text: 焊工证, 叉车证, 电工证, 健康证, A2驾照, 教师资格证 …
 _CERTIFICATE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{1,8}?(?:证|驾照|执照|资格))")
 _CERT_NOISE = ("持", "有", "需", "要", "须", "必须", "具备", "优先", "相关", "和", "或")
-_AGE_RANGE = re.compile(r"(\d{2})\s*[-—~至到]\s*(\d{2})\s*岁")
+_AGE_RANGE = re.compile(r"(\d{2})\s*(?:岁)?\s*[-—–~～至到]\s*(\d{2})\s*(?:周)?岁")
+# 50岁以下, 60岁以内, 55周岁以内, 不超过55岁, 45岁以上
+_AGE_MAX = re.compile(r"(?:(\d{2})\s*周?岁\s*(?:以下|以内|之内|内)|(?:不超过|不大于|低于|小于)\s*(\d{2})\s*周?岁)")
+_AGE_MIN = re.compile(r"(\d{2})\s*周?岁\s*(?:以上|或以上)")
+# A want split into its parts: 保安或者门卫，保洁也行 → 保安 / 门卫 / 保洁
+_WANT_SEPARATORS = re.compile(r"[，,、；;/|。.\s]+|或者|还有|以及|或(?!者)|也行|也可以|都行|都可以|都能")
+# Wants that name no trade: the person will take what suits what they did before, or anything.
+_ANYTHING = ("什么都", "啥都", "都可以", "都行", "不挑", "不限", "随便", "能干就行", "有活就行", "找工作", "找个工作",
+             "找点事", "找事做", "打工", "能赚钱")  # fmt: skip
+# Said about place in free text rather than in the place field: they want to stay close.
+_STAY_CLOSE = ("家附近", "离家近", "离家不远", "附近", "不想出远门", "不出远门", "不能出远门", "照顾老人", "照顾家",
+               "接送孩子", "带孩子", "在家门口", "家门口", "镇上", "县城", "安置点", "就近", "本地")  # fmt: skip
 _EDUCATION_WORDS = (
     ("master", ("硕士", "研究生")),
     ("bachelor", ("本科",)),
@@ -39,8 +53,16 @@ class Seeker:
     #: occupation id → the words that named it ("烧电焊"), for the explanation
     occupation_words: dict[int, str]
     family_codes: frozenset[str]
+    #: families named as a line of work (进厂, 服务行业): the whole family is what they asked for
+    sector_codes: frozenset[str] = frozenset()
     certificates: tuple[str, ...] = ()
-    places: tuple[Place, ...] = ()
+    #: where they accept to work: divisions (宁波), regions (珠三角), relative words (外省, 县城)
+    areas: tuple[Area, ...] = ()
+    home: Home = field(default_factory=Home)
+    #: they said to stay close (家附近, 镇上, 照顾老人): distance decides more than anything
+    near_home: bool = False
+    #: the want names no trade (什么都可以) or is empty: the trades were read from past work, or none
+    vague: bool = False
     lat: float | None = None
     lon: float | None = None
     expected_pay_month: int | None = None
@@ -78,8 +100,18 @@ def certificates_in(text: str) -> tuple[str, ...]:
 
 
 def age_range_in(text: str) -> tuple[int | None, int | None]:
-    match = _AGE_RANGE.search(text or "")
-    return (int(match.group(1)), int(match.group(2))) if match else (None, None)
+    """The ages a posting asks for: 18-50岁, 50岁以下, 不超过55周岁, 45岁以上."""
+    text = text or ""
+    match = _AGE_RANGE.search(text)
+    if match:
+        low, high = int(match.group(1)), int(match.group(2))
+        return (low, high) if low <= high else (high, low)
+    upper = _AGE_MAX.search(text)
+    lower = _AGE_MIN.search(text)
+    return (
+        int(lower.group(1)) if lower else None,
+        int(upper.group(1) or upper.group(2)) if upper else None,
+    )
 
 
 def education_in(text: str) -> str:
@@ -90,11 +122,70 @@ def education_in(text: str) -> str:
 
 
 def occupations_in(*, primary: str, secondary: str = "") -> tuple[frozenset[int], dict[int, str]]:
-    """Occupations the taxonomy recognises in what a seeker wrote (wanted trades first, then the rest)."""
+    """Occupations the taxonomy recognises in what a seeker wrote.
+
+    Each part of a list of wants (保安或者门卫，保洁也行) counts on its own, so the third want is
+    not crowded out by the first; when the wants name no trade, what they did before and can do
+    (`secondary`: self-description, skills) names them instead.
+    """
     words: dict[int, str] = {}
-    for suggestion in suggest_occupations(title=primary, description=secondary, limit=4):
-        words.setdefault(suggestion.occupation_id, suggestion.matched)
+    for part in split_wants(without_aspect(primary)):
+        suggestions = suggest_occupations(title=part, limit=2)
+        for suggestion in suggestions:
+            words.setdefault(suggestion.occupation_id, suggestion.matched)
+        if not suggestions and len(part) >= 2:  # 保洁 is the start of 保洁员: a name cut short
+            for info in occupation_info().values():
+                if info.name.startswith(part):
+                    words.setdefault(info.id, part)
+    if not words and secondary:
+        for suggestion in suggest_occupations(title=without_aspect(secondary), limit=3):
+            words.setdefault(suggestion.occupation_id, suggestion.matched)
     return frozenset(words), words
+
+
+SECTOR_WORDS_PATH = Path(__file__).resolve().parent / "data" / "sector_words.json"
+# 扎过钢筋, 做了两年服务员: the aspect particle splits a trade's words apart.
+_ASPECT = re.compile(r"(?<=[\u4e00-\u9fff])[过了着](?=[\u4e00-\u9fff])")
+
+
+@cache
+def _sector_words() -> tuple[tuple[str, str], ...]:
+    data = json.loads(SECTOR_WORDS_PATH.read_text(encoding="utf-8"))["sectors"]
+    pairs = [(word, family) for family, words in data.items() for word in words]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def sectors_in(text: str) -> frozenset[str]:
+    """Taxonomy families named as a line of work: 想进厂 → 制造业, 服务行业 → 生活服务."""
+    text = _ASPECT.sub("", text or "")
+    return frozenset(family for word, family in _sector_words() if word in text)
+
+
+def without_aspect(text: str) -> str:
+    return _ASPECT.sub("", text or "")
+
+
+def split_wants(text: str) -> list[str]:
+    return [part for part in _WANT_SEPARATORS.split(text or "") if part.strip()]
+
+
+def wants_anything(text: str) -> bool:
+    """什么都可以, 找工作, or nothing at all: the want names no trade."""
+    text = (text or "").strip()
+    return not text or (any(word in text for word in _ANYTHING) and len(text) <= 12)
+
+
+def stays_close(text: str, areas: tuple[Area, ...], home: Home) -> bool:
+    """They asked for somewhere near (县城, 家附近) or said so (照顾老人, 离家近), and nowhere far."""
+    point = home.point
+    far = any(
+        area.kind in ("outside", "region")
+        or (area.place is not None and area.place.level == "province" and area.place.code != home.province)
+        or (area.place is not None and point is not None and distance_km(*point, *area.place.position) > 100)
+        for area in areas
+    )
+    near = any(area.near_home for area in areas) or any(word in (text or "") for word in _STAY_CLOSE)
+    return near and not far
 
 
 def seeker_from_record(row: dict[str, Any]) -> Seeker:
@@ -103,7 +194,13 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
     described = str(row.get("self_description") or "")
     skills = [str(s) for s in row.get("skills") or []]
     ids, words = occupations_in(primary=desired, secondary=" ".join([described, *skills]))
-    places = tuple(p for p in (resolve_place(str(name)) for name in row.get("desired_cities") or []) if p)
+    sectors = sectors_in(desired) or (sectors_in(" ".join([described, *skills])) if not ids else frozenset())
+    lat, lon = finite_number(row.get("lat")), finite_number(row.get("lng", row.get("lon")))
+    home = Home.of(lat, lon)
+    wanted = row.get("desired_cities") or []
+    areas, _unknown = resolve_areas([str(name) for name in (wanted if isinstance(wanted, list) else [wanted])], home)
+    if not areas:  # no place field: where they said they want to go, in their own words
+        areas = areas_in_text(" ".join([desired, described]), home)
     certificates = tuple(str(c) for c in row.get("certificates") or []) + certificates_in(described)
     availability = str(row.get("availability") or "both")
     education = str(row.get("education") or "")
@@ -113,11 +210,15 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
         text=" ".join([desired, described, *skills]).strip(),
         occupation_ids=ids,
         occupation_words=words,
-        family_codes=occupation_families(ids),
+        family_codes=occupation_families(ids) | sectors,
+        sector_codes=sectors,
         certificates=certificates,
-        places=places,
-        lat=finite_number(row.get("lat")),
-        lon=finite_number(row.get("lng", row.get("lon"))),
+        areas=tuple(areas),
+        home=home,
+        near_home=stays_close(" ".join([desired, described]), tuple(areas), home),
+        vague=wants_anything(desired) or not any(suggest_occupations(title=p, limit=1) for p in split_wants(desired)),
+        lat=lat,
+        lon=lon,
         expected_pay_month=monthly(
             finite_number(row.get("expected_salary_min")), str(row.get("expected_salary_unit") or "month")
         ),
@@ -138,22 +239,29 @@ def seeker_from_profile(profile) -> Seeker:
     certificates = tuple(c.name for c in profile.certificates.all())
     _ids, inferred = occupations_in(primary=" ".join(skills), secondary=profile.intro or "")
     words = {**{i: w for i, w in inferred.items() if not chosen}, **chosen}
-    place_names = [str(p) for p in profile.wanted_places or []]
-    if profile.current_county:
-        place_names.append(profile.current_county)
-    places = tuple(p for p in (resolve_place(name) for name in place_names) if p)
-    lat, lon = profile.lat, profile.lon
-    if (lat is None or lon is None) and profile.current_county and (home := resolve_place(profile.current_county)):
-        lat, lon = home.lat, home.lon  # the county seat stands in for a home without coordinates
+    home = Home.of(profile.lat, profile.lon, profile.current_county or "")
+    wanted = [str(p) for p in profile.wanted_places or []]
+    areas, _unknown = resolve_areas(wanted, home)
+    if not areas:
+        areas = areas_in_text(profile.intro or "", home)
+    if home.county is not None and not any(a.near_home for a in areas):
+        county = home.county  # their own county is always somewhere they accept
+        areas.append(Area(label=county.name, kind="place", codes=frozenset({county.code}), place=county))
+    lat, lon = home.point if home.point else (None, None)  # the county seat stands in for a home point
     ids = frozenset(words)
+    sectors = sectors_in(" ".join(skills)) if not ids else frozenset()
     return Seeker(
         key=str(profile.pk),
         text=" ".join([*chosen.values(), *skills, profile.intro or "", *certificates]).strip(),
         occupation_ids=ids,
         occupation_words=words,
-        family_codes=occupation_families(ids),
+        family_codes=occupation_families(ids) | sectors,
+        sector_codes=sectors,
         certificates=certificates,
-        places=places,
+        areas=tuple(areas),
+        home=home,
+        near_home=stays_close(profile.intro or "", tuple(areas), home),
+        vague=not chosen and not inferred,
         lat=lat,
         lon=lon,
         expected_pay_month=monthly(profile.expected_pay, profile.expected_pay_unit) if profile.expected_pay else None,

@@ -18,7 +18,7 @@ from django.conf import settings
 
 from marketplace.enums import EDUCATION_RANK, KeyGroup
 from marketplace.occupations.taxonomy import occupation_info
-from marketplace.places import distance_km
+from marketplace.places import distance_km, workplace_codes
 from matching.features import Posting, Seeker
 
 DEFAULT_WEIGHTS: dict[str, float] = {
@@ -53,7 +53,10 @@ WELFARE_GROUPS = frozenset(
 FAR_KM = 300.0  # beyond this, and not in a named destination, a job is a move the seeker did not ask for
 FAR_KM_SHORT_WORK = 80.0  # gig and part-time work: a commute, never a move
 NEAR_KM = 50.0  # within this of home counts as near, whatever destinations were named
+NEAR_HOME_KM = 25.0  # for people who said 家附近 or 县城: a daily commute
+FAR_KM_NEAR_HOME = 60.0  # and beyond this, for them, a move
 DESTINATION_KM = 40.0  # a posting this close to a named destination is in it
+SECTOR_FIT = 0.75  # 想进厂 and this is a factory job: what they asked for, if not a named trade
 TIE_BAND = 0.05  # scores this close are near-equal: demand may be spread among them
 JOB_TYPE_FIT = {
     "full_time": {"full_time": 1.0, "internship": 0.9, "public_welfare": 0.9, "part_time": 0.4, "gig": 0.3},
@@ -154,6 +157,10 @@ def _score(seeker: Seeker, posting: Posting, semantic: float | None, lexical: fl
 
 def _occupation(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> float:
     occupation_id = doc.get("occupation_id")
+    family = doc.get("family_code")
+    if family and family in seeker.sector_codes and occupation_id not in seeker.occupation_ids:
+        reasons.append(f"行业匹配：{doc.get('family_name') or family}")
+        return SECTOR_FIT
     if not seeker.occupation_ids:
         return 0.0
     if occupation_id in seeker.occupation_ids:
@@ -171,30 +178,51 @@ def _occupation(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> floa
 
 
 def _place(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> tuple[float, float | None]:
+    """How well the workplace suits where the seeker will go: in an area they accept, near home,
+    or how far. A value below zero means a move they did not ask for (the far-away penalty)."""
     location = doc.get("location") or None
-    if not location:
+    lat, lon = (location["lat"], location["lon"]) if location else (None, None)
+    codes = doc.get("place_codes")
+    if codes is None:  # a document indexed before it carried its divisions
+        codes = workplace_codes(doc.get("county") or "", doc.get("town") or "", lat, lon)
+    codes = frozenset(codes)
+    distance = _home_distance(seeker, lat, lon) if lat is not None and lon is not None else None
+    inside = next((area for area in seeker.areas if area.contains(codes, lat, lon)), None)
+    if inside is not None:
+        if distance is not None and distance <= NEAR_KM:
+            reasons.append(f"距离 {distance:.1f} 公里")  # near home: the distance says it best
+        else:
+            reasons.append(f"在意向工作地：{inside.label}")
+        if seeker.near_home and distance is not None:
+            return max(0.5, 1.0 - 0.5 * distance / NEAR_HOME_KM), distance
+        return 1.0, distance
+    if location is None and not codes:
         reasons.append(f"工作地：{doc.get('county') or '未注明'}")
         return 0.3, None
-    lat, lon = location["lat"], location["lon"]
-    for place in seeker.places:
-        if distance_km(lat, lon, place.lat, place.lon) <= DESTINATION_KM:
-            distance = _home_distance(seeker, lat, lon)
-            if distance is not None and distance <= NEAR_KM:
-                reasons.append(f"距离 {distance:.1f} 公里")  # near home: the distance says it best
-            else:
-                reasons.append(f"在意向工作地：{place.name}")
-            return 1.0, distance
-    distance = _home_distance(seeker, lat, lon)
     if distance is None:
-        if seeker.places:
+        if seeker.areas:
             reasons.append(f"不在意向工作地（{doc.get('county') or '外地'}）")
-            return 0.1, None
+            return (-1.0 if codes else 0.1), None
         reasons.append("未填写位置，未按距离排序")
         return 0.3, None
+    if seeker.near_home:  # 家附近, 县城, 照顾老人: a commute, and a short one
+        reasons.append(f"距离 {distance:.1f} 公里")
+        if distance <= NEAR_HOME_KM:
+            return 1.0 - 0.5 * distance / NEAR_HOME_KM, distance
+        if distance <= FAR_KM_NEAR_HOME:
+            return 0.5 * (FAR_KM_NEAR_HOME - distance) / (FAR_KM_NEAR_HOME - NEAR_HOME_KM), distance
+        return -1.0, distance
     # People move for a full-time job with board and lodging, not for an hourly or a day's work.
     far = FAR_KM_SHORT_WORK if doc.get("job_type") in ("gig", "part_time") else FAR_KM
+    if seeker.areas and distance > NEAR_KM:
+        provinces = {area.place.province for area in seeker.areas if area.place is not None}
+        if codes & provinces:
+            reasons.append(f"距离 {distance:.0f} 公里，与意向工作地同省")
+            return 0.2, distance
+        reasons.append(f"距离 {distance:.0f} 公里，不在意向工作地")
+        return -1.0, distance
     if distance > far:
-        reasons.append(f"距离 {distance:.0f} 公里，不在意向工作地" if seeker.places else f"距离 {distance:.0f} 公里")
+        reasons.append(f"距离 {distance:.0f} 公里")
         return -1.0, distance
     reasons.append(f"距离 {distance:.1f} 公里")
     if distance <= NEAR_KM:
@@ -285,7 +313,11 @@ def _requirements(seeker: Seeker, posting: Posting, signals: dict[str, float], r
         or (posting.age_max is not None and seeker.age > posting.age_max)
     ):
         signals["age_outside"] = 1.0
-        reasons.append(f"年龄要求 {posting.age_min or ''}–{posting.age_max or ''} 岁")
+        if posting.age_min is not None and posting.age_max is not None:
+            wanted = f"{posting.age_min}–{posting.age_max}岁"
+        else:
+            wanted = f"{posting.age_max}岁以下" if posting.age_max is not None else f"{posting.age_min}岁以上"
+        reasons.append(f"年龄不符：要求{wanted}，你{seeker.age}岁")
 
 
 ENTRY_WORDS = ("无经验", "无需经验", "可带", "包教", "不限", "能吃苦", "身体健康", "勤快", "零基础", "学徒")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from marketplace.places import Area
 from matching.features import Posting, Seeker, posting_from_document
 from matching.ranking import DESTINATION_KM, Ranked, rank
 from matching.search.base import BaseSearchBackend
@@ -57,12 +58,14 @@ def gather(backend: BaseSearchBackend, seeker: Seeker, *, vector: list[float] | 
     if seeker.occupation_ids:
         take(_search(backend, occupation_ids=tuple(seeker.occupation_ids), geo=home))
         take(_search(backend, family_codes=tuple(seeker.family_codes), geo=home))
-    for place in seeker.places:
-        geo = GeoFilter(lat=place.lat, lon=place.lon, radius_km=DESTINATION_KM)
+    for area in seeker.areas:
+        where = _area_criteria(area)
         if seeker.family_codes:
-            take(_search(backend, family_codes=tuple(seeker.family_codes), geo=geo))
-        else:
-            take(_search(backend, geo=geo))
+            take(_search(backend, family_codes=tuple(seeker.family_codes), **where))
+        if tokens:  # the words they wrote, inside the area: 进厂 in 浙江 when the taxonomy reads no trade
+            take(_search(backend, tokens=tokens, **where), scored=True)
+        if not seeker.family_codes:
+            take(_search(backend, **where))
     if home is not None and not seeker.occupation_ids:
         take(_search(backend, geo=home))  # nothing else to go on: what is near
     if vector is not None:
@@ -70,6 +73,17 @@ def gather(backend: BaseSearchBackend, seeker: Seeker, *, vector: list[float] | 
     if not postings:
         take(_search(backend))  # an empty profile still sees the newest jobs, with reasons saying why
     return Candidates(postings=postings, lexical=lexical)
+
+
+def _area_criteria(area: Area) -> dict[str, object]:
+    """An accepted area as search criteria: its divisions, everything but them, or a circle."""
+    if area.exclude:
+        return {"exclude_place_codes": tuple(sorted(area.exclude))}
+    if area.codes:
+        return {"place_codes": tuple(sorted(area.codes))}
+    if area.center is not None:
+        return {"geo": GeoFilter(lat=area.center[0], lon=area.center[1], radius_km=area.radius_km or DESTINATION_KM)}
+    return {}
 
 
 def _search(backend: BaseSearchBackend, **criteria) -> list[SearchHit]:

@@ -93,3 +93,21 @@ def test_profiles_in_pinyin_traditional_characters_or_empty_get_results_not_a_cr
 
     assert set(ranking) == {"A", "B", "C", "D"}
     assert all(len(ids) == 10 for ids in ranking.values())
+
+
+def test_the_report_scores_each_set_and_each_class_its_seekers_are_tagged_with(tmp_path):
+    small = tmp_path / "small"
+    small.mkdir()
+    profiles = [json.loads(line) for line in (DEV / "profiles.jsonl").read_text().splitlines()][:6]
+    for n, profile in enumerate(profiles):
+        profile["classes"] = ["near_home"] if n % 2 else ["region_words", "vague_wants"]
+    (small / "profiles.jsonl").write_text("\n".join(json.dumps(p, ensure_ascii=False) for p in profiles))
+    for name in ("postings", "judgments"):
+        (small / f"{name}.jsonl").write_text((DEV / f"{name}.jsonl").read_text())
+    out = StringIO()
+
+    call_command("evaluation_report", str(small), verbosity=0, stdout=out)
+
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("small: NDCG@10 ") and "6 seekers" in lines[0]
+    assert [line.split()[0] for line in lines[1:]] == ["near_home", "region_words", "vague_wants"]

@@ -1,0 +1,64 @@
+"""`manage.py evaluation_report`: every evaluation set, overall and per class, beside BM25.
+
+`evaluate_matching` is the contract other tools call (one set, fixed lines). This command is for
+people changing the matcher: a weight is only worth changing if it helps on every set, and in
+the classes each set tags its seekers with (region words, vague wants, near home …).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from matching.evaluate import EvaluationInputError, evaluate, ndcg_at_k, read_jsonl
+
+SETS_ROOT = Path(__file__).resolve().parents[2] / "evaluation"
+
+
+class Command(BaseCommand):
+    help = "NDCG@10 of the matcher and of BM25 on every evaluation set, overall and per seeker class."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("sets", nargs="*", type=Path, help=f"set folders (default: every folder in {SETS_ROOT})")
+        parser.add_argument("--backend", choices=("embedded", "elasticsearch"), default="embedded")
+
+    def handle(self, *args, **options) -> None:
+        from matching.embeddings import get_encoder_or_none
+
+        folders = options["sets"] or sorted(p for p in SETS_ROOT.iterdir() if (p / "judgments.jsonl").exists())
+        encoder = get_encoder_or_none()
+        for folder in folders:
+            try:
+                total = len(read_jsonl(folder / "profiles.jsonl", ("id",), "profiles"))
+                with tqdm(total=total, desc=folder.name, unit="profile", disable=options["verbosity"] == 0) as bar:
+                    result = evaluate(
+                        postings_path=folder / "postings.jsonl",
+                        profiles_path=folder / "profiles.jsonl",
+                        judgments_path=folder / "judgments.jsonl",
+                        backend_kind=options["backend"],
+                        encoder=encoder,
+                        progress=bar.update,
+                    )
+            except EvaluationInputError as exc:
+                raise CommandError(str(exc)) from exc
+            matcher: dict[str, list[float]] = defaultdict(list)
+            baseline: dict[str, list[float]] = defaultdict(list)
+            for key, ranked in result.run.items():
+                grades = result.judged.get(key, {})
+                if not any(g >= 1 for g in grades.values()):
+                    continue
+                for name in ("all", *result.classes.get(key, [])):
+                    matcher[name].append(ndcg_at_k(ranked, grades))
+                    baseline[name].append(ndcg_at_k(result.baseline_run.get(key, []), grades))
+            ratio = result.matcher.ndcg / result.baseline.ndcg if result.baseline.ndcg else float("inf")
+            self.stdout.write(
+                f"{folder.name}: NDCG@10 {result.matcher.ndcg:.3f} · BM25 {result.baseline.ndcg:.3f} · "
+                f"ratio {ratio:.2f} · {result.profiles} seekers, {result.postings} postings"
+            )
+            for name in sorted(n for n in matcher if n != "all"):
+                mean = sum(matcher[name]) / len(matcher[name])
+                base = sum(baseline[name]) / len(baseline[name])
+                self.stdout.write(f"  {name:14s} {mean:.3f}  (BM25 {base:.3f}, {len(matcher[name])} seekers)")

@@ -1,0 +1,78 @@
+"""A seeker is read the way people write: several wants, a sector, past work, places in words."""
+
+from __future__ import annotations
+
+import pytest
+
+from marketplace.occupations.services import occupations_load
+from marketplace.occupations.taxonomy import occupation_info, taxonomy_changed
+from marketplace.places import resolve_place
+from matching.features import age_range_in, seeker_from_record
+
+pytestmark = pytest.mark.django_db
+
+DANZHAI = resolve_place("丹寨")
+
+
+@pytest.fixture(autouse=True)
+def taxonomy():
+    occupations_load()
+    taxonomy_changed()
+    yield
+    taxonomy_changed()
+
+
+def names(seeker) -> set[str]:
+    info = occupation_info()
+    return {info[i].name for i in seeker.occupation_ids}
+
+
+def family(name: str) -> str:
+    return next(i.family_code for i in occupation_info().values() if i.name == name)
+
+
+def test_every_want_in_a_list_counts():
+    seeker = seeker_from_record({"id": "S1", "desired_occupations": "保安或者门卫，保洁也行"})
+    assert {"保安员", "保洁员"} <= names(seeker)
+
+
+def test_a_sector_is_read_as_the_whole_family():
+    seeker = seeker_from_record({"id": "S2", "desired_occupations": "想进厂"})
+    assert family("普工") in seeker.sector_codes
+
+
+def test_a_vague_want_is_read_from_past_work():
+    seeker = seeker_from_record(
+        {"id": "S3", "desired_occupations": "啥都能干", "self_description": "以前在工地扎过钢筋，也搬过砖"}
+    )
+    assert seeker.vague and "钢筋工" in names(seeker)
+
+
+def test_region_and_relative_words_become_areas_against_home():
+    seeker = seeker_from_record(
+        {"id": "S4", "desired_cities": ["珠三角", "县城"], "lat": DANZHAI.lat, "lng": DANZHAI.lon}
+    )
+    labels = [area.label for area in seeker.areas]
+    assert labels[0] == "珠三角" and "丹寨" in labels[1]
+
+
+def test_places_said_in_the_self_description_count_when_the_field_is_empty():
+    seeker = seeker_from_record({"id": "S5", "self_description": "朋友在晋江鞋厂，想去福建那边找活干"})
+    assert [area.label for area in seeker.areas] == ["福建省"]
+    away = seeker_from_record({"id": "S6", "self_description": "黄平的，过完年想出去打工", "lat": 26.9, "lng": 107.9})
+    assert [area.kind for area in away.areas] == ["outside"]
+
+
+def test_someone_who_must_stay_close_is_marked_near_home():
+    carer = seeker_from_record({"id": "S7", "self_description": "要照顾老人，只能在家附近", "lat": 26.2, "lng": 107.8})
+    migrant = seeker_from_record({"id": "S8", "desired_cities": ["浙江", "家附近"]})
+    assert carer.near_home and not migrant.near_home
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("18-50岁", (18, 50)), ("年龄50岁以下", (None, 50)), ("不超过55周岁", (None, 55)), ("45岁以上", (45, None)),
+     ("身体健康", (None, None))],
+)  # fmt: skip
+def test_age_limits_are_read_as_employers_write_them(text, expected):
+    assert age_range_in(text) == expected
