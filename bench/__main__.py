@@ -54,7 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     match = sub.add_parser("match", help="embedding model load/encoding/memory and recommend() latency")
     match.add_argument("--backend", choices=("elasticsearch", "embedded", "both"), default="elasticsearch")
     match.add_argument("--postings", type=int, default=100_000, help="synthetic postings to index (100,000)")
-    match.add_argument("--queries", type=int, default=200, help="timed recommendations per backend (200)")
+    match.add_argument("--queries", type=int, default=1000, help="timed recommendations per backend (1,000)")
+    match.add_argument("--seekers", type=int, default=1000, help="distinct seekers the calls go through (1,000)")
+    match.add_argument("--cold", action="store_true", help="empty the encoder's cache before every call")
     match.add_argument("--encode-sample", type=int, default=20_000, help="posting texts timed for sentences/s")
     match.add_argument("--seed", type=int, default=1, help="seed of the corpus (1)")
     match.add_argument("--no-progress", action="store_true", help="no progress bars")
@@ -132,6 +134,8 @@ def _main_matching(args: argparse.Namespace) -> int:
                     seed=args.seed,
                     progress=not args.no_progress,
                     encode_sample=max(1, args.encode_sample),
+                    seekers=max(1, args.seekers),
+                    cold=args.cold,
                 )
             )
             return 0

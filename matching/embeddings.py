@@ -148,6 +148,12 @@ def clear_encoder() -> None:
         _vectors.clear()
 
 
+def clear_vector_cache() -> None:
+    """Forget recent texts' vectors, keeping the model (benchmarks of the cold case)."""
+    with _lock:
+        _vectors.clear()
+
+
 def embedding_dimension() -> int:
     model = get_encoder()
     return int(model.get_embedding_dimension())

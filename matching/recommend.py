@@ -105,10 +105,24 @@ def recommend(
     candidates = gather(backend, seeker, vector=vector.tolist() if vector is not None else None)
     semantic: dict[object, float] = {}
     if vector is not None and candidates.postings:
-        ids = list(candidates.postings)
-        matrix = encoder([posting_text(candidates.postings[i].doc) for i in ids])
-        semantic = dict(zip(ids, (matrix @ vector).tolist(), strict=True))
+        semantic = _similarities(backend, candidates, vector, encoder)
     return rank(seeker, list(candidates.postings.values()), semantic=semantic, lexical=candidates.lexical, limit=limit)
+
+
+def _similarities(
+    backend: BaseSearchBackend, candidates: Candidates, vector: np.ndarray, encoder: Encoder
+) -> dict[object, float]:
+    """Cosine of the seeker's vector with each candidate's: the vectors the index already holds,
+    encoding only postings it has none for (indexed before the model, or by another model)."""
+    ids = list(candidates.postings)
+    stored = {
+        pid: row for pid, row in backend.posting_vectors(ids).items() if getattr(row, "shape", None) == vector.shape
+    }
+    missing = [pid for pid in ids if pid not in stored]
+    if missing:
+        encoded = encoder([posting_text(candidates.postings[pid].doc) for pid in missing])
+        stored.update(zip(missing, encoded, strict=True))
+    return {pid: float(stored[pid] @ vector) for pid in ids}
 
 
 def lexical_baseline(backend: BaseSearchBackend, seeker: Seeker, *, limit: int = 10) -> list[object]:

@@ -62,6 +62,14 @@ class BaseSearchBackend(ABC):
         Postings without an embedding are never returned; the score is the cosine similarity.
         """
 
+    def posting_vectors(self, ids: list[Any]) -> dict[Any, Any]:
+        """The embeddings the index holds for these postings (numpy float32 rows), by id.
+
+        Ranking reads them instead of encoding the postings' texts again for every seeker. Postings
+        without a stored vector are absent; an engine that cannot fetch them returns {}.
+        """
+        return {}
+
     @abstractmethod
     def drop(self, kind: str) -> None:
         """Delete the kind's indices entirely (tests, decommissioning)."""

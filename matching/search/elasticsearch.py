@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any
 
+import numpy as np
 from django.conf import settings
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import TransportError
@@ -248,6 +249,24 @@ class ElasticsearchSearchBackend(BaseSearchBackend):
             return []
         return [SearchHit(id=int(h["_id"]), score=float(h["_score"]) * 2 - 1, distance_km=None, doc=h["_source"])
                 for h in response["hits"]["hits"]]  # fmt: skip
+
+    def posting_vectors(self, ids: list[Any]) -> dict[Any, np.ndarray]:
+        if not ids:
+            return {}
+        try:
+            response = self._call(
+                lambda: self.client.mget(
+                    index=self.index_name("postings"), ids=[str(i) for i in ids], source_includes=["embedding"]
+                )
+            )
+        except NotFoundError:
+            return {}
+        vectors = {}
+        for doc in response["docs"]:
+            embedding = (doc.get("_source") or {}).get("embedding") if doc.get("found") else None
+            if embedding:
+                vectors[int(doc["_id"])] = np.asarray(embedding, dtype=np.float32)
+        return vectors
 
     def search_postings(self, query: PostingQuery) -> SearchResult:
         search = Search(using=self.client, index=self.index_name("postings"))

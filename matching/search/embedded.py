@@ -259,6 +259,17 @@ class EmbeddedSearchBackend(BaseSearchBackend):
         return [SearchHit(id=pid, score=float(scores[i]), distance_km=None, doc=json.loads(docs[pid]))
                 for pid, i in zip(wanted, top, strict=True) if pid in docs]  # fmt: skip
 
+    def posting_vectors(self, ids: list[Any]) -> dict[Any, np.ndarray]:
+        with self._connect("postings") as conn:
+            if conn is None:
+                return {}
+            stored, matrix = self._vectors(conn)
+        if not len(stored):
+            return {}
+        wanted = np.asarray([int(i) for i in ids], dtype=np.int64)
+        at = np.clip(np.searchsorted(stored, wanted), 0, len(stored) - 1)  # ids are kept sorted
+        return {int(pid): matrix[i] for pid, i in zip(wanted, at, strict=True) if stored[i] == pid}
+
     def _vectors(self, conn: sqlite3.Connection) -> tuple[np.ndarray, np.ndarray]:
         generation = conn.execute("SELECT value FROM meta WHERE key = 'vectors'").fetchone()[0]
         key = (conn.execute("PRAGMA database_list").fetchone()[2], generation)
