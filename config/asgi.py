@@ -22,6 +22,10 @@ from matching.search import require_search_backend  # noqa: E402
 
 if settings.SEARCH_REQUIRE_AT_STARTUP:
     require_search_backend()
+if settings.MATCHING_WARM_UP:
+    from matching.warmup import warm_up
+
+    warm_up()  # the model and dictionaries load now, not on the first seeker's request
 
 application = ProtocolTypeRouter(
     {

@@ -197,6 +197,9 @@ SEARCH_REQUIRE_AT_STARTUP = env_bool("SEARCH_REQUIRE_AT_STARTUP", False)
 
 # The sentence-transformers model: a local path or a model name (see README, "Matching").
 MATCHING_EMBEDDING_MODEL = env_str("MATCHING_EMBEDDING_MODEL", str(VAR_DIR / "models" / "jiuyetong-zh-static"))
+# Load the model, jieba, the gazetteer and the taxonomy when a server process starts (config/asgi.py),
+# so the first recommendation after a restart is as fast as the next ones.
+MATCHING_WARM_UP = env_bool("MATCHING_WARM_UP", True)
 # Overrides of matching.ranking.DEFAULT_WEIGHTS, e.g. {"key_group_priority": 1.0}: the policy weights
 # live here so the bureau can change them with a deployment, and the explanations show their effect.
 MATCHING_WEIGHTS: dict[str, float] = env_json_object("MATCHING_WEIGHTS")

@@ -13,6 +13,7 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-key-9f3c1e7a5b2d4c6e8a0b1c
 os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "test-only-field-key-2f8e6a1c9d7b5e3f")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
+from config.settings.env import env_bool
 from config.settings.production import *  # noqa: F403
 from config.settings.production import SEARCH_BACKENDS
 
@@ -30,6 +31,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Keep test documents apart from any development index on the same server.
 SEARCH_BACKENDS["default"]["INDEX_PREFIX"] = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "jyt-test")
+
+# Test modules import config.asgi at collection, before any model is built or database opened;
+# tests/matching/test_warmup.py runs the warm-up itself, in process and in a started server.
+MATCHING_WARM_UP = env_bool("MATCHING_WARM_UP", False)
 
 # No collectstatic before tests: static files are served from the apps' folders.
 WHITENOISE_USE_FINDERS = True
