@@ -24,12 +24,11 @@ from marketplace.models import Application, JobPosting, Occupation, OccupationFa
 from marketplace.occupations.taxonomy import suggest_occupations
 from marketplace.postings.selectors import posting_list_public
 from matching.features import posting_from_document, seeker_from_profile
-from matching.ranking import rank_candidates
+from matching.ranking import rank_candidates, score_pair
 from matching.recommend import recommend
 from matching.search import get_search_backend
 from matching.search.documents import posting_document
 from matching.search.query import (
-    MAX_RADIUS_KM,
     GeoFilter,
     PostingQuery,
     ProfileQuery,
@@ -38,8 +37,12 @@ from matching.search.query import (
 )
 
 # Radii tried, in km, when a distance limit found nothing: the first that finds jobs is offered.
-WIDER_RADII_KM = (10.0, 30.0, 100.0, 300.0, MAX_RADIUS_KM)
+# Beyond 300 km a radius is a move to another province, not a wider search: we do not offer it.
+WIDER_RADII_KM = (10.0, 30.0, 100.0, 300.0)
 RELATED_OCCUPATIONS = 6
+# Cosine above which an occupation is near enough in meaning to what was typed to suggest it
+# (英语老师 → 中小学教师 0.85, 辅导老师 0.39 is not offered; 修电脑 → 网络管理员 0.54).
+RELATED_MEANING = 0.45
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,9 @@ def _suggestions(query: PostingQuery) -> SearchSuggestions:
 
 
 def _related_occupations(query: PostingQuery) -> list[Occupation]:
-    """Occupations of the same families as what was asked for, that have open jobs now, busiest first."""
+    """Occupations near what was asked for that have open jobs now: the same families as the trades
+    the taxonomy reads in the query, or else the nearest in meaning. Never the busiest trades
+    of the day when they have nothing to do with the query: that reads as noise."""
     asked = set(query.occupation_ids)
     if query.text:
         asked |= {s.occupation_id for s in suggest_occupations(title=query.text, limit=3)}
@@ -166,8 +171,25 @@ def _related_occupations(query: PostingQuery) -> list[Occupation]:
         .order_by("-open_jobs", "code")
     )
     if families:
-        open_jobs = open_jobs.filter(family__code__in=families)
-    return list(open_jobs[:RELATED_OCCUPATIONS])
+        return list(open_jobs.filter(family__code__in=families)[:RELATED_OCCUPATIONS])
+    if query.text:
+        return _nearest_in_meaning(query.text, list(open_jobs))
+    return []
+
+
+def _nearest_in_meaning(text: str, occupations: list[Occupation]) -> list[Occupation]:
+    from matching.embeddings import ModelMissing, get_encoder_or_none
+
+    try:
+        encoder = get_encoder_or_none()
+    except ModelMissing:
+        return []
+    if encoder is None or not occupations:
+        return []
+    vectors = encoder([text, *(" ".join([o.name, *o.synonyms]) for o in occupations)])
+    similarity = vectors[1:] @ vectors[0]
+    ranked = sorted(zip(similarity.tolist(), range(len(occupations)), strict=True), reverse=True)
+    return [occupations[i] for score, i in ranked if score >= RELATED_MEANING][:RELATED_OCCUPATIONS]
 
 
 @dataclass
@@ -240,3 +262,19 @@ def candidates_for_posting(*, posting: JobPosting, limit: int = 20) -> list[Reco
         Recommendation(score=r.score, reasons=r.reasons, distance_km=r.distance_km, profile=by_key[seeker.key])
         for seeker, r in ranked
     ]
+
+
+def applicant_fit(*, posting: JobPosting, profiles: list[WorkerProfile]) -> dict[int, Recommendation]:
+    """How well each applicant fits the posting they applied to, with the same reasons 推荐人选 gives:
+    the employer reading an applicant list sees trade, distance, pay, age and certificates at once.
+    Read from the database only (no search engine), so the list works while search is down."""
+    if not profiles:
+        return {}
+    target = posting_from_document(posting_document(posting))
+    fits = {}
+    for profile in profiles:
+        ranked = score_pair(seeker_from_profile(profile), target)
+        fits[profile.pk] = Recommendation(
+            score=ranked.score, reasons=ranked.reasons, distance_km=ranked.distance_km, profile=profile
+        )
+    return fits

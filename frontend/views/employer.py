@@ -33,7 +33,7 @@ from marketplace.permissions import can, personal_numbers, require
 from marketplace.postings.selectors import posting_list_for_user
 from marketplace.postings.services import TRANSITIONS as POSTING_TRANSITIONS
 from matching.search import SearchUnavailable
-from matching.selectors import candidates_for_posting
+from matching.selectors import applicant_fit, candidates_for_posting
 
 logger = logging.getLogger(__name__)
 
@@ -134,9 +134,16 @@ def _posting_for(request: HttpRequest, pk: int, action: str) -> JobPosting:
 def applicants(request: HttpRequest, pk: int) -> HttpResponse:
     """Who applied to one posting: what they chose to show, numbers masked unless the viewer may see them."""
     posting = _posting_for(request, pk, "posting.manage")
+    applications = list(application_list_for_posting(posting=posting))
+    fits = applicant_fit(posting=posting, profiles=[a.profile for a in applications])
     items = [
-        {"application": a, "snapshot": a.snapshot, "numbers": personal_numbers(request.user, a.profile)}
-        for a in application_list_for_posting(posting=posting)
+        {
+            "application": a,
+            "snapshot": a.snapshot,
+            "numbers": personal_numbers(request.user, a.profile),
+            "fit": fits.get(a.profile_id),
+        }
+        for a in applications
     ]
     return render(request, "frontend/employer/applicants.html", {"posting": posting, "items": items})
 

@@ -17,6 +17,6 @@ def application_list_for_posting(*, posting: JobPosting) -> QuerySet[Application
     return (
         Application.objects.filter(posting=posting)
         .select_related("profile", "profile__user")
-        .prefetch_related("profile__group_tags")
+        .prefetch_related("profile__group_tags", "profile__wanted_occupations__family", "profile__certificates")
         .order_by("-created_at")
     )

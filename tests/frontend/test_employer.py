@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from marketplace.applications.services import application_submit
 from marketplace.enums import ApplicationStatus, PostingStatus, Role, VerificationStatus
@@ -238,3 +239,18 @@ def test_an_employer_account_without_company_is_sent_to_register_from_other_page
     client.force_login(UserFactory(role=Role.EMPLOYER))
 
     assert client.get("/employer/postings/new/")["Location"] == "/employer/"
+
+
+def test_each_applicant_shows_how_well_they_fit_the_job(client, employer_user, posting, seeker):
+    profile = seeker.profile
+    profile.name, profile.birth_year = "杨大姐", timezone.localdate().year - 58
+    profile.save()
+    posting.age_min, posting.age_max = 18, 50
+    posting.save()
+    application_submit(by=seeker, posting=posting)
+    client.force_login(employer_user)
+
+    html = client.get(f"/employer/postings/{posting.pk}/applicants/").content.decode()
+
+    assert "匹配情况" in html
+    assert "年龄不符：要求18–50岁，你58岁" in html

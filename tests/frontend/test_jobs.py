@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 
 from marketplace.enums import ApplicationStatus, JobType, PostingStatus
-from marketplace.models import Application, BlacklistEntry
+from marketplace.models import Application, BlacklistEntry, Occupation, OccupationFamily
+from marketplace.occupations.taxonomy import taxonomy_changed
 from marketplace.places import resolve_place
 from tests.factories import EmployerFactory, EmployerMemberFactory, JobPostingFactory
 
@@ -235,3 +236,23 @@ def test_an_owner_may_preview_a_job_the_public_cannot_see(client, employer_user,
     client.force_login(employer_user)
     html = client.get(f"/jobs/{draft.pk}/").content.decode()
     assert "求职者看不到" in html and "一键报名" not in html
+
+
+def test_a_query_the_taxonomy_does_not_know_gets_trades_near_in_meaning_not_the_busiest(
+    client, employer, occupations, search_index, embedding_model
+):
+    services = OccupationFamily.objects.create(code="T12", name="维修与技术工种", sort_order=2)
+    network = Occupation.objects.create(code="T12-1", name="网络管理员", family=services, synonyms=["网管"])
+    taxonomy_changed()
+    JobPostingFactory(employer=employer, title="网吧网管", occupation=network)
+    for n in range(3):
+        JobPostingFactory(employer=employer, title=f"电子厂普工{n}", occupation=occupations["电子厂普工"])
+    search_index()
+
+    html = client.get("/jobs/", {"q": "修电脑"}).content.decode()
+    nonsense = client.get("/jobs/", {"q": "火星"}).content.decode()
+
+    assert "没有符合条件的岗位" in html
+    assert "网络管理员<small>1</small>" in html
+    assert "电子厂普工<small>" not in html  # busiest today, and nothing to do with computers
+    assert "电子厂普工<small>" not in nonsense
