@@ -244,7 +244,7 @@ def seeker_from_profile(profile) -> Seeker:
     areas, _unknown = resolve_areas(wanted, home)
     if not areas:
         areas = areas_in_text(profile.intro or "", home)
-    if home.county is not None and not any(a.near_home for a in areas):
+    if home.county is not None and not any(a.near_home or a.place == home.county for a in areas):
         county = home.county  # their own county is always somewhere they accept
         areas.append(Area(label=county.name, kind="place", codes=frozenset({county.code}), place=county))
     lat, lon = home.point if home.point else (None, None)  # the county seat stands in for a home point

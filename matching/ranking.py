@@ -140,7 +140,8 @@ def _score(seeker: Seeker, posting: Posting, semantic: float | None, lexical: fl
         place = 0.0
     signals["place"] = place
     signals["pay"] = _pay(seeker, doc, reasons)
-    signals["job_type"] = _job_type(seeker, doc, reasons)
+    # A job-type mismatch is said only where it matters: on a job of the trade they asked for.
+    signals["job_type"] = _job_type(seeker, doc, reasons if occupation > 0 or not seeker.occupation_ids else [])
     signals["freshness"] = _freshness(doc)
     signals["places_left"] = 1.0 if (doc.get("headcount") or 0) > 0 else 0.0
     _requirements(seeker, posting, signals, reasons)
@@ -280,7 +281,10 @@ def _job_type(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> float:
     else:
         value = fit.get(job_type, 0.4)
     if value < 0.5:
-        reasons.append("用工类型与求职方式不太一致")
+        wanted = {"full_time": "全职", "gig": "零工", "part_time": "兼职"}.get(seeker.availability, "")
+        offered = {"full_time": "全职", "gig": "零工", "part_time": "兼职", "internship": "见习",
+                   "public_welfare": "公益性岗位"}.get(job_type, "")  # fmt: skip
+        reasons.append(f"{offered}岗位，你想找{wanted}" if wanted and offered else "用工类型与求职方式不太一致")
     return value
 
 
