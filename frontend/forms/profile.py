@@ -120,7 +120,7 @@ class WantedForm(ProfileStepForm):
         label=_("愿意去的地方"),
         max_length=200,
         required=False,
-        help_text=_("多个地方用空格或逗号分开，如：凯里市 东莞市"),
+        help_text=_("多个地方用空格或逗号分开，如：凯里 东莞 浙江 珠三角 县城 家附近"),
     )
     expected_pay = forms.IntegerField(label=_("期望薪资"), min_value=0, required=False, widget=NumberInput())
     expected_pay_unit = forms.ChoiceField(label=_("薪资单位"), choices=PayUnit.choices, initial=PayUnit.MONTH)

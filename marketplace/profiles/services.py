@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from marketplace.enums import Availability, Education, JobType, KeyGroup, PayUnit, ProfileVisibility
 from marketplace.models import Certificate, GroupTag, Occupation, User, WorkerProfile, WorkExperience
 from marketplace.permissions import require
+from marketplace.places import resolve_area, suggest_places
 from marketplace.profiles.models import id_number_digest
 from marketplace.validators import normalize_id_number, validate_id_number
 
@@ -50,6 +51,8 @@ def _clean(profile: WorkerProfile, data: dict[str, Any]) -> dict[str, Any]:
     for field in ("skills", "wanted_places"):
         if field in data:
             data[field] = _string_list(field, data[field])
+    if data.get("wanted_places"):
+        _check_places(data["wanted_places"])
     if "wanted_job_types" in data:
         types = _string_list("wanted_job_types", data["wanted_job_types"])
         if set(types) - set(JobType.values):
@@ -71,6 +74,19 @@ def _clean(profile: WorkerProfile, data: dict[str, Any]) -> dict[str, Any]:
         if field in data and data[field] not in allowed:
             raise ValidationError({field: [_("选项不正确。")]})
     return data
+
+
+def _check_places(names: list[str]) -> None:
+    """Every wanted place must mean somewhere: a name we do not know would match nothing, silently."""
+    for name in names:
+        if resolve_area(name) is not None:
+            continue
+        near = suggest_places(name)
+        if near:
+            message = _("不认识地名“%(p)s”。你要找的是不是：%(names)s？也可以写浙江、珠三角、县城、家附近。")
+        else:
+            message = _("不认识地名“%(p)s”。可以写县市（凯里）、省份（浙江）、地区（珠三角）或“外省”“县城”“家附近”。")
+        raise ValidationError({"wanted_places": [message % {"p": name[:20], "names": "、".join(near)}]})
 
 
 @transaction.atomic

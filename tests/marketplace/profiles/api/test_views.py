@@ -203,3 +203,15 @@ def test_seeker_cannot_confirm_own_key_group(make_client, seeker):
     tag = GroupTag.objects.create(profile=seeker.profile, group="poverty_relieved")
 
     assert make_client(seeker).post(f"/api/group-tags/{tag.pk}/confirm").status_code == 403
+
+
+def test_wanted_places_take_regions_and_local_words_and_refuse_unknown_names_with_near_ones(make_client):
+    client = make_client(SeekerFactory(profile__current_county="丹寨县"))
+
+    accepted = client.patch("/api/profile/", {"wanted_places": ["浙江", "珠三角", "县城"]}, format="json")
+    typo = client.patch("/api/profile/", {"wanted_places": ["凯理"]}, format="json")
+    nonsense = client.patch("/api/profile/", {"wanted_places": ["火星"]}, format="json")
+
+    assert accepted.status_code == 200 and accepted.json()["wanted_places"] == ["浙江", "珠三角", "县城"]
+    assert typo.status_code == 400 and "凯里" in str(typo.json())
+    assert nonsense.status_code == 400 and "珠三角" in str(nonsense.json())
