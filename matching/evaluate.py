@@ -27,7 +27,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from marketplace.occupations.taxonomy import occupation_info, suggest_occupations
+from marketplace.occupations.taxonomy import occupation_info, other_occupations, suggest_occupations
 from marketplace.places import workplace_codes
 from matching.features import Seeker, finite_number, seeker_from_record
 from matching.pay import monthly
@@ -132,6 +132,7 @@ def posting_document_from_record(row: dict[str, Any], number: int) -> dict[str, 
         "county": str(row.get("city") or ""),
         "town": str(row.get("district") or ""),
         "location": {"lat": lat, "lon": lon} if lat is not None and lon is not None else None,
+        "other_occupation_ids": other_occupations(title, description, info.id if info else None),
         "place_codes": workplace_codes(str(row.get("city") or ""), str(row.get("district") or ""), lat, lon),
         "pay_min": pay_min,
         "pay_max": pay_max,

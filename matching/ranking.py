@@ -56,6 +56,7 @@ NEAR_KM = 50.0  # within this of home counts as near, whatever destinations were
 NEAR_HOME_KM = 25.0  # for people who said 家附近 or 县城: a daily commute
 FAR_KM_NEAR_HOME = 60.0  # and beyond this, for them, a move
 DESTINATION_KM = 40.0  # a posting this close to a named destination is in it
+OTHER_TRADE_FIT = 0.85  # the trade is one of several a post names: a fit, a little less sure
 SECTOR_FIT = 0.75  # 想进厂 and this is a factory job: what they asked for, if not a named trade
 TIE_BAND = 0.05  # scores this close are near-equal: demand may be spread among them
 JOB_TYPE_FIT = {
@@ -171,6 +172,11 @@ def _occupation(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> floa
             name = info.name if info else ""
         reasons.append(f"工种匹配：{name}")
         return 1.0
+    also = [i for i in doc.get("other_occupation_ids") or () if i in seeker.occupation_ids]
+    if also:  # a post with several jobs, one of them the trade asked for
+        info = occupation_info().get(also[0])
+        reasons.append(f"工种匹配：{info.name if info else ''}（多岗位招聘之一）")
+        return OTHER_TRADE_FIT
     family = doc.get("family_code")
     if family and family in seeker.family_codes:
         reasons.append(f"同类工种：{doc.get('family_name') or family}")

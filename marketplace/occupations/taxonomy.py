@@ -86,6 +86,16 @@ def suggest_occupations(*, title: str, description: str = "", limit: int = 3) ->
     ]
 
 
+def other_occupations(title: str, description: str, primary: int | None) -> list[int]:
+    """Trades a posting names besides its own: 招普工、叉车工、质检员 is three jobs in one post, and a
+    forklift driver should find it as surely as a line worker."""
+    found = []
+    for suggestion in suggest_occupations(title=title, description=description, limit=4):
+        if suggestion.occupation_id != primary and len(suggestion.matched) >= 2:
+            found.append(suggestion.occupation_id)
+    return found
+
+
 @dataclass(frozen=True)
 class OccupationInfo:
     id: int

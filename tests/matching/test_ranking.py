@@ -166,3 +166,20 @@ def test_a_day_job_far_from_home_is_a_commute_nobody_makes_but_a_full_time_job_t
 
     assert gig.signals.get("far_away") == 1.0
     assert "far_away" not in full_time.signals
+
+
+def test_a_post_with_several_jobs_matches_each_trade_it_names():
+    from marketplace.occupations.taxonomy import other_occupations
+
+    forklift = occupation("叉车司机")
+    named = other_occupations("急招普工、叉车工、质检员", "长白班，包吃住", occupation("普工").id)
+    post = job(1, "急招普工、叉车工、质检员", "普工")
+    post.doc["other_occupation_ids"] = named
+    unrelated = job(2, "招普工", "普工")
+    seeker = seeker_from_record({"id": "Q9", "desired_occupations": "开叉车", "availability": "full_time"})
+
+    ranked = rank(seeker, [unrelated, post])
+
+    assert forklift.id in named
+    assert ranked[0].posting.id == 1
+    assert "工种匹配：叉车司机（多岗位招聘之一）" in ranked[0].reasons
