@@ -29,7 +29,9 @@ from matching.search.query import GeoFilter, PostingQuery, SearchHit
 from matching.text import query_tokens
 
 POOL = 50  # candidates per door
-MAX_QUERY_TOKENS = 40
+MAX_QUERY_TOKENS = 24  # a long self-description's first words; each more token is an OR the engine pays for
+BASELINE_QUERY_TOKENS = 40
+COMMON_TOKEN_SHARE = 0.2  # words in more than a fifth of postings name no trade and cost a pass over them
 
 Encoder = Callable[[list[str]], np.ndarray]
 
@@ -53,17 +55,14 @@ def gather(backend: BaseSearchBackend, seeker: Seeker, *, vector: list[float] | 
 
     tokens = tuple(query_tokens(seeker.text))[:MAX_QUERY_TOKENS]
     if tokens:
-        take(_search(backend, tokens=tokens), scored=True)
+        take(_search(backend, tokens=tokens, common_token_share=COMMON_TOKEN_SHARE), scored=True)
     home = GeoFilter(lat=seeker.lat, lon=seeker.lon) if seeker.lat is not None and seeker.lon is not None else None
     if seeker.occupation_ids:
         take(_search(backend, occupation_ids=tuple(seeker.occupation_ids), geo=home))
         take(_search(backend, family_codes=tuple(seeker.family_codes), geo=home))
-    for area in seeker.areas:
-        where = _area_criteria(area)
+    for where in _area_criteria(seeker.areas):
         if seeker.family_codes:
             take(_search(backend, family_codes=tuple(seeker.family_codes), **where))
-        if tokens:  # the words they wrote, inside the area: 进厂 in 浙江 when the taxonomy reads no trade
-            take(_search(backend, tokens=tokens, **where), scored=True)
         if not seeker.family_codes:
             take(_search(backend, **where))
     if home is not None and not seeker.occupation_ids:
@@ -75,15 +74,20 @@ def gather(backend: BaseSearchBackend, seeker: Seeker, *, vector: list[float] | 
     return Candidates(postings=postings, lexical=lexical)
 
 
-def _area_criteria(area: Area) -> dict[str, object]:
-    """An accepted area as search criteria: its divisions, everything but them, or a circle."""
-    if area.exclude:
-        return {"exclude_place_codes": tuple(sorted(area.exclude))}
-    if area.codes:
-        return {"place_codes": tuple(sorted(area.codes))}
-    if area.center is not None:
-        return {"geo": GeoFilter(lat=area.center[0], lon=area.center[1], radius_km=area.radius_km or DESTINATION_KM)}
-    return {}
+def _area_criteria(areas: tuple[Area, ...]) -> list[dict[str, object]]:
+    """Accepted areas as few searches as possible: every named division and region in one
+    (珠三角 or 浙江 or 凯里), everything but the home province in another (外省), one per circle
+    (县城, 家附近). Each search costs the engine a pass; a seeker naming five places should not
+    cost five times one naming one."""
+    codes = sorted({code for area in areas if area.codes and not area.exclude for code in area.codes})
+    criteria: list[dict[str, object]] = [{"place_codes": tuple(codes)}] if codes else []
+    for area in areas:
+        if area.exclude:
+            criteria.append({"exclude_place_codes": tuple(sorted(area.exclude))})
+        elif not area.codes and area.center is not None:
+            radius = area.radius_km or DESTINATION_KM
+            criteria.append({"geo": GeoFilter(lat=area.center[0], lon=area.center[1], radius_km=radius)})
+    return criteria
 
 
 def _search(backend: BaseSearchBackend, **criteria) -> list[SearchHit]:
@@ -127,7 +131,7 @@ def _similarities(
 
 def lexical_baseline(backend: BaseSearchBackend, seeker: Seeker, *, limit: int = 10) -> list[object]:
     """BM25 alone on what the seeker wrote: the baseline the matcher must beat."""
-    tokens = tuple(query_tokens(seeker.text))[:MAX_QUERY_TOKENS]
+    tokens = tuple(query_tokens(seeker.text))[:BASELINE_QUERY_TOKENS]
     if not tokens:
         return []
     query = PostingQuery(tokens=tokens, page_size=limit, with_facets=False, sort="relevance")

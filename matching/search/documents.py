@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
 from marketplace.models import GroupTag, JobPosting, WorkerProfile
+from marketplace.occupations.taxonomy import other_occupations
 from marketplace.places import workplace_codes
 from marketplace.postings.selectors import posting_list_public
 from matching.pay import monthly
@@ -56,7 +57,7 @@ def profile_source() -> QuerySet[WorkerProfile]:
 
 
 # Bumped when a posting document gains a field, so reconciliation re-indexes every posting.
-POSTING_SCHEMA = "places-2"
+POSTING_SCHEMA = "trades-3"
 
 
 def posting_version(updated_at, verification: str, grade: str) -> str:
@@ -83,6 +84,8 @@ def posting_document(posting: JobPosting) -> dict[str, Any]:
         "town": posting.town,
         "location": {"lat": posting.lat, "lon": posting.lon} if posting.position else None,
         "place_codes": workplace_codes(posting.county, posting.town, posting.lat, posting.lon),
+        # Read by ranking only (not indexed): the other trades a post with several jobs names.
+        "other_occupation_ids": other_occupations(posting.title, posting.description, posting.occupation_id),
         "pay_min": posting.pay_min,
         "pay_max": posting.pay_max,
         "pay_unit": posting.pay_unit,

@@ -40,7 +40,8 @@ FTS_COLUMNS = {
 # Columns copied out of the document for filtering and sorting.
 POSTING_COLUMNS = (
     "job_type", "county", "town", "occupation_id", "family_code", "pay_min_month", "pay_max_month",
-    "published_at", "employer_verified", "lat", "lon", "benefits", "place_codes",
+    "published_at", "employer_verified", "lat", "lon", "benefits", "province_code", "prefecture_code",
+    "county_code",
 )  # fmt: skip
 PROFILE_COLUMNS = ("county", "occupation_ids", "family_codes", "job_types", "key_groups", "lat", "lon")
 # Secondary indices of postings. Each holds every column a filter, sort or facet reads, so counts,
@@ -66,10 +67,19 @@ def _fts_match(tokens: Iterable[str]) -> str:
 def _row_values(kind: str, doc: dict[str, Any]) -> dict[str, Any]:
     location = doc.get("location") or {}
     if kind == "postings":
-        values = {c: doc.get(c) for c in POSTING_COLUMNS if c not in ("lat", "lon", "benefits", "place_codes")}
+        values = {c: doc.get(c) for c in POSTING_COLUMNS if c not in ("lat", "lon", "benefits")}
         values["employer_verified"] = 1 if doc.get("employer_verified") else 0
         values["benefits"] = json.dumps(doc.get("benefits") or [], ensure_ascii=False)
-        values["place_codes"] = json.dumps(doc.get("place_codes") or [])
+        # One column per level, so an area filter compares strings instead of unpacking JSON per row.
+        for code in doc.get("place_codes") or ():
+            level = (
+                "province_code"
+                if code.endswith("0000")
+                else "prefecture_code"
+                if code.endswith("00")
+                else "county_code"
+            )
+            values[level] = code
     else:
         values = {"county": doc.get("county")}
         for c in ("occupation_ids", "family_codes", "job_types", "key_groups"):
@@ -309,14 +319,17 @@ class EmbeddedSearchBackend(BaseSearchBackend):
 
     def _search(self, conn, kind: str, query, where: list[str], params: list[Any]) -> SearchResult:
         source, score = "docs d", "0.0"
-        if query.tokens:
+        tokens = query.tokens
+        if tokens and getattr(query, "common_token_share", None):
+            tokens = _without_common(conn, tokens, query.common_token_share)
+        if tokens:
             weights = ", ".join(str(w) for _, w in FTS_COLUMNS[kind])
             # CROSS JOIN keeps the text match as the outer loop, as before the covering indices: the
             # planner would otherwise start from a county's index and probe FTS once per row
             # (half a second for 凯里市 at 100,000 postings).
             source = "fts CROSS JOIN docs d ON d.id = fts.rowid"
             where = ["fts MATCH ?", *where]
-            params = [_fts_match(query.tokens), *params]
+            params = [_fts_match(tokens), *params]
             score = f"-bm25(fts, {weights})"
         geo = query.geo
         distance = _distance_sql(geo.lat, geo.lon) if geo else "NULL"
@@ -407,6 +420,28 @@ def _distance_sql(lat: float, lon: float) -> str:
     return f"(2 * {EARTH_RADIUS_KM!r} * asin(min(1.0, sqrt({a}))))"
 
 
+def _without_common(conn: sqlite3.Connection, tokens: tuple[str, ...], share: float) -> tuple[str, ...]:
+    """The tokens found in at most `share` of the documents, or the rarest one if all are common."""
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, fts, 'row')")
+    total = conn.execute("SELECT COUNT(*) FROM docs").fetchone()[0] or 1
+    sql, vals = _in("term", tokens)
+    counts = dict(conn.execute(f"SELECT term, doc FROM temp.fts_terms WHERE {sql}", vals).fetchall())
+    kept = tuple(t for t in tokens if counts.get(t, 0) <= share * total)
+    if kept:
+        return kept
+    return (min(tokens, key=lambda t: counts.get(t, 0)),)
+
+
+def _in_any_level(codes: tuple[str, ...]) -> tuple[str, list[Any]]:
+    """A division filter: the posting's province, prefecture or county is one of the codes."""
+    parts, params = [], []
+    for column in ("d.province_code", "d.prefecture_code", "d.county_code"):
+        sql, vals = _in(column, codes)
+        parts.append(f"COALESCE({sql}, 0)")
+        params += vals
+    return f"({' OR '.join(parts)})", params
+
+
 def _in(column: str, values: tuple) -> tuple[str, list[Any]]:
     return f"{column} IN ({', '.join('?' * len(values))})", list(values)
 
@@ -441,12 +476,12 @@ def _posting_filters(q: PostingQuery) -> tuple[list[str], list[Any]]:
         where.append("EXISTS (SELECT 1 FROM json_each(d.benefits) WHERE value = ?)")
         params.append(benefit)
     if q.place_codes:
-        sql, vals = _in("value", q.place_codes)
-        where.append(f"EXISTS (SELECT 1 FROM json_each(d.place_codes) WHERE {sql})")
+        sql, vals = _in_any_level(q.place_codes)
+        where.append(sql)
         params += vals
     if q.exclude_place_codes:  # 外省: somewhere known, and not there
-        sql, vals = _in("value", q.exclude_place_codes)
-        where.append(f"d.place_codes != '[]' AND NOT EXISTS (SELECT 1 FROM json_each(d.place_codes) WHERE {sql})")
+        sql, vals = _in_any_level(q.exclude_place_codes)
+        where.append(f"d.province_code IS NOT NULL AND NOT {sql}")
         params += vals
     if q.pay_floor_month is not None:
         where.append("d.pay_max_month >= ?")

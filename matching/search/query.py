@@ -63,6 +63,10 @@ class PostingQuery:
     page: int = 1
     page_size: int = 20
     with_facets: bool = True
+    #: the engine may leave out words found in more than this share of postings (keeping one at
+    #: least): recommendations' long self-descriptions, where 工作 or 包吃住 rank nothing and cost a pass
+    #: over half the index. Never set for searches people type, whose counts must not change.
+    common_token_share: float | None = None
 
 
 @dataclass

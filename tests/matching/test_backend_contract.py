@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from marketplace.places import resolve_place, workplace_codes
 from matching.pay import monthly
-from matching.search.query import QueryError, parse_posting_query
-from matching.text import analyze
+from matching.search.query import PostingQuery, QueryError, parse_posting_query
+from matching.text import analyze, query_tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -230,3 +230,22 @@ def test_bad_input_is_refused_before_any_backend_sees_it(params, field):
 
 def test_searching_an_index_that_does_not_exist_yet_finds_nothing(backend):
     assert search(backend, q="焊工").total == 0
+
+
+def test_recommendations_may_leave_out_words_most_postings_share_but_people_s_searches_never_do(tmp_path):
+    from matching.search.embedded import EmbeddedSearchBackend
+
+    embedded = EmbeddedSearchBackend(alias="t", params={"PATH": str(tmp_path)})
+    docs = [posting(n, f"岗位{n}", description="包吃住") for n in range(1, 9)]
+    docs.append(posting(9, "电焊工", description="包吃住"))
+    embedded.rebuild("postings", docs)
+    words = tuple(query_tokens("电焊工 包吃住"))
+
+    typed = embedded.search_postings(PostingQuery(tokens=words, page_size=50))
+    pruned = embedded.search_postings(PostingQuery(tokens=words, page_size=50, common_token_share=0.2))
+    common = tuple(query_tokens("包吃住"))
+    only_common = embedded.search_postings(PostingQuery(tokens=common, page_size=50, common_token_share=0.2))
+
+    assert typed.total == 9
+    assert ids(pruned) == [9]
+    assert only_common.total == 9  # the one word left is kept, however common
