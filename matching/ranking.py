@@ -56,6 +56,7 @@ NEAR_KM = 50.0  # within this of home counts as near, whatever destinations were
 NEAR_HOME_KM = 25.0  # for people who said 家附近 or 县城: a daily commute
 FAR_KM_NEAR_HOME = 60.0  # and beyond this, for them, a move
 DESTINATION_KM = 40.0  # a posting this close to a named destination is in it
+FILL_IN = "填写想做的工作和所在地，推荐会更准"
 OTHER_TRADE_FIT = 0.85  # the trade is one of several a post names: a fit, a little less sure
 SECTOR_FIT = 0.75  # 想进厂 and this is a factory job: what they asked for, if not a named trade
 TIE_BAND = 0.05  # scores this close are near-equal: demand may be spread among them
@@ -153,6 +154,8 @@ def _score(seeker: Seeker, posting: Posting, semantic: float | None, lexical: fl
     if doc.get("employer_verified") is False:
         signals["unverified_employer"] = 1.0
         reasons.append("单位未认证")
+    if not (seeker.occupation_ids or seeker.sector_codes or seeker.areas) and seeker.lat is None:
+        reasons.append(FILL_IN)  # nothing to match on: say what would make this list theirs
     score = sum(w.get(name, 0.0) * value for name, value in signals.items())
     return Ranked(posting=posting, score=round(score, 4), reasons=reasons, signals=signals, distance_km=distance)
 

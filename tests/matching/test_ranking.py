@@ -183,3 +183,19 @@ def test_a_post_with_several_jobs_matches_each_trade_it_names():
     assert forklift.id in named
     assert ranked[0].posting.id == 1
     assert "工种匹配：叉车司机（多岗位招聘之一）" in ranked[0].reasons
+
+
+def test_a_seeker_who_filled_in_nothing_is_told_what_would_help():
+    ranked = rank(seeker_from_record({"id": "Q0"}), [job(1, "招普工", "普工")])
+
+    assert ranked[0].reasons[-1] == "填写想做的工作和所在地，推荐会更准"
+
+
+def test_a_job_in_the_city_they_named_never_outranks_their_trade_near_home():
+    seeker = welder(desired_cities=["东莞"])
+    wrong_trade_there = job(1, "电子厂普工", "电子厂普工", place=DONGGUAN)
+    right_trade_home = job(2, "电焊工", "电焊工")
+
+    ranked = rank(seeker, [wrong_trade_there, right_trade_home])
+
+    assert [r.posting.id for r in ranked] == [2, 1]
