@@ -46,3 +46,15 @@ def live_backend(request, tmp_path, settings) -> Iterator[BaseSearchBackend]:
     for kind in ("postings", "profiles"):
         live.drop(kind)
     get_search_backend.cache_clear()
+
+
+@pytest.fixture
+def taxonomy() -> Iterator[None]:
+    """The shipped taxonomy loaded, with the suggestion caches cleared before and after."""
+    from marketplace.occupations.services import occupations_load
+    from marketplace.occupations.taxonomy import taxonomy_changed
+
+    occupations_load()
+    taxonomy_changed()
+    yield
+    taxonomy_changed()

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from marketplace.occupations.services import occupations_load
-from marketplace.occupations.taxonomy import occupation_info, taxonomy_changed
+from marketplace.occupations.taxonomy import occupation_info
 from marketplace.places import resolve_place
 from matching.features import age_range_in, seeker_from_record
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("taxonomy")]
 
 DANZHAI = resolve_place("丹寨")
-
-
-@pytest.fixture(autouse=True)
-def taxonomy():
-    occupations_load()
-    taxonomy_changed()
-    yield
-    taxonomy_changed()
 
 
 def names(seeker) -> set[str]:

@@ -6,24 +6,15 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from marketplace.occupations.services import occupations_load
-from marketplace.occupations.taxonomy import occupation_info, taxonomy_changed
+from marketplace.occupations.taxonomy import occupation_info
 from marketplace.places import resolve_place
 from matching.features import Posting, seeker_from_record
 from matching.ranking import rank, rank_candidates, spread_demand, weights
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("taxonomy")]
 
 KAILI = resolve_place("凯里")
 DONGGUAN = resolve_place("东莞")
-
-
-@pytest.fixture(autouse=True)
-def taxonomy():
-    occupations_load()
-    taxonomy_changed()
-    yield
-    taxonomy_changed()
 
 
 def occupation(name: str):
