@@ -59,6 +59,8 @@ class PostingQuery:
     #: in any of these divisions (浙江, 珠三角) / in none of them (外省): GB/T 2260 codes
     place_codes: tuple[str, ...] = ()
     exclude_place_codes: tuple[str, ...] = ()
+    #: the area those codes came from, as the person wrote it resolved (浙江省, 珠三角, 外省)
+    area_label: str = ""
     sort: str = "relevance"
     page: int = 1
     page_size: int = 20
@@ -138,6 +140,8 @@ def parse_posting_query(params: dict[str, Any], *, known_families: set[str] | No
     sort = str(params.get("sort") or ("distance" if geo and not text else "relevance"))
     if sort not in SORTS:
         raise QueryError(_("排序方式不正确。"), "sort")
+    if sort == "distance" and geo is None and area is not None and (middle := area.middle()) is not None:
+        geo = GeoFilter(lat=middle[0], lon=middle[1], place_name=area.label)  # asked for: from its middle
     if sort == "distance" and geo is None:
         raise QueryError(_("按距离排序需要提供位置或地名。"), "sort")
     page = _number(params, "page", "页码", integer=True) or 1
@@ -161,6 +165,7 @@ def parse_posting_query(params: dict[str, Any], *, known_families: set[str] | No
         geo=geo,
         place_codes=tuple(sorted(area.codes)) if area else (),
         exclude_place_codes=tuple(sorted(area.exclude)) if area else (),
+        area_label=area.label if area else "",
         sort=sort,
         page=int(page),
         page_size=int(page_size),
@@ -199,10 +204,9 @@ def _parse_geo(params: dict[str, Any]) -> tuple[GeoFilter | None, Area | None]:
         center = area.middle()
         radius = radius if radius is not None else (area.radius_km if area.kind == "local" else None)
         return GeoFilter(lat=center[0], lon=center[1], radius_km=radius, place_name=area.label), None
-    center = area.middle()
-    if center is None:  # 外省: no middle to measure from
-        return point, area
-    return GeoFilter(lat=center[0], lon=center[1], radius_km=radius, place_name=area.label), area
+    # A province or a region filters; distance from its middle would mean nothing to anyone, so it
+    # is measured from the person's own position when they gave one, and otherwise not at all.
+    return point, area
 
 
 def highlight(text: str, tokens: tuple[str, ...]) -> str:

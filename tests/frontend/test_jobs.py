@@ -256,3 +256,17 @@ def test_a_query_the_taxonomy_does_not_know_gets_trades_near_in_meaning_not_the_
     assert "网络管理员<small>1</small>" in html
     assert "电子厂普工<small>" not in html  # busiest today, and nothing to do with computers
     assert "电子厂普工<small>" not in nonsense
+
+
+def test_a_province_typed_as_the_place_lists_its_jobs_without_a_distance_from_its_middle(
+    client, employer, search_index
+):
+    JobPostingFactory(employer=employer, title="宁波注塑工", county="宁波市", lat=29.87, lon=121.55)
+    JobPostingFactory(employer=employer, title="凯里普工", county="凯里市")
+    search_index()
+
+    html = client.get("/jobs/", {"near": "浙江"}).content.decode()
+
+    assert "共 1 个岗位，在“浙江省”" in html
+    assert "宁波注塑工" in html and "凯里普工" not in html
+    assert "距离从" not in html
