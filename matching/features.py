@@ -140,6 +140,8 @@ def occupations_in(*, primary: str, secondary: str = "") -> tuple[frozenset[int]
     if not words and secondary:
         for suggestion in suggest_occupations(title=without_aspect(secondary), limit=3):
             words.setdefault(suggestion.occupation_id, suggestion.matched)
+    # 车工 inside 叉车工 is not a second want: a name read inside a longer name that was read goes.
+    words = {i: w for i, w in words.items() if not any(w != other and w in other for other in words.values())}
     return frozenset(words), words
 
 

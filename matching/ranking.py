@@ -32,11 +32,12 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "places_left": 0.1,
     "certificate_missing": -1.5,  # 持证上岗 and the person holds no such certificate
     "education_short": -0.8,
-    "age_outside": -0.8,
+    "age_outside": -1.5,  # as serious as a missing certificate: employers turn them away
     "unverified_employer": -0.3,
     "far_away": -2.0,  # hundreds of kilometres off, in none of the places the seeker accepts
     "entry_level": 0.8,  # a profile that names no trade: jobs anyone can start, no certificate asked
     "welfare_not_eligible": -3.0,  # public-welfare posts are for the groups policy names
+    "internship_not_eligible": -3.0,  # 就业见习 is for graduates
     "key_group_priority": 0.6,  # 重点群体 on posts meant for them (public welfare, 见习 for graduates)
 }
 # Public-welfare posts (公益性岗位) place the hard-to-employ and people lifted out of poverty.
@@ -56,6 +57,9 @@ NEAR_KM = 50.0  # within this of home counts as near, whatever destinations were
 NEAR_HOME_KM = 25.0  # for people who said 家附近 or 县城: a daily commute
 FAR_KM_NEAR_HOME = 60.0  # and beyond this, for them, a move
 DESTINATION_KM = 40.0  # a posting this close to a named destination is in it
+VAGUE_JOB_TYPE_BOOST = 2.0
+SEMANTIC_FIT = 0.5  # cosine above which what they wrote and the posting are about the same work
+NEAR_NOT_NAMED = 0.6
 FILL_IN = "填写想做的工作和所在地，推荐会更准"
 OTHER_TRADE_FIT = 0.85  # the trade is one of several a post names: a fit, a little less sure
 SECTOR_FIT = 0.75  # 想进厂 and this is a factory job: what they asked for, if not a named trade
@@ -156,6 +160,9 @@ def _score(seeker: Seeker, posting: Posting, semantic: float | None, lexical: fl
         reasons.append("单位未认证")
     if not (seeker.occupation_ids or seeker.sector_codes or seeker.areas) and seeker.lat is None:
         reasons.append(FILL_IN)  # nothing to match on: say what would make this list theirs
+    if seeker.vague and not seeker.occupation_ids:
+        # 啥都行，只要日结: with no trade to go on, the kind of work they can take is what they asked for.
+        signals["job_type"] = signals["job_type"] * VAGUE_JOB_TYPE_BOOST
     score = sum(w.get(name, 0.0) * value for name, value in signals.items())
     return Ranked(posting=posting, score=round(score, 4), reasons=reasons, signals=signals, distance_km=distance)
 
@@ -236,7 +243,9 @@ def _place(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> tuple[flo
         return -1.0, distance
     reasons.append(f"距离 {distance:.1f} 公里")
     if distance <= NEAR_KM:
-        return 1.0 - 0.5 * distance / NEAR_KM, distance
+        # Near home but not where they said they want to go: a fallback, not what they asked for.
+        share = NEAR_NOT_NAMED if seeker.areas else 1.0
+        return share * (1.0 - 0.5 * distance / NEAR_KM), distance
     return 0.5 * math.exp(-(distance - NEAR_KM) / 150.0), distance
 
 
@@ -361,9 +370,19 @@ def _policy(seeker: Seeker, doc: dict[str, Any], signals: dict[str, float], reas
         else:
             signals["welfare_not_eligible"] = 1.0
             reasons.append("公益性岗位，优先安置就业困难人员")
-    elif job_type == "internship" and KeyGroup.GRADUATE in seeker.groups:
+    elif job_type == "internship" and KeyGroup.GRADUATE not in seeker.groups:
+        signals["internship_not_eligible"] = 1.0
+        reasons.append("就业见习岗位，面向高校毕业生")
+    elif job_type == "internship" and _fits_trade(seeker, signals):
+        # Priority for a graduate's 见习 in their field; one in another field is not what they studied for.
         signals["key_group_priority"] = 1.0
         reasons.append("高校毕业生见习岗位")
+
+
+def _fits_trade(seeker: Seeker, signals: dict[str, float]) -> bool:
+    if not (seeker.occupation_ids or seeker.sector_codes):
+        return True
+    return signals.get("occupation", 0.0) > 0 or signals.get("semantic", 0.0) >= SEMANTIC_FIT
 
 
 def score_pair(seeker: Seeker, posting: Posting, *, semantic: float | None = None) -> Ranked:

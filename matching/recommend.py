@@ -82,7 +82,9 @@ def _area_criteria(areas: tuple[Area, ...]) -> list[dict[str, object]]:
     codes = sorted({code for area in areas if area.codes and not area.exclude for code in area.codes})
     criteria: list[dict[str, object]] = [{"place_codes": tuple(codes)}] if codes else []
     for area in areas:
-        if area.exclude:
+        if area.kind == "anywhere":
+            criteria.append({})  # everywhere: the trade alone, wherever it is
+        elif area.exclude:
             criteria.append({"exclude_place_codes": tuple(sorted(area.exclude))})
         elif not area.codes and area.center is not None:
             radius = area.radius_km or DESTINATION_KM

@@ -83,6 +83,7 @@ NEAR_HOME = (
     "近一点",
     "近点",
 )
+ANYWHERE = ("全国", "全国各地", "哪里都行", "哪都行", "哪里都可以", "去哪都行", "不限", "不限地点", "都可以", "随便")
 SEAT_KM = 15.0  # 县城, 州府: the town around the seat, not the whole county
 NEAR_HOME_KM = 25.0  # 镇上, 家附近: a daily commute by bus or motorbike
 
@@ -127,7 +128,7 @@ class Area:
     `codes` (and none in `exclude`), or when it lies within `radius_km` of `center`."""
 
     label: str
-    kind: str  # place · region · outside · local
+    kind: str  # place · region · outside · local · anywhere
     codes: frozenset[str] = frozenset()
     exclude: frozenset[str] = frozenset()
     center: tuple[float, float] | None = None
@@ -135,6 +136,8 @@ class Area:
     place: Place | None = field(default=None, compare=False)
 
     def contains(self, codes: frozenset[str] | set[str], lat: float | None = None, lon: float | None = None) -> bool:
+        if self.kind == "anywhere":
+            return True
         if self.exclude:
             return bool(codes) and not (codes & self.exclude)
         if self.codes and codes & self.codes:
@@ -196,6 +199,8 @@ def _region(word: str) -> Area | None:
 
 
 def _relative(word: str, home: Home) -> Area | None:
+    if word in ANYWHERE:  # 全国哪里都行: every place is one they accept
+        return Area(label=word, kind="anywhere")
     if word in OUTSIDE_PROVINCE:
         return Area(label=word, kind="outside", exclude=frozenset({home.province}))
     if word in IN_PROVINCE:
@@ -282,6 +287,8 @@ def areas_in_text(text: str, home: Home | None = None) -> list[Area]:
                 i += length - 1
                 break
         i += 1
+    if not found and any(word in text for word in ("全国哪里都行", "全国各地", "哪里都行", "去哪都行", "哪都行")):
+        found.append(Area(label="全国", kind="anywhere"))
     if not found and any(word in text for word in _AWAY):
         found.append(Area(label="外省", kind="outside", exclude=frozenset({home.province})))
     return found

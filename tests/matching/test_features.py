@@ -67,3 +67,8 @@ def test_someone_who_must_stay_close_is_marked_near_home():
 )  # fmt: skip
 def test_age_limits_are_read_as_employers_write_them(text, expected):
     assert age_range_in(text) == expected
+
+
+def test_a_trade_read_inside_a_longer_trade_is_not_a_second_want():
+    seeker = seeker_from_record({"id": "S9", "desired_occupations": "叉车工"})
+    assert "车工" not in seeker.occupation_words.values()

@@ -190,3 +190,26 @@ def test_a_job_in_the_city_they_named_never_outranks_their_trade_near_home():
     ranked = rank(seeker, [wrong_trade_there, right_trade_home])
 
     assert [r.posting.id for r in ranked] == [2, 1]
+
+
+def test_internships_are_for_graduates_and_their_priority_is_for_their_own_field():
+    accounting = job(1, "会计见习", "会计", job_type="internship")
+    welding = job(2, "电焊工", "电焊工")
+    graduate = seeker_from_record({"id": "G1", "desired_occupations": "电焊", "groups": ["graduate"]})
+
+    for_graduate = {r.posting.id: r for r in rank(graduate, [accounting, welding])}
+    for_worker = rank(welder(), [accounting])[0]
+
+    assert "高校毕业生见习岗位" not in for_graduate[1].reasons  # another field: no priority
+    assert "就业见习岗位，面向高校毕业生" in for_worker.reasons
+    assert for_worker.signals["internship_not_eligible"] == 1.0
+
+
+def test_near_home_counts_less_than_the_place_they_named():
+    seeker = welder(desired_cities=["黄平"])
+    at_home = job(1, "电焊工", "电焊工")  # 凯里, where they live
+    named = job(2, "电焊工", "电焊工", place=resolve_place("黄平"))
+
+    ranked = {r.posting.id: r for r in rank(seeker, [at_home, named])}
+
+    assert ranked[2].signals["place"] > ranked[1].signals["place"] > 0

@@ -55,3 +55,8 @@ def test_a_typed_list_is_split_and_unknown_words_are_reported():
     areas, unknown = resolve_areas(["浙江、广东或者州府", "火星"], Home())
     assert [a.label for a in areas][:2] == ["浙江省", "广东省"] and len(areas) == 3
     assert unknown == ["火星"]
+
+
+def test_anywhere_in_the_country_accepts_every_place():
+    anywhere = resolve_area("全国哪里都行") or resolve_area("哪里都行")
+    assert anywhere.contains(codes("东莞")) and anywhere.contains(codes("凯里"))
