@@ -61,6 +61,9 @@ class Seeker:
     home: Home = field(default_factory=Home)
     #: they said to stay close (家附近, 镇上, 照顾老人): distance decides more than anything
     near_home: bool = False
+    #: how far "close" reaches: 25 km for who said 家附近 or 县城, wider for who is only older or
+    #: after a day's work (they did not say how close, and a bus ride further is still home)
+    near_home_km: float = 25.0
     #: the want names no trade (什么都可以) or is empty: the trades were read from past work, or none
     vague: bool = False
     lat: float | None = None
@@ -145,6 +148,9 @@ def occupations_in(*, primary: str, secondary: str = "") -> tuple[frozenset[int]
     return frozenset(words), words
 
 
+NEAR_SAID_KM = 25.0
+NEAR_IMPLIED_KM = 40.0
+OLDER_AGE = 50  # 大龄劳动者: the plan's older workers, for whom distance decides first
 SECTOR_WORDS_PATH = Path(__file__).resolve().parent / "data" / "sector_words.json"
 # 扎过钢筋, 做了两年服务员: the aspect particle splits a trade's words apart.
 _ASPECT = re.compile(r"(?<=[\u4e00-\u9fff])[过了着](?=[\u4e00-\u9fff])")
@@ -177,8 +183,14 @@ def wants_anything(text: str) -> bool:
     return not text or (any(word in text for word in _ANYTHING) and len(text) <= 12)
 
 
-def stays_close(text: str, areas: tuple[Area, ...], home: Home) -> bool:
-    """They asked for somewhere near (县城, 家附近) or said so (照顾老人, 离家近), and nowhere far."""
+def stays_close(
+    text: str, areas: tuple[Area, ...], home: Home, *, short_work: bool = False, older: bool = False
+) -> bool:
+    """They asked for somewhere near (县城, 家附近) or said so (照顾老人, 离家近), and nowhere far.
+
+    Gig and part-time seekers and older workers stay close too unless they named somewhere far: a
+    day's work or a few hours is a commute, never a move, and at 55 few leave home for work.
+    """
     point = home.point
     far = any(
         area.kind in ("outside", "region")
@@ -187,7 +199,7 @@ def stays_close(text: str, areas: tuple[Area, ...], home: Home) -> bool:
         for area in areas
     )
     near = any(area.near_home for area in areas) or any(word in (text or "") for word in _STAY_CLOSE)
-    return near and not far
+    return (near or short_work or older) and not far
 
 
 def seeker_from_record(row: dict[str, Any]) -> Seeker:
@@ -217,7 +229,16 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
         certificates=certificates,
         areas=tuple(areas),
         home=home,
-        near_home=stays_close(" ".join([desired, described]), tuple(areas), home),
+        near_home=stays_close(
+            " ".join([desired, described]),
+            tuple(areas),
+            home,
+            short_work=str(row.get("availability") or "") in ("gig", "part_time"),
+            older=(_int(row.get("age")) or 0) >= OLDER_AGE or "older_worker" in (row.get("groups") or []),
+        ),
+        near_home_km=NEAR_SAID_KM
+        if stays_close(" ".join([desired, described]), tuple(areas), home)
+        else NEAR_IMPLIED_KM,
         vague=wants_anything(desired) or not any(suggest_occupations(title=p, limit=1) for p in split_wants(desired)),
         lat=lat,
         lon=lon,
@@ -262,7 +283,15 @@ def seeker_from_profile(profile) -> Seeker:
         certificates=certificates,
         areas=tuple(areas),
         home=home,
-        near_home=stays_close(profile.intro or "", tuple(areas), home),
+        near_home=stays_close(
+            profile.intro or "",
+            tuple(areas),
+            home,
+            short_work=profile.availability == "gig"
+            or (bool(profile.wanted_job_types) and set(profile.wanted_job_types) <= {"gig", "part_time"}),
+            older=(profile.age or 0) >= OLDER_AGE,
+        ),
+        near_home_km=NEAR_SAID_KM if stays_close(profile.intro or "", tuple(areas), home) else NEAR_IMPLIED_KM,
         vague=not chosen and not inferred,
         lat=lat,
         lon=lon,

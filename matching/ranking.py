@@ -54,8 +54,8 @@ WELFARE_GROUPS = frozenset(
 FAR_KM = 300.0  # beyond this, and not in a named destination, a job is a move the seeker did not ask for
 FAR_KM_SHORT_WORK = 80.0  # gig and part-time work: a commute, never a move
 NEAR_KM = 50.0  # within this of home counts as near, whatever destinations were named
-NEAR_HOME_KM = 25.0  # for people who said 家附近 or 县城: a daily commute
-FAR_KM_NEAR_HOME = 60.0  # and beyond this, for them, a move
+# For people who stay close (Seeker.near_home_km: 25 km if they said so), beyond 2.4 times that is a move.
+FAR_NEAR_HOME_FACTOR = 2.4
 DESTINATION_KM = 40.0  # a posting this close to a named destination is in it
 VAGUE_JOB_TYPE_BOOST = 2.0
 SEMANTIC_FIT = 0.5  # cosine above which what they wrote and the posting are about the same work
@@ -211,7 +211,7 @@ def _place(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> tuple[flo
         else:
             reasons.append(f"在意向工作地：{inside.label}")
         if seeker.near_home and distance is not None:
-            return max(0.5, 1.0 - 0.5 * distance / NEAR_HOME_KM), distance
+            return max(0.5, 1.0 - 0.5 * distance / seeker.near_home_km), distance
         return 1.0, distance
     if location is None and not codes:
         reasons.append(f"工作地：{doc.get('county') or '未注明'}")
@@ -224,13 +224,18 @@ def _place(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> tuple[flo
         return 0.3, None
     if seeker.near_home:  # 家附近, 县城, 照顾老人: a commute, and a short one
         reasons.append(f"距离 {distance:.1f} 公里")
-        if distance <= NEAR_HOME_KM:
-            return 1.0 - 0.5 * distance / NEAR_HOME_KM, distance
-        if distance <= FAR_KM_NEAR_HOME:
-            return 0.5 * (FAR_KM_NEAR_HOME - distance) / (FAR_KM_NEAR_HOME - NEAR_HOME_KM), distance
+        near, far_off = seeker.near_home_km, seeker.near_home_km * FAR_NEAR_HOME_FACTOR
+        if distance <= near:
+            return 1.0 - 0.5 * distance / near, distance
+        if distance <= far_off:
+            return 0.5 * (far_off - distance) / (far_off - near), distance
         return -1.0, distance
     # People move for a full-time job with board and lodging, not for an hourly or a day's work.
-    far = FAR_KM_SHORT_WORK if doc.get("job_type") in ("gig", "part_time") else FAR_KM
+    short_work = doc.get("job_type") in ("gig", "part_time")
+    if short_work and distance > FAR_KM_SHORT_WORK:
+        reasons.append(f"距离 {distance:.0f} 公里，零工兼职太远")
+        return -1.0, distance
+    far = FAR_KM_SHORT_WORK if short_work else FAR_KM
     if seeker.areas and distance > NEAR_KM:
         provinces = {area.place.province for area in seeker.areas if area.place is not None}
         if codes & provinces:

@@ -72,3 +72,14 @@ def test_age_limits_are_read_as_employers_write_them(text, expected):
 def test_a_trade_read_inside_a_longer_trade_is_not_a_second_want():
     seeker = seeker_from_record({"id": "S9", "desired_occupations": "叉车工"})
     assert "车工" not in seeker.occupation_words.values()
+
+
+def test_gig_seekers_and_older_workers_stay_close_unless_they_named_somewhere_far():
+    home = {"lat": DANZHAI.lat, "lng": DANZHAI.lon}
+    gig = seeker_from_record({"id": "S10", "availability": "gig", **home})
+    older = seeker_from_record({"id": "S11", "age": 56, **home})
+    going_east = seeker_from_record({"id": "S12", "age": 56, "desired_cities": ["浙江"], **home})
+    said_so = seeker_from_record({"id": "S13", "desired_cities": ["家附近"], **home})
+
+    assert gig.near_home and older.near_home and not going_east.near_home
+    assert said_so.near_home_km < gig.near_home_km  # who said 家附近 means closer than who did not say

@@ -149,14 +149,16 @@ def test_employer_candidate_lists_put_confirmed_key_groups_first_among_equals():
 
 
 def test_a_day_job_far_from_home_is_a_commute_nobody_makes_but_a_full_time_job_there_is_a_move():
-    seeker = welder(desired_cities=[], availability="gig")
+    full_timer = welder(desired_cities=[], availability="full_time")
+    gig_worker = welder(desired_cities=[], availability="gig")
     far_gig = job(1, "电焊零工", "电焊工", place=resolve_place("从江"), job_type="gig")  # ~130 km
     far_full_time = job(2, "电焊工", "电焊工", place=resolve_place("从江"))
 
-    gig, full_time = rank(seeker, [far_gig], spread=False)[0], rank(seeker, [far_full_time], spread=False)[0]
+    def far(seeker, posting) -> bool:
+        return rank(seeker, [posting], spread=False)[0].signals.get("far_away") == 1.0
 
-    assert gig.signals.get("far_away") == 1.0
-    assert "far_away" not in full_time.signals
+    assert far(full_timer, far_gig) and not far(full_timer, far_full_time)
+    assert far(gig_worker, far_gig) and far(gig_worker, far_full_time)  # who works by the day stays close
 
 
 def test_a_post_with_several_jobs_matches_each_trade_it_names():
@@ -213,3 +215,13 @@ def test_near_home_counts_less_than_the_place_they_named():
     ranked = {r.posting.id: r for r in rank(seeker, [at_home, named])}
 
     assert ranked[2].signals["place"] > ranked[1].signals["place"] > 0
+
+
+def test_a_day_s_work_far_from_home_is_too_far_whatever_the_province():
+    seeker = welder(desired_cities=["黎平"], lat=resolve_place("黎平").lat, lng=resolve_place("黎平").lon)
+    gig_far = job(1, "电焊工（日结）", "电焊工", job_type="gig")  # 凯里, some 120 km away
+
+    ranked = rank(seeker, [gig_far])[0]
+
+    assert ranked.signals["far_away"] == 1.0
+    assert "距离 1" in " ".join(ranked.reasons) and "太远" in " ".join(ranked.reasons)
