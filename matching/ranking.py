@@ -22,8 +22,8 @@ from marketplace.places import distance_km, workplace_codes
 from matching.features import Posting, Seeker
 
 DEFAULT_WEIGHTS: dict[str, float] = {
-    "occupation": 3.0,  # the trade the person asked for, through the taxonomy
-    "semantic": 2.5,  # embedding similarity of what they wrote and the posting
+    "occupation": 2.0,  # the trade the person asked for, through the taxonomy
+    "semantic": 3.0,  # embedding similarity of what they wrote and the posting
     "lexical": 1.2,  # BM25 of their words in the posting, normalised per request
     "place": 1.6,  # near home, or in a destination they accept
     "pay": 1.0,  # pay against expectation, both as monthly equivalents
