@@ -165,7 +165,7 @@ def _sector_words() -> tuple[tuple[str, str], ...]:
 
 def sectors_in(text: str) -> frozenset[str]:
     """Taxonomy families named as a line of work: 想进厂 → 制造业, 服务行业 → 生活服务."""
-    text = _ASPECT.sub("", text or "")
+    text = without_aspect(text)
     return frozenset(family for word, family in _sector_words() if word in text)
 
 
@@ -183,13 +183,15 @@ def wants_anything(text: str) -> bool:
     return not text or (any(word in text for word in _ANYTHING) and len(text) <= 12)
 
 
-def stays_close(
+def closeness(
     text: str, areas: tuple[Area, ...], home: Home, *, short_work: bool = False, older: bool = False
-) -> bool:
-    """They asked for somewhere near (县城, 家附近) or said so (照顾老人, 离家近), and nowhere far.
+) -> tuple[bool, float]:
+    """Whether the seeker stays close to home, and how far close reaches.
 
-    Gig and part-time seekers and older workers stay close too unless they named somewhere far: a
-    day's work or a few hours is a commute, never a move, and at 55 few leave home for work.
+    Close at 25 km for who asked for somewhere near (县城, 家附近) or said so (照顾老人, 离家近); at
+    40 km for gig and part-time seekers and older workers, who did not say how close: a day's work
+    or a few hours is a commute, never a move, and at 55 few leave home for work. Nobody who named
+    somewhere far stays close.
     """
     point = home.point
     far = any(
@@ -198,8 +200,10 @@ def stays_close(
         or (area.place is not None and point is not None and distance_km(*point, *area.place.position) > 100)
         for area in areas
     )
-    near = any(area.near_home for area in areas) or any(word in (text or "") for word in _STAY_CLOSE)
-    return (near or short_work or older) and not far
+    said = any(area.near_home for area in areas) or any(word in (text or "") for word in _STAY_CLOSE)
+    if far or not (said or short_work or older):
+        return False, NEAR_SAID_KM
+    return True, NEAR_SAID_KM if said else NEAR_IMPLIED_KM
 
 
 def seeker_from_record(row: dict[str, Any]) -> Seeker:
@@ -215,6 +219,13 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
     areas, _unknown = resolve_areas([str(name) for name in (wanted if isinstance(wanted, list) else [wanted])], home)
     if not areas:  # no place field: where they said they want to go, in their own words
         areas = areas_in_text(" ".join([desired, described]), home)
+    near_home, near_home_km = closeness(
+        " ".join([desired, described]),
+        tuple(areas),
+        home,
+        short_work=str(row.get("availability") or "") in ("gig", "part_time"),
+        older=(_int(row.get("age")) or 0) >= OLDER_AGE or "older_worker" in (row.get("groups") or []),
+    )
     certificates = tuple(str(c) for c in row.get("certificates") or []) + certificates_in(described)
     availability = str(row.get("availability") or "both")
     education = str(row.get("education") or "")
@@ -229,16 +240,8 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
         certificates=certificates,
         areas=tuple(areas),
         home=home,
-        near_home=stays_close(
-            " ".join([desired, described]),
-            tuple(areas),
-            home,
-            short_work=str(row.get("availability") or "") in ("gig", "part_time"),
-            older=(_int(row.get("age")) or 0) >= OLDER_AGE or "older_worker" in (row.get("groups") or []),
-        ),
-        near_home_km=NEAR_SAID_KM
-        if stays_close(" ".join([desired, described]), tuple(areas), home)
-        else NEAR_IMPLIED_KM,
+        near_home=near_home,
+        near_home_km=near_home_km,
         vague=wants_anything(desired) or not any(suggest_occupations(title=p, limit=1) for p in split_wants(desired)),
         lat=lat,
         lon=lon,
@@ -273,6 +276,14 @@ def seeker_from_profile(profile) -> Seeker:
     lat, lon = home.point if home.point else (None, None)  # the county seat stands in for a home point
     ids = frozenset(words)
     sectors = sectors_in(" ".join(skills)) if not ids else frozenset()
+    near_home, near_home_km = closeness(
+        profile.intro or "",
+        tuple(areas),
+        home,
+        short_work=profile.availability == "gig"
+        or (bool(profile.wanted_job_types) and set(profile.wanted_job_types) <= {"gig", "part_time"}),
+        older=(profile.age or 0) >= OLDER_AGE,
+    )
     return Seeker(
         key=str(profile.pk),
         text=" ".join([*chosen.values(), *skills, profile.intro or "", *certificates]).strip(),
@@ -283,15 +294,8 @@ def seeker_from_profile(profile) -> Seeker:
         certificates=certificates,
         areas=tuple(areas),
         home=home,
-        near_home=stays_close(
-            profile.intro or "",
-            tuple(areas),
-            home,
-            short_work=profile.availability == "gig"
-            or (bool(profile.wanted_job_types) and set(profile.wanted_job_types) <= {"gig", "part_time"}),
-            older=(profile.age or 0) >= OLDER_AGE,
-        ),
-        near_home_km=NEAR_SAID_KM if stays_close(profile.intro or "", tuple(areas), home) else NEAR_IMPLIED_KM,
+        near_home=near_home,
+        near_home_km=near_home_km,
         vague=not chosen and not inferred,
         lat=lat,
         lon=lon,
