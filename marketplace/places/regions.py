@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from marketplace.places.gazetteer import (
     HOME_PREFECTURE,
     Place,
+    children,
     distance_km,
     divisions,
     nearest_county,
@@ -59,6 +60,9 @@ OUTSIDE_PROVINCE = ("外省", "省外", "出省", "外地", "外面", "出去打
 IN_PROVINCE = ("省内", "本省", "省里")
 IN_PREFECTURE = ("州内", "本州", "全州", "州里", "本地州", "黔东南州内", "州内各县")
 PREFECTURE_SEAT = ("州府", "市里", "城里", "市区", "州上", "首府")
+# Words that name a 自治州 by its title: they mean this product's prefecture for a seeker who
+# lives (or studies) in a 市 such as 贵阳, not the 市 they happen to be in.
+PREFECTURE_BY_TITLE = frozenset(IN_PREFECTURE) | {"州府", "州上", "首府"}
 COUNTY_SEAT = ("县城", "县里", "县上", "城区", "县城附近", "县城里")
 NEAR_HOME = (
     "镇上",
@@ -116,6 +120,14 @@ class Home:
     @property
     def prefecture(self) -> str:
         return (self.county.prefecture if self.county else "") or HOME_PREFECTURE
+
+    @property
+    def autonomous_prefecture(self) -> str:
+        """The 自治州 州内 and 州府 refer to: the seeker's own if they live in one, else ours."""
+        own = divisions().get(self.prefecture)
+        if own is not None and own.name.endswith("州") and not own.name.endswith("市"):
+            return own.code
+        return HOME_PREFECTURE
 
     @property
     def province(self) -> str:
@@ -205,10 +217,16 @@ def _relative(word: str, home: Home) -> Area | None:
         return Area(label=word, kind="outside", exclude=frozenset({home.province}))
     if word in IN_PROVINCE:
         return Area(label=word, kind="region", codes=frozenset({home.province}))
+    prefecture = home.autonomous_prefecture if word in PREFECTURE_BY_TITLE else home.prefecture
     if word in IN_PREFECTURE:
-        return Area(label=word, kind="region", codes=frozenset({home.prefecture}))
+        return Area(label=word, kind="region", codes=frozenset({prefecture}))
     if word in PREFECTURE_SEAT:
-        seat = seat_of(home.prefecture)
+        city = divisions().get(prefecture)
+        districts = [c for c in children(prefecture) if c.name.endswith("区")]
+        if city is not None and city.name.endswith("市") and districts:  # 贵阳's 市里 is its districts
+            return Area(label=f"{word}（{city.short}）", kind="region",
+                        codes=frozenset(c.code for c in districts))  # fmt: skip
+        seat = seat_of(prefecture)
         if seat is None:
             return None
         return Area(label=f"{word}（{seat.short}）", kind="place", codes=frozenset({seat.code}),

@@ -46,6 +46,16 @@ def test_local_words_are_read_against_the_seekers_own_county():
     assert near.contains(frozenset(), 26.25, 107.80) and not near.contains(frozenset(), 26.58, 107.98)
 
 
+def test_a_student_in_guiyang_who_says_zhou_means_our_prefecture_not_guiyang():
+    """州内 and 州府 name a 自治州; 贵阳 is a 市, so they mean 黔东南 and 凯里 for someone there."""
+    home = Home.of(26.445, 106.67)  # 花溪, the university town
+    assert resolve_area("州内", home).contains(codes("麻江")) and not resolve_area("州内", home).contains(codes("贵阳"))
+    assert "凯里" in resolve_area("州府", home).label
+    downtown = resolve_area("市里", home)  # but 市里 is the city they are in: its districts
+    assert downtown.contains(codes("贵阳云岩区")) and downtown.contains(codes("观山湖区"))
+    assert not downtown.contains(codes("开阳县")) and not downtown.contains(codes("凯里"))
+
+
 def test_without_a_home_the_prefecture_this_product_serves_stands_in():
     assert "凯里" in resolve_area("州府").label
     assert resolve_area("县城") is not None
