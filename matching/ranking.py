@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 
 from marketplace.enums import EDUCATION_RANK, KeyGroup
-from marketplace.occupations.taxonomy import occupation_info
+from marketplace.occupations.taxonomy import occupation_info, related_trade
 from marketplace.places import distance_km, workplace_codes
 from matching.features import Posting, Seeker
 
@@ -188,8 +188,9 @@ def _occupation(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> floa
         reasons.append(f"工种匹配：{info.name if info else ''}（多岗位招聘之一）")
         return OTHER_TRADE_FIT
     family = doc.get("family_code")
-    if family and family in seeker.family_codes:
-        reasons.append(f"同类工种：{doc.get('family_name') or family}")
+    if family and family in seeker.family_codes and related_trade(occupation_id, seeker.occupation_ids):
+        info = occupation_info().get(occupation_id)
+        reasons.append(f"同类工种：{(info.group if info else '') or doc.get('family_name') or family}")
         return 0.45
     return 0.0
 

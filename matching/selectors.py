@@ -21,7 +21,7 @@ from django.db.models import Count, Q
 
 from marketplace.enums import JobType, ProfileVisibility
 from marketplace.models import Application, JobPosting, Occupation, OccupationFamily, WorkerProfile
-from marketplace.occupations.taxonomy import suggest_occupations
+from marketplace.occupations.taxonomy import related_trade, suggest_occupations
 from marketplace.postings.selectors import posting_list_public
 from matching.features import posting_from_document, seeker_from_profile
 from matching.ranking import rank_candidates, score_pair
@@ -170,7 +170,11 @@ def _related_occupations(query: PostingQuery) -> list[Occupation]:
         .exclude(pk__in=asked)
         .order_by("-open_jobs", "code")
     )
-    if families:
+    if asked:  # the same kind of work as the trades asked for: a nurse is not offered the books
+        kin = [o for o in open_jobs.filter(family__code__in=families) if related_trade(o.pk, asked)]
+        if kin:
+            return kin[:RELATED_OCCUPATIONS]
+    elif families:
         return list(open_jobs.filter(family__code__in=families)[:RELATED_OCCUPATIONS])
     if query.text:
         return _nearest_in_meaning(query.text, list(open_jobs))

@@ -22,6 +22,9 @@ class Occupation(models.Model):
     # Colloquial names people type (焊工, 烧电焊 for 电焊工); matching and search read them.
     synonyms = models.JSONField(_("俗称"), default=list, blank=True)
     skills = models.JSONField(_("相关技能与证书"), default=list, blank=True)
+    # A narrower kind of work inside a broad family (医疗卫生 and 财务 are both 办公与专业): only
+    # trades of one group are close enough to offer each other. Blank: the family is the group.
+    group = models.CharField(_("小类"), max_length=30, blank=True, default="")
 
     class Meta:
         ordering = ["code"]

@@ -65,6 +65,7 @@ def occupations_load(*, path: Path = TAXONOMY_PATH) -> TaxonomyLoadResult:
                     "family": family,
                     "synonyms": list(occ.get("synonyms", [])),
                     "skills": list(occ.get("skills", [])),
+                    "group": str(occ.get("group", "")),
                 },
             )
             count += 1

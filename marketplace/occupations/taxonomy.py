@@ -102,6 +102,12 @@ class OccupationInfo:
     name: str
     family_code: str
     family_name: str
+    group: str = ""
+
+    @property
+    def kind(self) -> str:
+        """The family, narrowed to its group where the family is broad (F08/医疗卫生)."""
+        return f"{self.family_code}/{self.group}" if self.group else self.family_code
 
 
 _info_cache: dict[str, object] = {"fingerprint": None, "table": {}}
@@ -111,9 +117,18 @@ def occupation_info() -> dict[int, OccupationInfo]:
     """id → name and family of every occupation, cached like the terms (same fingerprint)."""
     fingerprint = tuple(Occupation.objects.aggregate(n=Count("id"), m=Max("id")).values())
     if _info_cache["fingerprint"] != fingerprint:
-        rows = Occupation.objects.values_list("id", "name", "family__code", "family__name")
+        rows = Occupation.objects.values_list("id", "name", "family__code", "family__name", "group")
         _info_cache.update(fingerprint=fingerprint, table={r[0]: OccupationInfo(*r) for r in rows})
     return _info_cache["table"]  # type: ignore[return-value]
+
+
+def related_trade(occupation_id: int | None, ids) -> bool:
+    """Whether a trade is of the same kind as one of `ids` (护士 and 药剂师; not 护士 and 会计)."""
+    info = occupation_info()
+    if occupation_id not in info:
+        return False
+    kind = info[occupation_id].kind
+    return any(info[i].kind == kind for i in ids if i in info)
 
 
 def occupation_families(ids) -> frozenset[str]:

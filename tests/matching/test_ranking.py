@@ -225,3 +225,16 @@ def test_a_day_s_work_far_from_home_is_too_far_whatever_the_province():
 
     assert ranked.signals["far_away"] == 1.0
     assert "距离 1" in " ".join(ranked.reasons) and "太远" in " ".join(ranked.reasons)
+
+
+def test_a_related_trade_is_one_of_the_same_kind_not_any_office_job():
+    """办公与专业 holds nurses and accountants; a nurse is offered the pharmacy, not the books."""
+    seeker = seeker_from_record({"id": "N1", "desired_occupations": "护士", "lat": KAILI.lat, "lng": KAILI.lon,
+                                 "availability": "full_time"})  # fmt: skip
+    pharmacy, books = job(1, "药房药剂员", "药剂师"), job(2, "招会计", "会计")
+
+    ranked = {r.posting.id: r for r in rank(seeker, [books, pharmacy])}
+
+    assert "同类工种：医疗卫生" in ranked[1].reasons
+    assert not any(reason.startswith("同类工种") for reason in ranked[2].reasons)
+    assert ranked[1].score > ranked[2].score

@@ -87,6 +87,21 @@ def test_nothing_found_suggests_a_wider_radius(anon, jobs):
     assert body["suggestions"]["wider_total"] == 1
 
 
+def test_a_search_that_finds_nothing_suggests_work_of_the_same_kind_not_the_same_broad_family(
+    anon, employer, welding, search_index
+):
+    """护士 and 会计 share the taxonomy's 办公与专业; only the pharmacy is work a nurse would take."""
+    for name in ("药剂师", "会计", "会计"):
+        JobPostingFactory(employer=employer, title=f"招{name}", county="凯里市", lat=KAILI[0], lon=KAILI[1],
+                          occupation=Occupation.objects.get(name=name))  # fmt: skip
+    search_index()
+
+    body = anon.get(URL, {"q": "护士"}).json()
+
+    assert body["count"] == 0
+    assert [o["name"] for o in body["suggestions"]["occupations"]] == ["药剂师"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
