@@ -11,12 +11,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import re
 from functools import cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.utils.translation import gettext as _
 
 
 def _fernet_key(secret: str) -> bytes:
@@ -76,3 +78,33 @@ class EncryptedCharField(models.TextField):
         if value is None or value == "":
             return value
         return encrypt(str(value))
+
+
+# Numbers that identify or reach a person, as seekers type them into free text: 18- or 15-digit ID
+# numbers, mobile numbers (+86 optional) and landlines, with spaces or hyphens between groups, and
+# any other run of seven or more digits (QQ, bank cards). Pay ranges like 4000-6000 do not match.
+_PERSONAL_NUMBER = re.compile(
+    r"(?<!\d)(?:"
+    r"\d{6}[\s-]?\d{8}[\s-]?\d{3}[\dXx]"
+    r"|(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}"
+    r"|0\d{2,3}[\s-]?\d{7,8}"
+    r"|\d{7,}"
+    r")(?![\dXx])"
+)
+
+
+def without_personal_numbers(text: str) -> str:
+    """Free text with ID, phone and similar numbers cut out.
+
+    Profiles are searched by employers; a seeker who wrote "手机138…" in the intro must not be
+    findable, or identifiable, by that number. The database keeps the text as typed.
+    """
+    return _PERSONAL_NUMBER.sub(" ", text)
+
+
+def mask_personal_numbers(text: str) -> str:
+    """Free text as shown to someone without a reason to see its numbers: each one marked hidden.
+
+    A seeker who typed 电话138… into the intro meant it for employers they apply to, not for
+    every employer browsing open profiles."""
+    return _PERSONAL_NUMBER.sub(str(_("［号码已隐藏］")), text or "")

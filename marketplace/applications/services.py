@@ -18,6 +18,7 @@ from marketplace.enums import ApplicationStatus, Role
 from marketplace.models import Application, ApplicationTransition, EmploymentOutcome, JobPosting, User
 from marketplace.permissions import require
 from marketplace.postings.selectors import posting_is_public
+from marketplace.privacy import mask_personal_numbers
 
 A = ApplicationStatus
 
@@ -49,7 +50,7 @@ def profile_snapshot(profile) -> dict:
             for e in profile.experiences.all()[:5]
         ],
         "key_groups": list(profile.group_tags.filter(confirmed_at__isnull=False).values_list("group", flat=True)),
-        "intro": profile.intro[:500],
+        "intro": mask_personal_numbers(profile.intro[:500]),  # numbers typed in free text too
     }
 
 

@@ -7,7 +7,6 @@ blacklist, and profiles whose owner opened them to employers, without ID or phon
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -18,20 +17,9 @@ from marketplace.models import GroupTag, JobPosting, WorkerProfile
 from marketplace.occupations.taxonomy import other_occupations
 from marketplace.places import workplace_codes
 from marketplace.postings.selectors import posting_list_public
+from marketplace.privacy import without_personal_numbers
 from matching.pay import monthly
 from matching.text import analyze
-
-# Numbers that identify or reach a person, as seekers type them into free text: 18- or 15-digit ID
-# numbers, mobile numbers (+86 optional) and landlines, with spaces or hyphens between groups, and
-# any other run of seven or more digits (QQ, bank cards). Pay ranges like 4000-6000 do not match.
-_PERSONAL_NUMBER = re.compile(
-    r"(?<!\d)(?:"
-    r"\d{6}[\s-]?\d{8}[\s-]?\d{3}[\dXx]"
-    r"|(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}"
-    r"|0\d{2,3}[\s-]?\d{7,8}"
-    r"|\d{7,}"
-    r")(?![\dXx])"
-)
 
 DESCRIPTION_CHARS = 500
 POSTINGS = "postings"
@@ -105,15 +93,6 @@ def posting_document(posting: JobPosting) -> dict[str, Any]:
         "age_min": posting.age_min,
         "age_max": posting.age_max,
     }
-
-
-def without_personal_numbers(text: str) -> str:
-    """Free text with ID, phone and similar numbers cut out.
-
-    Profiles are searched by employers; a seeker who wrote "手机138…" in the intro must not be
-    findable, or identifiable, by that number. The database keeps the text as typed.
-    """
-    return _PERSONAL_NUMBER.sub(" ", text)
 
 
 def profile_document(profile: WorkerProfile) -> dict[str, Any]:

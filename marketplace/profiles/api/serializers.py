@@ -15,6 +15,7 @@ from marketplace.enums import Availability, Education, Gender, JobType, KeyGroup
 from marketplace.models import Certificate, GroupTag, WorkerProfile, WorkExperience
 from marketplace.occupations.api.serializers import OccupationBriefSerializer
 from marketplace.permissions import PersonalNumbers, personal_numbers
+from marketplace.privacy import mask_personal_numbers
 from marketplace.profiles.services import profile_completeness
 from marketplace.validators import validate_id_number
 
@@ -85,6 +86,7 @@ class ProfileSerializer(serializers.ModelSerializer):
         numbers = numbers_for(self.context, profile)
         data["id_number"], data["phone"] = numbers.id_number, numbers.phone
         if not numbers.full:
+            data["intro"] = mask_personal_numbers(data.get("intro") or "")
             data["lat"] = data["lon"] = None
             data["group_tags"] = [tag for tag in data["group_tags"] if tag["confirmed"]]
             for certificate in data["certificates"]:

@@ -17,7 +17,9 @@ A = ApplicationStatus
 def test_applying_keeps_a_snapshot_without_id_or_phone_and_refuses_a_second_tap(world):
     posting = JobPostingFactory(employer=world.employer)
     number = id_number()
-    profile_update(by=world.seeker, profile=world.seeker.profile, data={"id_number": number, "skills": ["叉车"]})
+    intro = f"会开叉车，有事打{world.seeker.phone}，证件{number}"
+    profile_update(by=world.seeker, profile=world.seeker.profile,
+                   data={"id_number": number, "skills": ["叉车"], "intro": intro})  # fmt: skip
 
     application = svc.application_submit(by=world.seeker, posting=posting)
     with pytest.raises(ValidationError) as excinfo:
@@ -28,6 +30,7 @@ def test_applying_keeps_a_snapshot_without_id_or_phone_and_refuses_a_second_tap(
     assert application.snapshot["skills"] == ["叉车"]
     flat = str(application.snapshot)
     assert number not in flat and world.seeker.phone not in flat
+    assert application.snapshot["intro"] == "会开叉车，有事打［号码已隐藏］，证件［号码已隐藏］"
     # Later edits to the profile do not rewrite what the employer received.
     profile_update(by=world.seeker, profile=world.seeker.profile, data={"skills": ["电焊"]})
     application.refresh_from_db()

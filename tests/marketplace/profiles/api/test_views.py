@@ -158,6 +158,21 @@ def test_employer_sees_an_open_profile_with_id_number_and_phone_masked(make_clie
     assert body["group_tags"] == []  # declared, not yet confirmed by staff
 
 
+def test_numbers_a_seeker_typed_into_the_intro_are_hidden_from_employers_but_not_from_them(
+    make_client, employer_user, seeker
+):
+    seeker.profile.visibility = ProfileVisibility.OPEN
+    seeker.profile.intro = "会开叉车，电话 139 1234 5678，身份证522601199001011234，月薪4000-6000"
+    seeker.profile.save()
+
+    employer_view = make_client(employer_user).get(f"/api/profiles/{seeker.profile.pk}/").json()["intro"]
+    own_view = make_client(seeker).get("/api/profile/").json()["intro"]
+
+    assert "5678" not in employer_view and "1234" not in employer_view
+    assert employer_view.count("［号码已隐藏］") == 2 and "4000-6000" in employer_view  # pay is not a number to hide
+    assert own_view == seeker.profile.intro
+
+
 def test_employer_sees_an_applicant_profile_masked(make_client, employer_user, application):
     response = make_client(employer_user).get(f"/api/profiles/{application.profile_id}/")
 
