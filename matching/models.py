@@ -3,6 +3,8 @@
 A row here means "this object's document may be out of date". Rows are written by signal
 receivers inside the writer's transaction, so a committed change always leaves one, and they
 are deleted only after the index accepted the new state; while Elasticsearch is down they wait.
+A document the engine refuses (malformed, whatever the engine's health) is set aside, never
+retried in a loop in front of the others.
 """
 
 from django.db import models
@@ -18,6 +20,10 @@ class IndexOutbox(models.Model):
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
     next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Set when the engine refused the object's document as malformed: the row stays, for
+    # `search_index --status` to show, but no longer holds back the rows behind it. A later
+    # change to the object records a new row, and its success clears this one.
+    refused_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]

@@ -6,8 +6,10 @@
 
 Draining is idempotent (documents are rebuilt from the current database state), so a retried,
 doubled or late task is harmless; drains run one at a time (an advisory lock), so an older
-document can never overwrite a newer one. When the engine is down, rows stay with a back-off and the
-task retries; the periodic task picks up whatever is left.
+document can never overwrite a newer one. When the engine is down, rows stay with a short back-off
+and the task comes back for them every few seconds (one chain of follow-ups, however many writes
+queued it); beat's periodic run is the backstop when even the broker was down. A document the
+engine refuses as malformed is set aside with its reason and holds back nothing.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ from matching.search.documents import KINDS, POSTINGS, PROFILES, build_documents
 logger = logging.getLogger(__name__)
 
 BATCH = 1000
-MAX_BACKOFF = timedelta(minutes=10)
+# Rows back off while the engine is down, but never for long: the index must be back within
+# seconds of the engine (the task looks again every RETRY_SECONDS).
+MAX_BACKOFF = timedelta(seconds=8)
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class DrainResult:
     rows: int
     indexed: int
     deleted: int
+    refused: int = 0
 
 
 def outbox_record(kind: str, object_id: int) -> None:
@@ -48,7 +53,21 @@ def outbox_record(kind: str, object_id: int) -> None:
 
 
 def outbox_pending() -> int:
-    return IndexOutbox.objects.count()
+    """Rows waiting to be applied (refused ones are not waiting: see outbox_refused)."""
+    return IndexOutbox.objects.filter(refused_at__isnull=True).count()
+
+
+def outbox_refused() -> list[IndexOutbox]:
+    """Objects whose current document the engine refused, newest first, with its reason."""
+    return list(IndexOutbox.objects.filter(refused_at__isnull=False).order_by("-refused_at", "-id"))
+
+
+def outbox_next_due() -> timedelta | None:
+    """How long until the earliest waiting row is due (zero if one is due now); None if none wait."""
+    due = IndexOutbox.objects.filter(refused_at__isnull=True).order_by("next_attempt_at").first()
+    if due is None:
+        return None
+    return max(timedelta(0), due.next_attempt_at - timezone.now())
 
 
 # An arbitrary constant naming the drain's PostgreSQL advisory lock ("jyt" + "ix" in ASCII).
@@ -79,11 +98,12 @@ def outbox_drain(*, batch: int = BATCH) -> DrainResult:
     """Apply one batch of outbox rows to the index. Raises SearchUnavailable, keeping the rows."""
     with transaction.atomic(), _drain_lock():
         now = timezone.now()
-        rows = list(IndexOutbox.objects.filter(next_attempt_at__lte=now).order_by("id")[:batch])
+        waiting = IndexOutbox.objects.filter(refused_at__isnull=True, next_attempt_at__lte=now)
+        rows = list(waiting.order_by("id")[:batch])
         if not rows:
             return DrainResult(rows=0, indexed=0, deleted=0)
         try:
-            indexed, deleted = _apply(rows)
+            indexed, deleted, refused = _apply(rows)
         except SearchUnavailable as exc:
             attempts = max(r.attempts for r in rows) + 1
             delay = min(MAX_BACKOFF, timedelta(seconds=2**attempts))
@@ -94,13 +114,25 @@ def outbox_drain(*, batch: int = BATCH) -> DrainResult:
             failure = exc
         else:
             IndexOutbox.objects.filter(pk__in=[r.pk for r in rows]).delete()
-            return DrainResult(rows=len(rows), indexed=indexed, deleted=deleted)
+            _set_aside(refused, now)
+            return DrainResult(rows=len(rows), indexed=indexed, deleted=deleted, refused=len(refused))
     # Raised only after the transaction committed the back-off (raising inside would roll it back).
     raise failure
 
 
-def _apply(rows: list[IndexOutbox]) -> tuple[int, int]:
-    """Rebuild the documents the rows name from the database and write or delete them."""
+def _set_aside(refused: dict[tuple[str, int], str], now) -> None:
+    """Keep one row per refused object, marked, in place of whatever rows named it."""
+    for (kind, object_id), reason in refused.items():
+        IndexOutbox.objects.filter(kind=kind, object_id=object_id, refused_at__isnull=False).delete()
+        IndexOutbox.objects.create(kind=kind, object_id=object_id, refused_at=now, last_error=reason, attempts=1)
+        logger.error("search engine refused %s document %s, set aside: %s", kind, object_id, reason)
+
+
+def _apply(rows: list[IndexOutbox]) -> tuple[int, int, dict[tuple[str, int], str]]:
+    """Rebuild the documents the rows name from the database and write or delete them.
+
+    A document the engine refuses is removed from the index as well: its older version would
+    otherwise go on answering searches for a state the database no longer has."""
     ids: dict[str, set[int]] = {POSTINGS: set(), PROFILES: set()}
     employers = set()
     for row in rows:
@@ -113,28 +145,39 @@ def _apply(rows: list[IndexOutbox]) -> tuple[int, int]:
 
     backend = get_search_backend()
     indexed = deleted = 0
+    refused: dict[tuple[str, int], str] = {}
     for kind in KINDS:
         if not ids[kind]:
             continue
         docs = list(build_documents(kind, ids[kind]))
-        backend.index_documents(kind, docs)
+        bad = backend.index_documents(kind, docs)
         gone = ids[kind] - {d["id"] for d in docs}
-        backend.delete_documents(kind, gone)
-        indexed += len(docs)
+        backend.delete_documents(kind, gone | set(bad))
+        refused |= {(kind, object_id): reason for object_id, reason in bad.items()}
+        indexed += len(docs) - len(bad)
         deleted += len(gone)
-    return indexed, deleted
+    for kind in KINDS:  # a later state went in: an earlier refusal is history
+        written = [i for i in ids[kind] if (kind, i) not in refused]
+        if written:
+            IndexOutbox.objects.filter(kind=kind, object_id__in=written, refused_at__isnull=False).delete()
+    return indexed, deleted, refused
 
 
 def outbox_drain_all(*, ignore_backoff: bool = False) -> DrainResult:
     """Drain until empty (the periodic task and tests after an outage)."""
     if ignore_backoff:
-        IndexOutbox.objects.update(next_attempt_at=timezone.now())
+        IndexOutbox.objects.filter(refused_at__isnull=True).update(next_attempt_at=timezone.now())
     total = DrainResult(0, 0, 0)
     while True:
         result = outbox_drain()
         if not result.rows:
             return total
-        total = DrainResult(total.rows + result.rows, total.indexed + result.indexed, total.deleted + result.deleted)
+        total = DrainResult(
+            total.rows + result.rows,
+            total.indexed + result.indexed,
+            total.deleted + result.deleted,
+            total.refused + result.refused,
+        )
 
 
 @transaction.atomic

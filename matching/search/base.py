@@ -30,8 +30,12 @@ class BaseSearchBackend(ABC):
         """Create the kind's index (behind its alias) if there is none yet."""
 
     @abstractmethod
-    def index_documents(self, kind: str, docs: list[dict[str, Any]]) -> None:
-        """Insert or replace documents; visible to the next search."""
+    def index_documents(self, kind: str, docs: list[dict[str, Any]]) -> dict[int, str]:
+        """Insert or replace documents; visible to the next search.
+
+        Returns the documents the engine refused as malformed (id → its reason): the others are
+        written all the same, so one bad document never holds back the rest. Raises
+        SearchUnavailable when the engine is down or overloaded (nothing can be said of any)."""
 
     @abstractmethod
     def delete_documents(self, kind: str, ids: Iterable[int]) -> None:

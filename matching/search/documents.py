@@ -71,7 +71,7 @@ def posting_document(posting: JobPosting) -> dict[str, Any]:
         "county": posting.county,
         "town": posting.town,
         "location": {"lat": posting.lat, "lon": posting.lon} if posting.position else None,
-        "place_codes": workplace_codes(posting.county, posting.town, posting.lat, posting.lon),
+        "place_codes": workplace_codes(posting.county, posting.town, *(posting.position or (None, None))),
         # Read by ranking only (not indexed): the other trades a post with several jobs names.
         "other_occupation_ids": other_occupations(posting.title, posting.description, posting.occupation_id),
         "pay_min": posting.pay_min,

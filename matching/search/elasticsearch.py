@@ -160,14 +160,30 @@ class ElasticsearchSearchBackend(BaseSearchBackend):
             # Another process created the alias meanwhile: keep theirs.
             self._call(lambda: self.client.indices.delete(index=name))
 
-    def index_documents(self, kind: str, docs: list[dict[str, Any]]) -> None:
+    def index_documents(self, kind: str, docs: list[dict[str, Any]]) -> dict[int, str]:
         if not docs:
-            return
+            return {}
         self.ensure_index(kind)
         alias = self.index_name(kind)
         actions = ({"_index": alias, "_id": d["id"], "_source": d} for d in docs)
         # refresh=True: a seeker who just published expects to find it on the next search.
-        self._call(lambda: helpers.bulk(self.client, actions, chunk_size=BULK_CHUNK, refresh=True))
+        _ok, errors = self._call(
+            lambda: helpers.bulk(self.client, actions, chunk_size=BULK_CHUNK, refresh=True, raise_on_error=False)
+        )
+        refused: dict[int, str] = {}
+        for item in errors:
+            outcome = next(iter(item.values()))
+            status = int(outcome.get("status") or 0)
+            if status == 429 or status >= 500:  # the engine is busy or ill, not the document wrong
+                raise SearchUnavailable(f"Elasticsearch at {self.url} refused a bulk write with {status}")
+            error = outcome.get("error") or {}
+            if isinstance(error, dict):  # the cause says what was wrong: "illegal latitude value"
+                cause = error.get("caused_by") or {}
+                error = f"{error.get('type', status)}: {error.get('reason', '')}" + (
+                    f" ({cause.get('reason', '')})" if isinstance(cause, dict) and cause.get("reason") else ""
+                )
+            refused[int(outcome["_id"])] = str(error)[:500]
+        return refused
 
     def delete_documents(self, kind: str, ids: Iterable[int]) -> None:
         ids = list(ids)

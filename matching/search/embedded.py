@@ -196,11 +196,12 @@ class EmbeddedSearchBackend(BaseSearchBackend):
             [(d["id"], *(d.get(n) or "" for n in fts_names)) for d in docs],
         )
 
-    def index_documents(self, kind: str, docs: list[dict[str, Any]]) -> None:
+    def index_documents(self, kind: str, docs: list[dict[str, Any]]) -> dict[int, str]:
         if not docs:
-            return
+            return {}
         with self._write_lock, self._connect(kind, create=True) as conn, conn:
             self._write(conn, kind, docs)
+        return {}  # SQLite stores whatever the document builder made
 
     def delete_documents(self, kind: str, ids: Iterable[int]) -> None:
         rows = [(i,) for i in ids]

@@ -102,7 +102,21 @@ def test_status_counts_the_database_the_index_and_the_outbox(live_backend, marke
     out = run("--status")
 
     assert out.splitlines() == [
-        f"postings: 3 in database, 1 in {live_backend.name} index",
-        f"profiles: 2 in database, 0 in {live_backend.name} index",
+        f"postings: 3 in database, 1 in {live_backend.name} index — 2 missing, 0 extra, 0 stale (reconcile to fix)",
+        f"profiles: 2 in database, 0 in {live_backend.name} index — 2 missing, 0 extra, 0 stale (reconcile to fix)",
         "outbox: 1 pending",
     ]
+
+
+def test_status_says_in_step_only_when_ids_and_versions_agree_and_lists_refused_documents(live_backend, marketplace):
+    run("--reconcile")
+    IndexOutbox.objects.all().delete()
+    posting = marketplace["postings"][0]
+    IndexOutbox.objects.create(kind="postings", object_id=posting.pk, refused_at=timezone.now(),
+                               last_error="document_parsing_exception: illegal latitude value [999.0]")  # fmt: skip
+
+    out = run("--status")
+
+    assert f"postings: 3 in database, 3 in {live_backend.name} index — in step" in out
+    assert "outbox: 0 pending" in out
+    assert "refused by the engine: 1" in out and f"postings {posting.pk} at " in out and "illegal latitude" in out

@@ -298,7 +298,7 @@ def test_two_workers_draining_at_once_never_leave_an_older_document_in_the_index
         if threading.current_thread().name == "worker-a":
             a_holds.set()
             assert a_go.wait(20)
-        real_write(kind, docs)
+        return real_write(kind, docs)
 
     monkeypatch.setattr(live_backend, "index_documents", held_write)
 
@@ -324,3 +324,62 @@ def test_two_workers_draining_at_once_never_leave_an_older_document_in_the_index
     assert found(live_backend, "叉车") == {posting.pk}
     assert found(live_backend, "钢筋工") == set()
     assert posting_doc(live_backend, posting)["title"] == "叉车司机"
+
+
+def test_an_impossible_coordinate_left_in_an_old_row_never_stops_indexing(live_backend, world):
+    """Rows written before coordinates were checked may hold anything; the engine refuses a
+    latitude of 999, and that refusal once held every later change back (a closed post stayed up)."""
+    odd, closing = published(world, "电焊工"), published(world, "搬运工")
+    drained()
+    JobPosting.objects.filter(pk=odd.pk).update(lat=999.0, lon=999.0, title="电焊工 氩弧焊")
+    IndexOutbox.objects.create(kind="postings", object_id=odd.pk)
+    svc.posting_close(by=world.employer_member, posting=closing)
+
+    drained()
+
+    assert found(live_backend, "氩弧焊") == {odd.pk}  # indexed, without a place it cannot have
+    assert posting_doc(live_backend, odd)["location"] is None
+    assert closing.pk not in found(live_backend)
+
+
+def test_a_document_the_engine_refuses_is_set_aside_and_holds_back_nothing(world, tmp_path, settings, monkeypatch):
+    """Whatever makes Elasticsearch refuse one document (here a location it cannot parse), the
+    documents beside it and behind it are written, and the refused one waits, with its reason,
+    until the record changes."""
+    from matching import sync
+    from matching.search import get_search_backend
+
+    from .conftest import make_backend
+
+    es = make_backend("elasticsearch", tmp_path)
+    settings.SEARCH_BACKENDS = {"default": {"BACKEND": "matching.search.elasticsearch", **es.params}}
+    get_search_backend.cache_clear()
+    try:
+        poisoned, fine = published(world, "电焊工"), published(world, "搬运工")
+        build = sync.build_documents
+
+        def one_bad(kind, ids, **kw):
+            for doc in build(kind, ids, **kw):
+                yield {**doc, "location": {"lat": 999.0, "lon": 999.0}} if doc["id"] == poisoned.pk else doc
+
+        monkeypatch.setattr(sync, "build_documents", one_bad)
+        result = outbox_drain_all()
+        later = published(world, "保洁员")
+        outbox_drain_all()
+
+        assert result.refused == 1
+        assert found(es) == {fine.pk, later.pk}
+        assert outbox_pending() == 0
+        (row,) = sync.outbox_refused()
+        assert (row.kind, row.object_id) == ("postings", poisoned.pk) and "latitude" in row.last_error
+
+        monkeypatch.setattr(sync, "build_documents", build)  # the record is fixed and saved again
+        svc.posting_update(by=world.employer_member, posting=poisoned, data={"title": "电焊工（持证）"})
+        outbox_drain_all()
+
+        assert found(es) == {poisoned.pk, fine.pk, later.pk}
+        assert sync.outbox_refused() == []
+    finally:
+        for kind in ("postings", "profiles"):
+            es.drop(kind)
+        get_search_backend.cache_clear()

@@ -6,7 +6,7 @@ from tqdm import tqdm
 from matching.search import get_search_backend
 from matching.search.base import SearchUnavailable
 from matching.search.documents import KINDS, build_documents, source_versions
-from matching.sync import outbox_pending
+from matching.sync import outbox_pending, outbox_refused
 
 
 class Command(BaseCommand):
@@ -34,6 +34,15 @@ class Command(BaseCommand):
             raise CommandError(f"search backend unavailable: {exc}") from exc
         if options["status"]:
             self.stdout.write(f"outbox: {outbox_pending()} pending")
+            refused = outbox_refused()
+            if refused:
+                self.stdout.write(
+                    self.style.ERROR(f"refused by the engine: {len(refused)} (fix the record, or reconcile)")
+                )
+                for row in refused[:20]:
+                    self.stdout.write(
+                        f"  {row.kind} {row.object_id} at {row.refused_at:%Y-%m-%d %H:%M}: {row.last_error}"
+                    )
 
     def rebuild(self, backend, kind: str, verbosity: int) -> None:
         total = len(source_versions(kind))
@@ -48,9 +57,12 @@ class Command(BaseCommand):
         extra = sorted(set(indexed) - set(source))
         stale = sorted(i for i in set(source) & set(indexed) if source[i] != indexed[i])
         fix = missing + stale
+        refused: dict[int, str] = {}
         for start in range(0, len(fix), 500):
-            backend.index_documents(kind, list(build_documents(kind, fix[start : start + 500])))
+            refused |= backend.index_documents(kind, list(build_documents(kind, fix[start : start + 500])))
         backend.delete_documents(kind, extra)
+        for object_id, reason in sorted(refused.items())[:20]:
+            self.stdout.write(self.style.ERROR(f"{kind} {object_id} refused by the engine: {reason}"))
         self.stdout.write(
             f"{kind}: {len(missing)} missing, {len(stale)} stale, {len(extra)} extra — fixed"
             + "".join(f"\n  {label}: {ids[:20]}{' …' if len(ids) > 20 else ''}"
@@ -58,6 +70,16 @@ class Command(BaseCommand):
         )  # fmt: skip
 
     def status(self, backend, kind: str) -> None:
-        source = len(source_versions(kind))
-        indexed = len(backend.document_versions(kind))
-        self.stdout.write(f"{kind}: {source} in database, {indexed} in {backend.name} index")
+        """Counts, and whether the index holds exactly the documents the database says it should:
+        equal counts can hide one missing and one extra, so the ids and versions are compared."""
+        source = source_versions(kind)
+        indexed = backend.document_versions(kind)
+        line = f"{kind}: {len(source)} in database, {len(indexed)} in {backend.name} index"
+        missing = len(set(source) - set(indexed))
+        extra = len(set(indexed) - set(source))
+        stale = sum(1 for i in set(source) & set(indexed) if source[i] != indexed[i])
+        if missing or extra or stale:
+            self.stdout.write(self.style.WARNING(
+                f"{line} — {missing} missing, {extra} extra, {stale} stale (reconcile to fix)"))  # fmt: skip
+        else:
+            self.stdout.write(f"{line} — in step")

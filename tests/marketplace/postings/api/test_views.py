@@ -156,6 +156,24 @@ def test_creating_with_pay_range_upside_down_is_400_on_pay_max(make_client, empl
     assert error_of(response)["fields"] == {"pay_max": ["最高薪资不能低于最低薪资。"]}
 
 
+@pytest.mark.parametrize(
+    ("where", "field", "message"),
+    [
+        ({"lat": 999, "lon": 999}, "lat", "纬度应在 3 到 54 之间（中国境内）。"),
+        ({"lat": 26.58, "lon": 10.0}, "lon", "经度应在 73 到 136 之间（中国境内）。"),
+        ({"lat": 26.58}, "lon", "请同时填写纬度和经度。"),
+    ],
+)
+def test_a_position_outside_china_or_half_given_is_400_naming_the_field(make_client, employer_user, where, field,
+                                                                         message):  # fmt: skip
+    body = {"title": "钢筋工", "county": "凯里市", "pay_min": 5000, "pay_max": 7000, **where}
+
+    response = make_client(employer_user).post("/api/postings/", body, format="json")
+
+    assert response.status_code == 400
+    assert error_of(response)["fields"][field] == [message]
+
+
 def test_creating_without_required_fields_is_400_in_chinese(make_client, employer_user):
     response = make_client(employer_user).post("/api/postings/", {}, format="json")
 
