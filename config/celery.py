@@ -24,7 +24,11 @@ def _beat_schedule(sender: Celery, **kwargs) -> None:
     sender.conf.beat_schedule = {**marketplace_schedule, **matching_schedule, **livestream_schedule}
 
 
-@app.task(name="health.ping")
+@app.task(name="health.ping", ignore_result=False)
 def ping(payload: str = "") -> dict:
-    """Answer with where the task ran, so a caller can tell a real worker from inline execution."""
+    """Answer with where the task ran, so a caller can tell a real worker from inline execution.
+
+    The only task whose result is kept: the others report through the database, and
+    production ignores results so a Redis outage cannot hold a web request.
+    """
     return {"payload": payload, "pid": os.getpid(), "host": socket.gethostname()}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dj_database_url
 
 from config.settings.base import *  # noqa: F403
-from config.settings.env import env_bool, env_int, env_list, env_required, env_str
+from config.settings.env import env_bool, env_float, env_int, env_list, env_required, env_str
 
 RUN_MODE = "production"
 _SEE_README = "See README.md, 'Production settings'."
@@ -38,7 +38,16 @@ CHANNEL_LAYERS = {
         "CONFIG": {
             # channels-redis waits for messages with a 5 s blocking BZPOPMIN; redis-py 8 reads with a 5 s
             # socket timeout by default, so an idle socket's consumer died with 1011. Read longer than that.
-            "hosts": [{"address": REDIS_URL, "socket_timeout": env_int("CHANNELS_REDIS_SOCKET_TIMEOUT", 30)}],
+            "hosts": [
+                {
+                    "address": REDIS_URL,
+                    "socket_timeout": env_int("CHANNELS_REDIS_SOCKET_TIMEOUT", 30),
+                    "socket_connect_timeout": 1,
+                    # redis-py's pool refuses the 101st connection (MaxConnectionsError): a burst of
+                    # handshakes after a restart took that to HTTP 500. Redis itself allows 10,000.
+                    "max_connections": env_int("CHANNELS_REDIS_MAX_CONNECTIONS", 2000),
+                }
+            ],
             "prefix": env_str("CHANNELS_PREFIX", "jyt"),
             # Messages a channel may hold in Redis before new ones are dropped (default 100). A board's
             # relay repairs a loss from the table, but a busy process should not need to.
@@ -51,6 +60,18 @@ CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Queuing a task happens after a user's change committed, inside their request. With Redis down
+# it must fail at once (the effect is logged, and each caller has its catch-up: the index outbox,
+# the board's event table, beat), never retry for seconds while the phone waits.
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_CONNECTION_TIMEOUT = env_float("CELERY_BROKER_CONNECTION_TIMEOUT", 1.0)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": CELERY_BROKER_CONNECTION_TIMEOUT,
+    "socket_timeout": 5,
+    "max_retries": 0,  # a sender's connection attempt is not retried (the worker's own reconnects are)
+}
+# Nothing reads task results; storing them made every send touch the result backend as well.
+CELERY_TASK_IGNORE_RESULT = True
 
 SEARCH_BACKENDS = {
     "default": {
@@ -70,6 +91,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env_str("CACHE_URL", REDIS_URL),
+        # Throttles and marks live here: with Redis down a request must learn it in a second.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
     }
 }
 
@@ -78,8 +101,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Client addresses for throttling come from X-Forwarded-For, trusting this many proxies in front.
+# Client addresses for throttling come from X-Forwarded-For, trusting this many proxies in front,
+# and only on connections from our proxies' addresses (a client reaching daphne directly is known
+# by its own address, whatever header it sends).
 REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": env_int("DJANGO_NUM_PROXIES", 1)}
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", ["127.0.0.1/32", "::1/128"])
 
 # HTTPS behind the bureau's reverse proxy, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
