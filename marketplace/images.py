@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import threading
 import uuid
 import warnings
 from dataclasses import dataclass
@@ -41,6 +42,14 @@ logger = logging.getLogger(__name__)
 MB = 1024 * 1024
 DEFAULT_MAX_BYTES = 5 * MB
 DEFAULT_MAX_PIXELS = 40_000_000
+# What decoding may cost, in bytes of pixels (width × height × channels, after JPEG's draft
+# scaling): a 155 KB PNG of 6320×6320 RGBA is 160 MB decoded and several copies more while it is
+# flattened and turned; six at once took a server to 4 GB. 64 MB passes any phone photo (JPEGs
+# decode at reduced scale) and a 4000×4000 RGBA logo.
+DEFAULT_MAX_DECODED_BYTES = 64 * MB
+# Pictures decoded at once in one process; the rest wait their turn (bounded memory, not refusal).
+DECODE_SLOTS = threading.BoundedSemaphore(2)
+DECODE_WAIT_S = 20.0
 DEFAULT_MAX_SIDE = 2000
 CERTIFICATE_MAX_SIDE = 2400  # small print on certificates must stay legible
 THUMBNAIL_SIZE = 256
@@ -166,6 +175,7 @@ def image_clean(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pixels: int = DEFAULT_MAX_PIXELS,
     max_side: int = DEFAULT_MAX_SIDE,
+    max_decoded_bytes: int = DEFAULT_MAX_DECODED_BYTES,
 ) -> CleanImage:
     """Validate an uploaded picture and re-encode it as a small, metadata-free JPEG.
 
@@ -216,39 +226,46 @@ def image_clean(
             if fmt == "JPEG":
                 # Let libjpeg decode at 1/2, 1/4 or 1/8 scale when that still covers max_side.
                 img.draft(None, (max_side, max_side))
+            decoded = img.size[0] * img.size[1] * max(len(img.getbands()), 1)
+            if decoded > max_decoded_bytes:
+                logger.warning("Image upload refused: %s %dx%d %s would decode to %d bytes (limit %d)",
+                               fmt, width, height, img.mode, decoded, max_decoded_bytes)  # fmt: skip
+                raise ImageRejected(_("图片尺寸过大，无法处理。"), "too_many_pixels")
+            if not DECODE_SLOTS.acquire(timeout=DECODE_WAIT_S):
+                raise ImageRejected(_("服务器繁忙，请稍后再上传。"), "busy")
             try:
-                img.load()  # GIF, animated WebP/PNG: the first frame is the one loaded
-            except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-                logger.warning("Image upload refused: decompression bomb at load (%s)", exc)
-                raise ImageRejected(_("图片尺寸过大，无法处理。"), "too_many_pixels") from exc
-            except (OSError, ValueError, SyntaxError, EOFError, IndexError, MemoryError) as exc:
-                logger.info("Image upload refused: corrupt or truncated %s (%s)", fmt, exc)
-                raise ImageRejected(_("图片已损坏，请重新拍照上传。"), "corrupt") from exc
+                return _decode_and_encode(img, fmt, width, height, len(data), max_side)
+            finally:
+                DECODE_SLOTS.release()
 
-            try:
-                # Phones store pictures sideways and record the rotation in EXIF; bake it into pixels
-                # because the EXIF is about to be discarded.
-                oriented = ImageOps.exif_transpose(img)
-            except Exception as exc:
-                # Malformed EXIF must not cost the user the upload: keep the pixels as stored.
-                logger.info("Image upload: ignoring unreadable EXIF orientation (%s)", exc)
-                oriented = img.copy()
 
-        rgb = _flatten_to_rgb(oriented)
-        if max(rgb.size) > max_side:
-            rgb.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
-        encoded = _encode_jpeg(rgb)
+def _decode_and_encode(img: Image.Image, fmt: str, width: int, height: int, size: int, max_side: int) -> CleanImage:
+    """Load the pixels, turn them upright, flatten and shrink them, and write a fresh JPEG."""
+    try:
+        img.load()  # GIF, animated WebP/PNG: the first frame is the one loaded
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        logger.warning("Image upload refused: decompression bomb at load (%s)", exc)
+        raise ImageRejected(_("图片尺寸过大，无法处理。"), "too_many_pixels") from exc
+    except (OSError, ValueError, SyntaxError, EOFError, IndexError, MemoryError) as exc:
+        logger.info("Image upload refused: corrupt or truncated %s (%s)", fmt, exc)
+        raise ImageRejected(_("图片已损坏，请重新拍照上传。"), "corrupt") from exc
 
-    logger.info(
-        "Image upload accepted: %s %dx%d -> JPEG %dx%d (%d -> %d bytes)",
-        fmt,
-        width,
-        height,
-        rgb.width,
-        rgb.height,
-        len(data),
-        len(encoded),
-    )
+    try:
+        # Phones store pictures sideways and record the rotation in EXIF; bake it into pixels
+        # because the EXIF is about to be discarded.
+        oriented = ImageOps.exif_transpose(img)
+    except Exception as exc:
+        # Malformed EXIF must not cost the user the upload: keep the pixels as stored.
+        logger.info("Image upload: ignoring unreadable EXIF orientation (%s)", exc)
+        oriented = img.copy()
+
+    rgb = _flatten_to_rgb(oriented)
+    del oriented  # one full-size copy at a time
+    if max(rgb.size) > max_side:
+        rgb.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    encoded = _encode_jpeg(rgb)
+    logger.info("Image upload accepted: %s %dx%d -> JPEG %dx%d (%d -> %d bytes)",
+                fmt, width, height, rgb.width, rgb.height, size, len(encoded))  # fmt: skip
     return CleanImage(content=ContentFile(encoded, name=_random_jpeg_name()), width=rgb.width, height=rgb.height)
 
 

@@ -17,6 +17,7 @@ from PIL import ExifTags, Image, ImageFile, features
 
 from marketplace.enums import VerificationStatus
 from marketplace.images import (
+    DEFAULT_MAX_BYTES,
     CleanImage,
     ImageRejected,
     certificate_photo_set,
@@ -225,6 +226,28 @@ def test_an_image_over_our_pixel_limit_is_refused_from_its_header(decoding_forbi
     data = png_declaring(8000, 8000)  # 64 MP: under Pillow's limit, over ours (40 MP)
     assert Image.open(io.BytesIO(data)).size == (8000, 8000)
     assert refused(upload(data, name="big.png")).code == "too_many_pixels"
+
+
+def test_a_small_png_whose_pixels_would_fill_memory_is_refused_from_its_header(decoding_forbidden):
+    """6320×6320 RGBA is under the pixel limit but 160 MB decoded: six of these once took a server to 4 GB."""
+    data = bytearray(png_declaring(6320, 6320))
+    data[24:26] = bytes([8, 6])  # 8-bit RGBA
+    data[29:33] = struct.pack(">I", zlib.crc32(bytes(data[12:29])) & 0xFFFFFFFF)
+    assert Image.open(io.BytesIO(bytes(data))).mode == "RGBA"
+
+    exc = refused(upload(bytes(data), name="big.png"))
+
+    assert exc.code == "too_many_pixels" and exc.message == "图片尺寸过大，无法处理。"
+
+
+def test_a_35_megapixel_phone_photo_still_goes_through_by_decoding_at_reduced_scale():
+    # 7000×5000 RGB is 105 MB decoded in full, over the 64 MB budget; libjpeg's half scale is 26 MB.
+    data = encode(Image.linear_gradient("L").resize((7000, 5000)).convert("RGB"), "JPEG")
+    assert len(data) < DEFAULT_MAX_BYTES
+
+    clean = image_clean(upload(data), max_side=2400)
+
+    assert max(clean.width, clean.height) == 2400
 
 
 def test_pillows_decompression_bomb_warning_is_treated_as_a_refusal(monkeypatch):
