@@ -100,9 +100,21 @@ def run_probes() -> tuple[bool, dict]:
     return healthy, report
 
 
+def may_see_detail(request: HttpRequest) -> bool:
+    """Versions, addresses, paths and error texts help an attacker as much as an operator: they are
+    for bureau staff, and for a probe on the machine itself (loopback, not forwarded by a proxy)."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and (user.is_staff or getattr(user, "role", "") == "bureau"):
+        return True
+    local = request.META.get("REMOTE_ADDR") in ("127.0.0.1", "::1")
+    return local and "HTTP_X_FORWARDED_FOR" not in request.META
+
+
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
     healthy, report = run_probes()
+    if not may_see_detail(request):  # a load balancer needs only up or down, part by part
+        report = {name: {"status": result["status"]} for name, result in report.items()}
     body = {
         "status": "ok" if healthy else "error",
         "mode": settings.RUN_MODE,

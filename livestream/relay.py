@@ -22,8 +22,11 @@ from channels.layers import get_channel_layer
 
 logger = logging.getLogger(__name__)
 
-# channels-redis forgets group members after a day (group_expiry); a relay outliving that re-joins.
-REJOIN_EVERY = 3600.0
+# channels-redis forgets group members after a day (group_expiry), and a restarted Redis forgets
+# them at once. A relay re-joins as soon as it can read again after a failed read, and on this
+# period in any case (a restart it slept through costs at most this long).
+REJOIN_EVERY = 30.0
+RETRY_READ = 0.5
 
 
 class Subscriber(Protocol):
@@ -52,6 +55,9 @@ class GroupRelay:
             await self.layer.group_discard(self.group, channel)
             return
         await self.prepare()
+        watch_recovery = getattr(self.layer, "watch_recovery", None)
+        if watch_recovery is not None:  # the Redis layer: it rejoins our group itself after an outage
+            watch_recovery(self)
         self._tasks = [asyncio.ensure_future(self._receive()), asyncio.ensure_future(self._rejoin())]
 
     async def stop(self) -> None:
@@ -78,22 +84,55 @@ class GroupRelay:
             except asyncio.CancelledError:
                 raise
             except Exception:
-                # Redis went away for a moment: wait, then read again (what was lost, a subclass repairs).
-                logger.exception("relay %s could not read from the channel layer; retrying", self.group)
-                await asyncio.sleep(0.5)
+                # A layer that raises when its server went away (the Redis layer waits instead):
+                # when it is back, join the group again and let the subclass repair what passed by.
+                logger.warning("relay %s could not read from the channel layer; rejoining", self.group, exc_info=True)
+                await self._rejoin_now()
                 continue
             try:
                 await self.handle(message)
             except Exception:
                 logger.exception("relay %s could not relay a message", self.group)
 
+    async def _rejoin_now(self) -> None:
+        while True:
+            await asyncio.sleep(RETRY_READ)
+            try:
+                await self.layer.group_add(self.group, self.channel)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # still down: try again shortly (logged once per read failure)
+                logger.debug("relay %s cannot rejoin yet: %s", self.group, exc)
+                continue
+            break
+        try:
+            await self.rejoined()
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("relay %s could not catch up after rejoining", self.group)
+
+    async def rejoined(self) -> None:
+        """Back in the group after an outage: fetch what was missed (the board reads its table)."""
+
+    async def channel_layer_recovered(self) -> None:
+        if not self.stopped:
+            await self.rejoined()
+
     async def _rejoin(self) -> None:
         while True:
             await asyncio.sleep(REJOIN_EVERY)
             try:
                 await self.layer.group_add(self.group, self.channel)
+            except asyncio.CancelledError:
+                raise
             except Exception:
-                logger.exception("relay %s could not renew its group membership", self.group)
+                logger.warning("relay %s could not renew its group membership", self.group, exc_info=True)
+                continue
+            try:  # a restart may have passed unseen between two reads: catch up all the same
+                await self.rejoined()
+            except Exception:
+                logger.exception("relay %s could not catch up after renewing", self.group)
 
     async def send_text(self, text: str, *details: Any) -> None:
         """Write one encoded frame to every subscriber; one that fails is dropped, not the rest."""

@@ -7,6 +7,9 @@ variable to set, never a silent fallback to the embedded parts.
 from __future__ import annotations
 
 import dj_database_url
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from config.settings.base import *  # noqa: F403
 from config.settings.env import env_bool, env_float, env_int, env_list, env_required, env_str
@@ -34,7 +37,7 @@ REDIS_URL = env_required("REDIS_URL", f"e.g. redis://127.0.0.1:6379/0. {_SEE_REA
 
 CHANNEL_LAYERS = {
     "default": {
-        "BACKEND": "channels_redis.core.RedisChannelLayer",
+        "BACKEND": "livestream.layers.RecoveringRedisChannelLayer",
         "CONFIG": {
             # channels-redis waits for messages with a 5 s blocking BZPOPMIN; redis-py 8 reads with a 5 s
             # socket timeout by default, so an idle socket's consumer died with 1011. Read longer than that.
@@ -46,6 +49,10 @@ CHANNEL_LAYERS = {
                     # redis-py's pool refuses the 101st connection (MaxConnectionsError): a burst of
                     # handshakes after a restart took that to HTTP 500. Redis itself allows 10,000.
                     "max_connections": env_int("CHANNELS_REDIS_MAX_CONNECTIONS", 2000),
+                    # After Redis restarts, every pooled connection is dead and its next command
+                    # fails ("Connection closed by server"): reconnect and send it once more.
+                    "retry": Retry(NoBackoff(), 1),
+                    "retry_on_error": [RedisConnectionError],
                 }
             ],
             "prefix": env_str("CHANNELS_PREFIX", "jyt"),

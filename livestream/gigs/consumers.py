@@ -131,6 +131,11 @@ class BoardRelay(relay.GroupRelay):
             run.append(seq)
         return run
 
+    async def rejoined(self) -> None:
+        await self._from_log()
+        if self.pending:
+            self._arm(asyncio.get_running_loop().time())
+
     async def _from_log(self, before: int | None = None) -> None:
         """Put the events after the last one sent (and below `before`) into pending, from the table."""
         now = asyncio.get_running_loop().time()
