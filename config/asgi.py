@@ -17,6 +17,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.conf import settings  # noqa: E402
 
+from config.body_limit import BodyLimitMiddleware  # noqa: E402
 from livestream.routing import websocket_urlpatterns  # noqa: E402
 from matching.search import require_search_backend  # noqa: E402
 
@@ -29,7 +30,7 @@ if settings.MATCHING_WARM_UP:
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        "http": BodyLimitMiddleware(django_asgi_app),
         "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
     }
 )

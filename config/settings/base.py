@@ -99,6 +99,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_URL = "/media/"
+# Largest request body accepted, counted while it arrives (config/body_limit.py): a 5 MB photo or
+# import file with its multipart envelope. Django's own limit on form fields stays as it is.
+REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 8 * 1024 * 1024)
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
 
 REST_FRAMEWORK = {
