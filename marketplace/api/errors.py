@@ -25,6 +25,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import set_rollback
 
 from marketplace.accounts.services import RateLimited
+from marketplace.api.parsers import MSG_NUL, RefuseNul
 
 # Service refusals of a well-formed request because of the current state of things: 409.
 CONFLICT_CODES = frozenset(
@@ -187,6 +188,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return _response(status.HTTP_429_TOO_MANY_REQUESTS, "throttled", MSG_THROTTLED, headers=headers)
     if isinstance(exc, exceptions.UnsupportedMediaType):
         return _response(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", MSG_MEDIA_TYPE)
+    if isinstance(exc, RefuseNul):
+        return _response(status.HTTP_400_BAD_REQUEST, "nul_character", MSG_NUL)
     if isinstance(exc, exceptions.ParseError):
         return _response(status.HTTP_400_BAD_REQUEST, "parse_error", MSG_PARSE)
     if isinstance(exc, exceptions.NotAcceptable):

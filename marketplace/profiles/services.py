@@ -117,6 +117,9 @@ def profile_declare_groups(*, by: User, profile: WorkerProfile, groups: list[str
     require(by, "profile.edit", profile)
     if set(groups) - set(KeyGroup.values):
         raise ValidationError({"groups": [_("重点群体类别不正确。")]})
+    # One declaration per group, however often the list names it; two requests at once take turns.
+    groups = list(dict.fromkeys(groups))
+    list(WorkerProfile.objects.select_for_update().filter(pk=profile.pk).values_list("pk", flat=True))
     profile.group_tags.exclude(group__in=groups).delete()
     existing = set(profile.group_tags.values_list("group", flat=True))
     for group in groups:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 
 import pytest
 from asgiref.testing import ApplicationCommunicator
@@ -15,11 +16,12 @@ MB = 1024 * 1024
 
 
 def http_scope(path: str, headers: list[tuple[bytes, bytes]]) -> dict:
+    # A client address of its own: the sign-in throttle counts per address in the shared Redis.
     return {
         "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
         "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
         "headers": [(b"host", b"testserver"), (b"content-type", b"application/json"), *headers],
-        "client": ("127.0.0.1", 40000), "server": ("testserver", 80),
+        "client": (f"10.9.{secrets.randbelow(250)}.{secrets.randbelow(250) + 1}", 40000), "server": ("testserver", 80),
     }  # fmt: skip
 
 

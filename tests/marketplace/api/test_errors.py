@@ -107,3 +107,39 @@ def test_throttled_is_429_with_retry_after(anon):
     assert response.status_code == 429
     assert error_of(response) == {"code": "throttled", "message": "操作太频繁，请稍后再试。", "fields": {}}
     assert int(response.headers["Retry-After"]) > 0
+
+
+def test_an_id_that_is_not_a_number_is_the_api_404_not_a_web_page(anon):
+    response = anon.get("/api/postings/abc/")
+
+    assert response.status_code == 404 and response["Content-Type"].startswith("application/json")
+    assert error_of(response) == {"code": "not_found", "message": "找不到该内容。", "fields": {}}
+
+
+def test_a_nul_character_in_a_body_is_refused_in_chinese_rather_than_reaching_postgresql(make_client, seeker):
+    client = make_client(seeker)
+
+    availability = client.put("/api/me/availability", {"county": "凯里市", "families": ["\x00"]}, format="json")
+    form = client.post("/api/profile/experiences", {"employer_name": "厂\x00", "title": "普工"})
+
+    for response in (availability, form):
+        assert response.status_code == 400
+        assert error_of(response)["code"] == "nul_character"
+        assert error_of(response)["message"] == "提交的内容含有无法识别的字符，请删除后再试。"
+
+
+def test_a_nul_character_in_the_query_string_is_refused_on_api_and_pages(anon, client):
+    api = anon.get("/api/postings/", {"county": "凯里\x00市"})
+    page = client.get("/jobs/", {"q": "\x00"})
+
+    assert api.status_code == 400 and error_of(api)["code"] == "nul_character"
+    assert page.status_code == 400 and "无法识别的字符" in page.content.decode()
+
+
+def test_a_malformed_multipart_body_gets_the_api_error_shape_in_chinese(make_client, seeker):
+    response = make_client(seeker).generic(
+        "POST", "/api/profile/certificates", b"--broken\r\nnot a part", content_type="multipart/form-data; boundary=x"
+    )
+
+    assert response.status_code == 400
+    assert "\u4e00" <= error_of(response)["message"][0] <= "\u9fff"

@@ -96,6 +96,15 @@ def test_seeker_declares_key_groups_that_wait_for_confirmation(make_client, seek
     ]
 
 
+def test_a_group_named_twice_is_declared_once(make_client, seeker):
+    body = {"groups": ["graduate", "graduate", "rural_migrant", "graduate"]}
+
+    response = make_client(seeker).post("/api/profile/groups", body, format="json")
+
+    assert response.status_code == 200
+    assert sorted(t["group"] for t in response.json()) == ["graduate", "rural_migrant"]
+
+
 def test_unknown_key_group_is_400(make_client, seeker):
     response = make_client(seeker).post("/api/profile/groups", {"groups": ["vip"]}, format="json")
 
