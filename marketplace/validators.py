@@ -15,6 +15,8 @@ _CREDIT_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
+# An employer's line: a mobile, or a landline with its area code (0855-8221234, 020-12345678).
+_LANDLINE_RE = re.compile(r"^0\d{2,3}\d{7,8}$")
 
 
 def credit_code_check_char(first17: str) -> str:
@@ -71,3 +73,9 @@ def normalize_phone(value: str) -> str:
 def validate_phone(value: str) -> None:
     if not _PHONE_RE.match(normalize_phone(value)):
         raise ValidationError(_("请输入11位中国大陆手机号码。"), code="phone_format")
+
+
+def validate_contact_phone(value: str) -> None:
+    number = normalize_phone(value)
+    if not (_PHONE_RE.match(number) or _LANDLINE_RE.match(number)):
+        raise ValidationError(_("请输入手机号码，或带区号的座机号码（如0855-8221234）。"), code="contact_phone_format")

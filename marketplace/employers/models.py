@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from marketplace.enums import IntegrityGrade, VerificationStatus
 from marketplace.places.position import Position
 from marketplace.privacy import EncryptedCharField, mask_phone
-from marketplace.validators import validate_credit_code
+from marketplace.validators import validate_contact_phone, validate_credit_code
 
 
 class CooperationStation(Position):
@@ -36,7 +36,7 @@ class Employer(Position):
     address = models.CharField(_("地址"), max_length=200, blank=True)
     contact_name = models.CharField(_("联系人"), max_length=30, blank=True)
     # Often a person's own mobile: protected like any other phone number.
-    contact_phone = EncryptedCharField(_("联系电话"), blank=True)
+    contact_phone = EncryptedCharField(_("联系电话"), blank=True, validators=[validate_contact_phone])
     logo = models.ImageField(_("标志"), upload_to="employers/logos/", blank=True)
     logo_thumb = models.ImageField(upload_to="employers/logos/thumbs/", blank=True, editable=False)
     # Stations post on behalf of employers in their city (东西部劳务协作).

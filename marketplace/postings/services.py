@@ -12,6 +12,7 @@ and its transition log in one transaction, and announces it after commit.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -19,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from marketplace.enums import IntegrityGrade, PostingStatus
+from marketplace.enums import BENEFITS, IntegrityGrade, PostingStatus
 from marketplace.models import Employer, JobPosting, Occupation, PostingTransition, User
 from marketplace.permissions import require
 from marketplace.postings.moderation import posting_flags_for_text
@@ -43,6 +44,13 @@ EDITABLE_FIELDS = {
 }  # fmt: skip
 
 MIN_WORKING_AGE = 16
+# Older workers are served too (some gigs take people in their late sixties); beyond this an age
+# is a typing mistake, not a requirement.
+MAX_WORKING_AGE = 75
+# Agency mass ads say 1000人; more than this is a mistake in the number, and it would swamp the
+# plan's statistics.
+MAX_HEADCOUNT = 10_000
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _move(posting: JobPosting, to: str, *, by: User | None, note: str = "") -> JobPosting:
@@ -69,6 +77,17 @@ def _validate(posting: JobPosting) -> None:
     errors: dict[str, list[str]] = {}
     if posting.age_min is not None and posting.age_min < MIN_WORKING_AGE:
         errors["age_min"] = [_("最小年龄不能低于16周岁。")]
+    for field in ("age_min", "age_max"):
+        if getattr(posting, field) is not None and getattr(posting, field) > MAX_WORKING_AGE:
+            errors[field] = [_("年龄不能超过%(age)d周岁。") % {"age": MAX_WORKING_AGE}]
+    if posting.headcount is not None and not 1 <= posting.headcount <= MAX_HEADCOUNT:
+        errors["headcount"] = [_("招聘人数须在1到%(max)d之间。") % {"max": MAX_HEADCOUNT}]
+    if posting.county and not _is_known_place(posting.county):
+        errors["county"] = [_("找不到“%(name)s”这个县市，请填写如“凯里市”“东莞市”。") % {"name": posting.county}]
+    benefits, unreadable = _benefits_clean(posting.benefits)
+    if unreadable:
+        errors["benefits"] = [_("福利“%(item)s”看不懂，请从列表中选择或用中文填写。") % {"item": unreadable}]
+    posting.benefits = benefits
     if posting.pay_min is not None and posting.pay_max is not None and posting.pay_max < posting.pay_min:
         errors["pay_max"] = [_("最高薪资不能低于最低薪资。")]
     if posting.valid_until and posting.valid_until < timezone.localdate():
@@ -76,6 +95,23 @@ def _validate(posting: JobPosting) -> None:
     if errors:
         raise ValidationError(errors)
     posting.full_clean(exclude=["employer", "station", "created_by"])
+
+
+def _is_known_place(name: str) -> bool:
+    """A county or city of the gazetteer (a province is too wide to be where a job is)."""
+    from marketplace.places.gazetteer import resolve_place
+
+    place = resolve_place(name)
+    return place is not None and place.level != "province"
+
+
+def _benefits_clean(items: Any) -> tuple[list[str], str]:
+    """The benefits trimmed and each once; and the first that is neither the catalogue's nor Chinese."""
+    if not isinstance(items, list):
+        return [], str(items)[:20]
+    cleaned = list(dict.fromkeys(str(item).strip() for item in items if str(item).strip()))
+    unreadable = next((item for item in cleaned if item not in BENEFITS and not _HAN.search(item)), "")
+    return cleaned, unreadable
 
 
 def _check_can_publish(employer: Employer) -> None:

@@ -38,6 +38,22 @@ def test_employer_account_registers_its_company_and_becomes_a_member(make_client
     assert user.employer_id == body["id"]
 
 
+@pytest.mark.parametrize(("typed", "kept"), [("abc", None), ("12345", None), ("0855-8221234", "08558221234")])
+def test_a_contact_phone_is_a_mobile_or_a_landline_with_its_area_code(make_client, typed, kept):
+    body = {"name": "凯里市和美家政有限公司", "credit_code": unused_credit_code(), "county": "凯里市",
+            "contact_phone": typed}  # fmt: skip
+
+    response = make_client(UserFactory(role=Role.EMPLOYER)).post("/api/employers/", body, format="json")
+
+    if kept is None:
+        assert response.status_code == 400
+        assert error_of(response)["fields"]["contact_phone"] == [
+            "请输入手机号码，或带区号的座机号码（如0855-8221234）。"
+        ]
+    else:
+        assert response.status_code == 201 and response.json()["contact_phone"] == kept
+
+
 def test_registering_with_a_wrong_check_character_is_400_on_credit_code(make_client):
     code = unused_credit_code()
     wrong = code[:17] + ("0" if code[17] != "0" else "1")

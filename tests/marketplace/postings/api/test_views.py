@@ -174,6 +174,35 @@ def test_a_position_outside_china_or_half_given_is_400_naming_the_field(make_cli
     assert error_of(response)["fields"][field] == [message]
 
 
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        ({"age_max": 200}, "age_max", "年龄不能超过75周岁。"),
+        ({"headcount": 2147483647}, "headcount", "招聘人数须在1到10000之间。"),
+        ({"county": "火星市"}, "county", "找不到“火星市”这个县市，请填写如“凯里市”“东莞市”。"),
+        ({"county": "浙江省"}, "county", "找不到“浙江省”这个县市，请填写如“凯里市”“东莞市”。"),
+        ({"benefits": ["包吃住", "bogus"]}, "benefits", "福利“bogus”看不懂，请从列表中选择或用中文填写。"),
+    ],
+)
+def test_values_no_real_job_has_are_400_naming_the_field(make_client, employer_user, change, field, message):
+    body = {"title": "钢筋工", "county": "凯里市", "pay_min": 5000, "pay_max": 7000, **change}
+
+    response = make_client(employer_user).post("/api/postings/", body, format="json")
+
+    assert response.status_code == 400
+    assert error_of(response)["fields"][field] == [message]
+
+
+def test_benefits_written_freely_in_chinese_are_kept_once_each(make_client, employer_user):
+    body = {"title": "钢筋工", "county": "东莞", "pay_min": 5000, "pay_max": 7000,
+            "benefits": ["包吃住", " 月休4天 ", "包吃住"]}  # fmt: skip
+
+    response = make_client(employer_user).post("/api/postings/", body, format="json")
+
+    assert response.status_code == 201, response.content
+    assert response.json()["benefits"] == ["包吃住", "月休4天"]
+
+
 def test_creating_without_required_fields_is_400_in_chinese(make_client, employer_user):
     response = make_client(employer_user).post("/api/postings/", {}, format="json")
 
