@@ -95,22 +95,31 @@ class GroupRelay:
                 logger.exception("relay %s could not relay a message", self.group)
 
     async def _rejoin_now(self) -> None:
-        while True:
-            await asyncio.sleep(RETRY_READ)
-            try:
-                await self.layer.group_add(self.group, self.channel)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:  # still down: try again shortly (logged once per read failure)
-                logger.debug("relay %s cannot rejoin yet: %s", self.group, exc)
-                continue
-            break
+        while not await self._join_and_catch_up(after_failure=True):  # still down: try again shortly
+            pass
+
+    async def _join_and_catch_up(self, *, after_failure: bool = False) -> bool:
+        """Join the group (again) and let the subclass fetch what it missed; False while unreachable.
+
+        After a failed read it retries every RETRY_READ (that failure was logged once already);
+        otherwise it is the periodic renewal, every REJOIN_EVERY, which logs its own failures.
+        """
+        await asyncio.sleep(RETRY_READ if after_failure else REJOIN_EVERY)
         try:
+            await self.layer.group_add(self.group, self.channel)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            level = logging.DEBUG if after_failure else logging.WARNING
+            logger.log(level, "relay %s cannot join its group: %s", self.group, exc)
+            return False
+        try:  # a restart may have passed unseen between two reads: catch up all the same
             await self.rejoined()
         except asyncio.CancelledError:
             raise
         except Exception:
-            logger.exception("relay %s could not catch up after rejoining", self.group)
+            logger.exception("relay %s could not catch up after joining again", self.group)
+        return True
 
     async def rejoined(self) -> None:
         """Back in the group after an outage: fetch what was missed (the board reads its table)."""
@@ -121,18 +130,7 @@ class GroupRelay:
 
     async def _rejoin(self) -> None:
         while True:
-            await asyncio.sleep(REJOIN_EVERY)
-            try:
-                await self.layer.group_add(self.group, self.channel)
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                logger.warning("relay %s could not renew its group membership", self.group, exc_info=True)
-                continue
-            try:  # a restart may have passed unseen between two reads: catch up all the same
-                await self.rejoined()
-            except Exception:
-                logger.exception("relay %s could not catch up after renewing", self.group)
+            await self._join_and_catch_up()
 
     async def send_text(self, text: str, *details: Any) -> None:
         """Write one encoded frame to every subscriber; one that fails is dropped, not the rest."""

@@ -14,12 +14,12 @@ from tests.livestream.sockets import ORIGIN, session_cookie
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("sockets_closed")]
 
 
-async def open_bell(user=None) -> WebsocketCommunicator:
+async def open_bell(user=None, *, timeout: float = 1) -> WebsocketCommunicator:
     headers = [ORIGIN]
     if user is not None:
         headers.append(await sync_to_async(session_cookie)(user))
     communicator = WebsocketCommunicator(application, "/ws/me/", headers=headers)
-    connected, _ = await communicator.connect()
+    connected, _ = await communicator.connect(timeout=timeout)
     assert connected
     return communicator
 
@@ -74,3 +74,23 @@ async def test_bad_frames_get_an_error_and_the_connection_stays():
         assert (await page.receive_json_from(timeout=5))["type"] == "pong"
     finally:
         await page.disconnect()
+
+
+async def test_three_hundred_pages_opening_at_once_all_connect_and_all_ring():
+    """A burst of handshakes, each joining a group in Redis at the same moment: redis-py's pool of
+    100 connections once turned the 101st into an HTTP 500."""
+    import asyncio
+
+    worker = await sync_to_async(SeekerFactory)()
+    # Handshakes queue for the one thread that reads sessions from the database: be patient.
+    pages = await asyncio.gather(*(open_bell(worker, timeout=60) for _ in range(300)))
+    try:
+        hellos = await asyncio.gather(*(page.receive_json_from(timeout=20) for page in pages))
+        assert {hello["type"] for hello in hellos} == {"hello"}
+
+        notice = await sync_to_async(notify)(user=worker, kind="test", title="录用通知", body="请明天报到")
+        frames = await asyncio.gather(*(page.receive_json_from(timeout=20) for page in pages))
+
+        assert {frame["id"] for frame in frames} == {notice.pk}
+    finally:
+        await asyncio.gather(*(page.disconnect() for page in pages))
