@@ -20,6 +20,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
 from config.celery import app as celery_app
+from marketplace.enums import Role
 from matching.embeddings import model_status
 from matching.search import get_search_backend
 
@@ -104,7 +105,7 @@ def may_see_detail(request: HttpRequest) -> bool:
     """Versions, addresses, paths and error texts help an attacker as much as an operator: they are
     for bureau staff, and for a probe on the machine itself (loopback, not forwarded by a proxy)."""
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and (user.is_staff or getattr(user, "role", "") == "bureau"):
+    if user is not None and user.is_authenticated and (user.is_staff or user.role == Role.BUREAU):
         return True
     local = request.META.get("REMOTE_ADDR") in ("127.0.0.1", "::1")
     return local and "HTTP_X_FORWARDED_FOR" not in request.META
