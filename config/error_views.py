@@ -7,11 +7,17 @@ matches) got the HTML 404 page, a malformed multipart body or an oversized form 
 
 from __future__ import annotations
 
+import sys
+
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
-from marketplace.api.errors import MSG_FORBIDDEN, MSG_GENERIC, MSG_NOT_FOUND, MSG_PARSE, error_body
+from marketplace.api.errors import MSG_FORBIDDEN, MSG_GENERIC, MSG_NOT_FOUND, MSG_PARSE, MSG_UNAVAILABLE, error_body
+
+# Seconds a client is asked to wait when the database is away (a restart takes a few).
+RETRY_AFTER_S = 5
 
 
 def _answer(
@@ -40,5 +46,16 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    """500, or 503 when the database could not be reached (a restart, a failover).
+
+    Django calls this inside its `except` block, so the exception is at hand. Wherever the
+    connection failed (the session middleware, a view, a serializer), the person is told to try
+    again shortly rather than that something is broken: nothing was written, and the next
+    request reconnects by itself (CONN_HEALTH_CHECKS).
+    """
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = _answer(request, 503, "service_unavailable", str(MSG_UNAVAILABLE), "503.html")
+        response["Retry-After"] = str(RETRY_AFTER_S)
+        return response
     # No request context: whatever broke may be in a context processor too.
     return _answer(request, 500, "server_error", str(MSG_GENERIC), "500.html")

@@ -90,6 +90,7 @@ MSG_PARSE = _("请求内容格式不正确。")
 MSG_MEDIA_TYPE = _("不支持该内容类型。")
 MSG_NOT_ACCEPTABLE = _("无法提供所要求的格式。")
 MSG_GENERIC = _("请求未能完成，请稍后再试。")
+MSG_UNAVAILABLE = _("服务暂时不可用，请稍后再试。")
 
 # (field or None, message, code)
 ErrorItem = tuple[str | None, str, str]
