@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from config.settings.env import env_bool, env_int, env_json_object, env_list, env_str
+from config.settings.env import env_bool, env_float, env_int, env_json_object, env_list, env_str
 
 # Which services back the product; each run-mode module sets it (shown by /healthz).
 RUN_MODE = "base"
@@ -174,6 +174,9 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 # Acknowledge after the task ran, so a worker killed mid-task leaves the message for another.
 CELERY_TASK_ACKS_LATE = True
+# A pool process warms up (model, dictionaries) before it reports ready; Celery's 4 s default
+# would take that for a hung child and replace it, forever.
+CELERY_WORKER_PROC_ALIVE_TIMEOUT = env_float("CELERY_WORKER_PROC_ALIVE_TIMEOUT", 120.0)
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
 # SMS: a dotted path to a backend class (marketplace.sms); the default writes to the log.
