@@ -121,8 +121,13 @@ def _wait_healthy(server: Server, deadline: float) -> None:
     raise BenchError(f"{url} did not answer within the time allowed; log:\n{server.log_tail()}")
 
 
-def start_servers(count: int, *, env: dict[str, str], log_dir: Path, timeout: float = 90.0) -> ServerPool:
+def start_servers(
+    count: int, *, env: dict[str, str], log_dir: Path, timeout: float = 90.0, ports: list[int] | None = None
+) -> ServerPool:
     """Start `count` daphne processes with `env` and return once every one answers /healthz.
+
+    `ports` (one per server) restarts a server where its clients already point; by default each
+    gets a free port.
 
     The environment is the whole environment of the servers (nothing else leaks in), so the caller
     says which settings and databases they use. Stop them with `stop()` or a `with` block.
@@ -131,7 +136,7 @@ def start_servers(count: int, *, env: dict[str, str], log_dir: Path, timeout: fl
     pool = ServerPool()
     try:
         for n in range(count):
-            port = free_port()
+            port = ports[n] if ports else free_port()
             log = log_dir / f"daphne-{n}-{port}.log"
             with log.open("w") as out:
                 process = subprocess.Popen(  # noqa: S603 - our own daphne, arguments built here

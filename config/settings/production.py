@@ -66,6 +66,8 @@ CHANNEL_LAYERS = {
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = False
+# Two deployments (or a staging copy) sharing one Redis keep their tasks apart by queue name.
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Queuing a task happens after a user's change committed, inside their request. With Redis down
 # it must fail at once (the effect is logged, and each caller has its catch-up: the index outbox,

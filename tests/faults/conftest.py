@@ -31,3 +31,7 @@ def stopped(name: str) -> Iterator[None]:
         yield
     finally:
         services("start", name)
+        if name == "postgres":  # this process's own connections died with the server
+            from django.db import connections
+
+            connections.close_all()
