@@ -109,6 +109,22 @@ def _number(params: dict[str, Any], key: str, label: str, *, integer: bool = Fal
     return value
 
 
+TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
+
+
+def _flag(params: dict[str, Any], key: str, label: str, *, default: bool) -> bool:
+    """A yes/no parameter; anything else is refused, not read as "no" (``verified=maybe``)."""
+    raw = params.get(key)
+    if raw is None:
+        return default
+    value = str(raw).strip().lower()
+    if value in TRUE:
+        return True
+    if value in FALSE:
+        return False if value else default
+    raise QueryError(_("%(label)s只能填 true 或 false。") % {"label": label}, key)
+
+
 def parse_posting_query(params: dict[str, Any], *, known_families: set[str] | None = None) -> PostingQuery:
     """Turn request parameters (query string or JSON) into a checked PostingQuery."""
     text = str(params.get("q") or "").strip()
@@ -144,8 +160,10 @@ def parse_posting_query(params: dict[str, Any], *, known_families: set[str] | No
         geo = GeoFilter(lat=middle[0], lon=middle[1], place_name=area.label)  # asked for: from its middle
     if sort == "distance" and geo is None:
         raise QueryError(_("按距离排序需要提供位置或地名。"), "sort")
-    page = _number(params, "page", "页码", integer=True) or 1
-    page_size = _number(params, "page_size", "每页数量", integer=True) or 20
+    page = _number(params, "page", "页码", integer=True)
+    page = 1 if page is None else page
+    page_size = _number(params, "page_size", "每页数量", integer=True)
+    page_size = 20 if page_size is None else page_size
     if not 1 <= page <= MAX_PAGE:
         raise QueryError(_("页码超出范围。"), "page")
     if not 1 <= page_size <= MAX_PAGE_SIZE:
@@ -161,7 +179,7 @@ def parse_posting_query(params: dict[str, Any], *, known_families: set[str] | No
         benefits=tuple(benefits),
         pay_floor_month=int(pay_floor) if pay_floor is not None else None,
         posted_within_days=int(within) if within is not None else None,
-        verified_only=str(params.get("verified", "")).lower() in ("1", "true", "yes"),
+        verified_only=_flag(params, "verified", "只看已认证单位", default=False),
         geo=geo,
         place_codes=tuple(sorted(area.codes)) if area else (),
         exclude_place_codes=tuple(sorted(area.exclude)) if area else (),
@@ -169,7 +187,7 @@ def parse_posting_query(params: dict[str, Any], *, known_families: set[str] | No
         sort=sort,
         page=int(page),
         page_size=int(page_size),
-        with_facets=str(params.get("facets", "1")).lower() not in ("0", "false", "no"),
+        with_facets=_flag(params, "facets", "分面统计", default=True),
     )
 
 

@@ -139,6 +139,11 @@ def test_a_query_of_nothing_but_symbols_is_an_empty_search_not_an_error(anon, jo
         ({"sort": "distance"}, "sort", "按距离排序需要提供位置或地名"),
         ({"pay_min": "NaN"}, "pay_min", "最低月薪必须是数字"),
         ({"page_size": "1000"}, "page_size", "每页数量应在1到50之间"),
+        ({"page_size": "0"}, "page_size", "每页数量应在1到50之间"),
+        ({"page": "0"}, "page", "页码超出范围"),
+        ({"page": "-1"}, "page", "页码超出范围"),
+        ({"verified": "maybe"}, "verified", "只看已认证单位只能填 true 或 false"),
+        ({"facets": "sometimes"}, "facets", "分面统计只能填 true 或 false"),
     ],
 )
 def test_bad_input_is_a_clear_400_in_chinese_naming_the_field(anon, jobs, params, field, message):

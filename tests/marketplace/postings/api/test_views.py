@@ -52,6 +52,42 @@ def test_public_list_is_paginated(anon, employer):
     assert len(anon.get("/api/postings/", {"page": 2}).json()["results"]) == 5
 
 
+def test_a_page_past_the_end_is_empty_with_the_true_count_as_search_answers(anon, employer):
+    for _ in range(3):
+        JobPostingFactory(employer=employer)
+
+    past = anon.get("/api/postings/", {"page": 7})
+
+    assert past.status_code == 200
+    assert (past.json()["count"], past.json()["results"], past.json()["next"]) == (3, [], None)
+
+
+def test_the_page_size_is_the_callers_within_the_same_bounds_as_search(anon, employer):
+    for _ in range(7):
+        JobPostingFactory(employer=employer)
+
+    body = anon.get("/api/postings/", {"page_size": 5, "page": 2}).json()
+
+    assert (body["count"], len(body["results"])) == (7, 2)
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "message"),
+    [
+        ({"page": "-1"}, "page", "页码必须是从1开始的整数。"),
+        ({"page": "abc"}, "page", "页码必须是从1开始的整数。"),
+        ({"page": "0"}, "page", "页码必须是从1开始的整数。"),
+        ({"page_size": "0"}, "page_size", "每页数量应在1到50之间。"),
+        ({"page_size": "1000"}, "page_size", "每页数量应在1到50之间。"),
+    ],
+)
+def test_a_page_that_is_not_a_whole_number_from_one_is_a_400_naming_the_field(anon, params, field, message):
+    response = anon.get("/api/postings/", params)
+
+    assert response.status_code == 400
+    assert error_of(response)["fields"] == {field: [message]}
+
+
 def test_public_list_filters_by_county_job_type_and_pay_unit(anon):
     duyun = EmployerFactory(county="都匀市")
     libo = EmployerFactory(county="荔波县")
