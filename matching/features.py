@@ -36,6 +36,11 @@ _ANYTHING = ("什么都", "啥都", "都可以", "都行", "不挑", "不限", "
 # Said about place in free text rather than in the place field: they want to stay close.
 _STAY_CLOSE = ("家附近", "离家近", "离家不远", "附近", "不想出远门", "不出远门", "不能出远门", "照顾老人", "照顾家",
                "接送孩子", "带孩子", "在家门口", "家门口", "镇上", "县城", "安置点", "就近", "本地")  # fmt: skip
+# 不想进厂, 不要夜班, 不想一直做普工: what follows a refusal, up to the next pause, is not a want.
+# (不会 is "cannot", said of skills, and 不想出去 is about place: closeness reads the whole text.)
+_REFUSAL = re.compile(
+    r"(?:不想|不要|不愿意?|不做|不干|不喜欢|不考虑|不再)(?:再|一直|老是|总是)?([^，,。；;！!？?、\s]{1,12})"
+)
 _EDUCATION_WORDS = (
     ("master", ("硕士", "研究生")),
     ("bachelor", ("本科",)),
@@ -74,6 +79,9 @@ class Seeker:
     groups: frozenset[str] = frozenset()
     availability: str = "both"
     job_types: tuple[str, ...] = ()
+    #: trades and lines of work they said they do not want (不想进厂 → 制造业)
+    refused_occupation_ids: frozenset[int] = frozenset()
+    refused_sector_codes: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -177,6 +185,25 @@ def split_wants(text: str) -> list[str]:
     return [part for part in _WANT_SEPARATORS.split(text or "") if part.strip()]
 
 
+def refusals_in(text: str) -> tuple[str, str]:
+    """The text without what it refuses, and the refused phrases: 日结，不想进厂被管着 → ("日结，", "进厂被管着").
+
+    Read as a want, 不想进厂 put factory jobs first for someone who said the opposite.
+    """
+    refused = [match.group(1) for match in _REFUSAL.finditer(text or "")]
+    return _REFUSAL.sub(" ", text or ""), " ".join(refused)
+
+
+def refused_wants(*texts: str) -> tuple[frozenset[int], frozenset[str]]:
+    """Trades and sectors named in refusals (不想做服务员, 不进厂), to be ranked down, not up."""
+    refused = " ".join(refusals_in(text)[1] for text in texts).strip()
+    if not refused:
+        return frozenset(), frozenset()
+    ids = frozenset(s.occupation_id for s in suggest_occupations(title=without_aspect(refused), limit=3))
+    # 不想做普工 refuses that trade, not every factory job (a CNC apprenticeship is what he wants).
+    return ids, sectors_in(refused) if not ids else frozenset()
+
+
 def wants_anything(text: str) -> bool:
     """什么都可以, 找工作, or nothing at all: the want names no trade."""
     text = (text or "").strip()
@@ -211,8 +238,11 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
     desired = str(row.get("desired_occupations") or "")
     described = str(row.get("self_description") or "")
     skills = [str(s) for s in row.get("skills") or []]
-    ids, words = occupations_in(primary=desired, secondary=" ".join([described, *skills]))
-    sectors = sectors_in(desired) or (sectors_in(" ".join([described, *skills])) if not ids else frozenset())
+    refused_ids, refused_sectors = refused_wants(desired, described)
+    wanted_text, _ = refusals_in(desired)
+    past_text, _ = refusals_in(described)
+    ids, words = occupations_in(primary=wanted_text, secondary=" ".join([past_text, *skills]))
+    sectors = sectors_in(wanted_text) or (sectors_in(" ".join([past_text, *skills])) if not ids else frozenset())
     lat, lon = finite_number(row.get("lat")), finite_number(row.get("lng", row.get("lon")))
     home = Home.of(lat, lon)
     wanted = row.get("desired_cities") or []
@@ -252,6 +282,8 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
         age=_int(row.get("age")),
         groups=frozenset(str(g) for g in row.get("groups") or []),
         availability=availability,
+        refused_occupation_ids=refused_ids - ids,
+        refused_sector_codes=refused_sectors - sectors,
     )
 
 
@@ -263,7 +295,9 @@ def seeker_from_profile(profile) -> Seeker:
     chosen = {o.pk: o.name for o in profile.wanted_occupations.all()}
     skills = [str(s) for s in profile.skills or []]
     certificates = tuple(c.name for c in profile.certificates.all())
-    _ids, inferred = occupations_in(primary=" ".join(skills), secondary=profile.intro or "")
+    intro, _ = refusals_in(profile.intro or "")
+    refused_ids, refused_sectors = refused_wants(profile.intro or "")
+    _ids, inferred = occupations_in(primary=" ".join(skills), secondary=intro)
     words = {**{i: w for i, w in inferred.items() if not chosen}, **chosen}
     home = Home.of(profile.lat, profile.lon, profile.current_county or "")
     wanted = [str(p) for p in profile.wanted_places or []]
@@ -305,6 +339,8 @@ def seeker_from_profile(profile) -> Seeker:
         groups=frozenset(t.group for t in profile.group_tags.all() if t.confirmed_at is not None),
         availability={"both": "both"}.get(profile.availability, profile.availability),
         job_types=tuple(profile.wanted_job_types or ()),
+        refused_occupation_ids=refused_ids - ids,
+        refused_sector_codes=refused_sectors - sectors,
     )
 
 

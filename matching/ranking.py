@@ -37,8 +37,10 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "far_away": -2.0,  # hundreds of kilometres off, in none of the places the seeker accepts
     "entry_level": 0.8,  # a profile that names no trade: jobs anyone can start, no certificate asked
     "welfare_not_eligible": -3.0,  # public-welfare posts are for the groups policy names
+    "welfare_not_local": -1.0,  # ... and for the people of their own county (本地户籍)
     "internship_not_eligible": -3.0,  # 就业见习 is for graduates
     "key_group_priority": 0.6,  # 重点群体 on posts meant for them (public welfare, 见习 for graduates)
+    "refused": -1.5,  # the trade or line of work they said they do not want (不想进厂)
 }
 # Public-welfare posts (公益性岗位) place the hard-to-employ and people lifted out of poverty.
 WELFARE_GROUPS = frozenset(
@@ -137,6 +139,8 @@ def _score(seeker: Seeker, posting: Posting, semantic: float | None, lexical: fl
 
     occupation = _occupation(seeker, doc, reasons)
     signals["occupation"] = occupation
+    if _refused(seeker, doc, reasons):
+        signals["refused"] = 1.0
     if semantic is not None:
         signals["semantic"] = max(0.0, semantic)
     signals["lexical"] = lexical
@@ -195,15 +199,23 @@ def _occupation(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> floa
     return 0.0
 
 
+def _refused(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> bool:
+    occupation_id, family = doc.get("occupation_id"), doc.get("family_code")
+    if occupation_id in seeker.refused_occupation_ids:
+        reasons.append(f"你说过不想做{doc.get('occupation_name') or '这类工作'}")
+        return True
+    if family and family in seeker.refused_sector_codes and occupation_id not in seeker.occupation_ids:
+        reasons.append(f"你说过不想做{doc.get('family_name') or '这一行'}")
+        return True
+    return False
+
+
 def _place(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> tuple[float, float | None]:
     """How well the workplace suits where the seeker will go: in an area they accept, near home,
     or how far. A value below zero means a move they did not ask for (the far-away penalty)."""
     location = doc.get("location") or None
     lat, lon = (location["lat"], location["lon"]) if location else (None, None)
-    codes = doc.get("place_codes")
-    if codes is None:  # a document indexed before it carried its divisions
-        codes = workplace_codes(doc.get("county") or "", doc.get("town") or "", lat, lon)
-    codes = frozenset(codes)
+    codes = _place_codes(doc)
     distance = _home_distance(seeker, lat, lon) if lat is not None and lon is not None else None
     inside = next((area for area in seeker.areas if area.contains(codes, lat, lon)), None)
     if inside is not None:
@@ -253,6 +265,15 @@ def _place(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> tuple[flo
         share = NEAR_NOT_NAMED if seeker.areas else 1.0
         return share * (1.0 - 0.5 * distance / NEAR_KM), distance
     return 0.5 * math.exp(-(distance - NEAR_KM) / 150.0), distance
+
+
+def _place_codes(doc: dict[str, Any]) -> frozenset[str]:
+    codes = doc.get("place_codes")
+    if codes is None:  # a document indexed before it carried its divisions
+        location = doc.get("location") or {}
+        codes = workplace_codes(doc.get("county") or "", doc.get("town") or "", location.get("lat"),
+                                location.get("lon"))  # fmt: skip
+    return frozenset(codes)
 
 
 def _home_distance(seeker: Seeker, lat: float, lon: float) -> float | None:
@@ -370,7 +391,13 @@ def _policy(seeker: Seeker, doc: dict[str, Any], signals: dict[str, float], reas
     labels = dict(KeyGroup.choices)
     if job_type == "public_welfare":
         eligible = sorted(seeker.groups & WELFARE_GROUPS)
-        if eligible:
+        county = seeker.home.county
+        codes = _place_codes(doc)
+        if eligible and county is not None and codes and county.code not in codes:
+            # 公益性岗位 place the people of their own village, town or county (本地户籍), not outsiders.
+            signals["welfare_not_local"] = 1.0
+            reasons.append(f"公益性岗位招本地人员，不在你所在的{county.name}")
+        elif eligible:
             signals["key_group_priority"] = 1.0
             reasons.append(f"{labels[eligible[0]]}优先")
         else:

@@ -238,3 +238,45 @@ def test_a_related_trade_is_one_of_the_same_kind_not_any_office_job():
     assert "同类工种：医疗卫生" in ranked[1].reasons
     assert not any(reason.startswith("同类工种") for reason in ranked[2].reasons)
     assert ranked[1].score > ranked[2].score
+
+
+def test_a_public_welfare_post_in_another_county_is_for_its_own_people_and_the_reason_says_so():
+    shibing, zhenyuan = resolve_place("施秉"), resolve_place("镇远")
+    relieved = seeker_from_record({"id": "Q9", "self_description": "脱贫户，种过烤烟，想找份能兼顾家里的工作",
+                                   "groups": ["poverty_relieved"], "lat": shibing.lat, "lng": shibing.lon})  # fmt: skip
+    at_home = job(1, "乡村公益性岗位（护林员）", "护林员", place=shibing, job_type="public_welfare", pay=(1800, 1800))
+    next_county = job(2, "乡村公益性岗位（护林员）", "护林员", place=zhenyuan, job_type="public_welfare",
+                      pay=(1800, 1800))  # fmt: skip
+
+    first, second = rank(relieved, [next_county, at_home], spread=False)
+
+    assert (first.posting.id, second.posting.id) == (1, 2)
+    assert "脱贫人口优先" in first.reasons
+    assert "公益性岗位招本地人员，不在你所在的施秉县" in second.reasons
+    assert "脱贫人口优先" not in second.reasons
+
+
+def test_what_a_seeker_says_they_do_not_want_ranks_down_not_up():
+    said = "从江的，现在在东莞，打零工，日结，不想进厂被管着"
+    dongguan_gig = seeker_from_record({"id": "Q10", "self_description": said, "desired_occupations": "日结",
+                                       "desired_cities": ["东莞"], "lat": DONGGUAN.lat, "lng": DONGGUAN.lon,
+                                       "availability": "gig"})  # fmt: skip
+    factory = job(1, "电子厂普工 长白班", "电子厂普工", place=DONGGUAN, pay=(5500, 6500))
+    porter = job(2, "装卸工 一天250", "装卸工", place=DONGGUAN, pay=(250, 250), unit="day", job_type="gig")
+
+    first, second = rank(dongguan_gig, [factory, porter], spread=False)
+
+    assert (first.posting.id, second.posting.id) == (2, 1)
+    assert occupation("电子厂普工").family_code not in dongguan_gig.sector_codes
+    assert any(reason.startswith("你说过不想做") for reason in second.reasons)
+
+
+def test_a_trade_refused_in_the_same_breath_as_the_one_wanted_is_not_a_want():
+    seeker = seeker_from_record({"id": "Q11", "desired_occupations": "不想做服务员了，想学开挖机"})
+    waiter, digger = job(1, "餐厅服务员", "餐厅服务员"), job(2, "挖机师傅", "挖掘机司机")
+
+    first, second = rank(seeker, [waiter, digger], spread=False)
+
+    assert occupation("餐厅服务员").id not in seeker.occupation_ids
+    assert first.posting.id == 2
+    assert "你说过不想做餐厅服务员" in second.reasons
