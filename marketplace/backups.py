@@ -264,7 +264,7 @@ def restore_preflight(archive: Path, target: PostgresTarget, *, force: bool = Fa
     major, _version = server_version(target.with_name(_maintenance_database(target)))
     entries = _archive_entries(client_tool("pg_restore", major), archive)
     if not force:
-        _refuse_if_in_use(target)
+        _refuse_if_it_holds_data(target)
     return entries
 
 
@@ -324,7 +324,7 @@ def _create_database(target: PostgresTarget, *, force: bool) -> bool:
             if _relation_count(target) == 0:
                 return False
             if not force:
-                _refuse_if_in_use(target)
+                _refuse_if_it_holds_data(target)
             try:
                 conn.execute(sql.SQL("DROP DATABASE {}").format(name))
             except psycopg.Error as exc:
@@ -344,7 +344,7 @@ def _create_database(target: PostgresTarget, *, force: bool) -> bool:
     return replaced
 
 
-def _refuse_if_in_use(target: PostgresTarget) -> None:
+def _refuse_if_it_holds_data(target: PostgresTarget) -> None:
     """Refuse a target database that exists and holds tables: a restore never overwrites by accident."""
     with target.connect(_maintenance_database(target)) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [target.name]).fetchone():
