@@ -104,6 +104,9 @@ MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
 # Largest request body accepted, counted while it arrives (config/body_limit.py): a 5 MB photo or
 # import file with its multipart envelope. Django's own limit on form fields stays as it is.
 REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 8 * 1024 * 1024)
+# Where backup_database and restore_database find pg_dump and pg_restore; empty: Debian's
+# /usr/lib/postgresql/<major>/bin, then PATH (marketplace/backups.py).
+POSTGRES_BIN_DIR = env_str("POSTGRES_BIN_DIR", "")
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
