@@ -1,0 +1,71 @@
+# Seekers, written one by one. home = a key of PLACES (rough home position) or None.
+# T(id, self_description, skills, certificates, desired_occupations, desired_cities, home,
+#   expected_salary_min, unit, education, age, groups, availability, classes)
+from places import PLACES
+
+
+def T(tid, desc, skills, certs, want, cities, home, sal, unit, edu, age, groups, avail, classes):
+    lat, lng = (PLACES[home] if home else (None, None))
+    return {
+        "id": tid, "self_description": desc, "skills": list(skills), "certificates": list(certs),
+        "desired_occupations": want, "desired_cities": list(cities), "lat": lat, "lng": lng,
+        "expected_salary_min": sal, "expected_salary_unit": unit, "education": edu, "age": age,
+        "groups": list(groups), "availability": avail, "classes": list(classes),
+    }
+
+
+PROFILES = [
+T("T01", "男的 32 之前在东莞长安那边厂里打螺丝五年 手机壳 耳机都做过 过年回来了 年后还想出去", [], [], "进厂", ["珠三角", "广东那边"], "台江县", 5000, "month", "junior", 32, ["rural_migrant", "poverty_relieved"], "full_time", ["vague_wants", "region_words", "real_text"]),
+T("T02", "以前在工地帮人扎钢筋 也搬过砖 力气有 字认得不多", ["扎钢筋"], [], "有活就干 日结最好", ["凯里", "贵阳"], "凯里/舟溪镇", 200, "day", "primary", 45, ["rural_migrant"], "gig", ["vague_wants", "real_text"]),
+T("T03", "在家带孩子做饭八年了 孩子上小学了 想出来找点事做 不能离家太远 要接送娃", ["做饭", "带孩子", "打扫卫生"], [], "", ["家附近"], "凯里/金泉湖", 2000, "month", "junior", 38, [], "full_time", ["vague_wants", "near_home", "region_words"]),
+T("T04", "在贵阳跑过两年滴滴 车是租的 后来平台单少了就没跑了 开车没出过事", ["开车"], ["C1驾照"], "能挣钱就行", ["贵阳", "凯里"], "贵阳/南明区", 5000, "month", "senior", 34, [], "full_time", ["vague_wants"]),
+T("T05", "啥都行", [], [], "啥都行", [], "凯里/开怀街道", 0, "month", "junior", 19, ["relocated", "poverty_relieved"], "full_time", ["vague_wants", "key_groups", "real_text"]),
+T("T06", "男 28 能吃苦 身体好 想去沿海那边 工资高就行 累点不怕", [], [], "能挣钱就行", ["沿海"], "剑河县", 6000, "month", "junior", 28, ["rural_migrant"], "full_time", ["vague_wants", "region_words", "real_text"]),
+T("T07", "女 24岁 和表姐一起出去 想进厂 坐着的那种最好 要包住", [], [], "想进厂", ["江浙沪"], "黎平县", 5000, "month", "junior", 24, ["rural_migrant"], "full_time", ["vague_wants", "region_words"]),
+T("T08", "刚从外面回来 想在凯里找个服务行业的工作 性格还算开朗", [], [], "服务行业", ["州府"], "凯里/鸭塘街道", 2500, "month", "senior", 22, [], "full_time", ["vague_wants", "region_words"]),
+T("T09", "男 48岁了 在外面打工二十年 腰还行 回来照顾老人 只能在县城附近干点体力活", [], [], "体力活", ["县城"], "榕江县/古州镇", 3000, "month", "primary", 48, ["rural_migrant", "poverty_relieved"], "full_time", ["vague_wants", "near_home", "region_words"]),
+T("T10", "男 58岁 去年搬到安置点 家里还有孙子要带 看大门 扫地 都可以 就在附近", [], [], "看大门扫地都行", ["安置点附近"], "凯里/开怀街道", 1500, "month", "primary", 58, ["older_worker", "relocated", "poverty_relieved"], "full_time", ["vague_wants", "near_home", "key_groups", "region_words"]),
+T("T11", "61岁 住丹寨金泉街道安置点 从小会绣花 眼睛还好 想在家门口做点手工 多少挣点", ["苗绣", "针线活"], [], "绣花 手工", ["安置点附近"], "丹寨县/金泉街道", 0, "month", "primary", 61, ["older_worker", "relocated", "poverty_relieved"], "part_time", ["near_home", "key_groups", "region_words"]),
+T("T12", "雷山县城住 53岁 以前在浙江做过保安 现在家里有老人走不开 护林 保安 打零工都可以", ["保安", "巡逻"], [], "护林员、保安、零工", ["镇上", "雷山"], "雷山县/丹江镇", 1500, "month", "junior", 53, ["older_worker", "poverty_relieved"], "full_time", ["near_home", "key_groups", "multi_want", "region_words"]),
+T("T13", "63岁 天柱乡下 会种田 开过手扶拖拉机 镇上有啥干啥 家里就我一个能动的", ["种田", "开拖拉机"], [], "镇上有啥干啥", ["镇上"], "天柱县", 0, "month", "primary", 63, ["older_worker", "poverty_relieved", "zero_employment_household"], "full_time", ["vague_wants", "near_home", "key_groups", "region_words"]),
+T("T14", "2023届护理本科毕业生，已通过护士执业资格考试，在州医院实习过10个月，熟悉内外科常规护理操作。", ["静脉输液", "心电监护", "基础护理"], ["护士执业资格证"], "护士", ["凯里", "贵阳"], "凯里", 3500, "month", "bachelor", 23, ["graduate"], "full_time", ["graduates"]),
+T("T15", "计算机科学与技术本科应届，做过一个Vue的校园二手平台项目，会React基础，想做前端开发。", ["Vue", "JavaScript", "HTML/CSS", "Git"], [], "前端开发工程师", ["贵阳", "杭州"], "凯里", 6000, "month", "bachelor", 22, ["graduate"], "full_time", ["graduates"]),
+T("T16", "女，学前教育专业大专毕业，在幼儿园实习半年，会弹琴跳舞，想回黎平老家当幼儿老师。", ["钢琴", "舞蹈", "幼儿活动设计"], ["幼儿园教师资格证"], "幼儿教师", ["黎平县城"], "黎平县/德凤街道", 2200, "month", "college", 21, ["graduate"], "full_time", ["graduates", "near_home"]),
+T("T17", "会计学本科，去年毕业一直没找到工作，有初级会计证，会用用友，想在凯里找会计或出纳，就业见习也可以。", ["用友", "Excel", "账务处理"], ["初级会计职称"], "会计/出纳/财务助理", ["凯里"], "凯里", 3000, "month", "bachelor", 24, ["graduate"], "full_time", ["graduates"]),
+T("T18", "旅游管理大专，有导游证，在西江做过暑期讲解，喜欢拍视频。想做导游、民宿管家，或者景区新媒体运营。", ["讲解", "剪映", "普通话二甲"], ["导游证"], "导游 民宿管家 新媒体运营", ["西江", "镇远", "凯里"], "雷山县", 3000, "month", "college", 22, ["graduate"], "full_time", ["graduates", "multi_want"]),
+T("T19", "环境工程硕士应届，研究方向水污染控制，想从事环境影响评价（环评）工作，省内优先。", ["水质分析", "环评报告编写", "ArcGIS"], [], "环评工程师", ["省内"], "凯里", 5000, "month", "master", 26, ["graduate"], "full_time", ["graduates", "region_words"]),
+T("T20", "电子商务中职毕业 在学校做过抖音直播 会剪辑 想做直播带货 或者电商运营 去杭州义乌那边也行 凯里也可以", ["直播", "剪辑", "抖店后台"], [], "直播带货主播/电商运营", ["杭州", "义乌", "凯里"], "凯里/下司", 4000, "month", "vocational", 20, ["graduate"], "full_time", ["graduates", "multi_want"]),
+T("T21", "土木工程本科应届生，会CAD，做过测量实习，想做施工员，造价也可以，省内就行。", ["CAD", "全站仪", "广联达基础"], [], "施工员、造价员", ["省内"], "凯里", 4000, "month", "bachelor", 23, ["graduate"], "full_time", ["graduates", "region_words", "multi_want"]),
+T("T22", "药学专业大专毕业，在药店实习过，想找药房药剂相关工作。", ["药品陈列", "处方调剂"], [], "药剂员", ["凯里", "都匀"], "麻江县", 3000, "month", "college", 21, ["graduate"], "full_time", ["graduates"]),
+T("T23", "畜牧兽医中专毕业，家里以前养牛，会打针防疫，想在州内找养殖场技术员的工作", ["防疫注射", "饲养管理"], [], "养殖技术员", ["州内"], "台江县", 3500, "month", "vocational", 20, ["graduate", "poverty_relieved"], "full_time", ["graduates", "region_words", "key_groups"]),
+T("T24", "汉语言文学本科，离校未就业，有高中语文教师资格证。想报三支一扶，或者当语文老师，实在不行文员也行。", ["写作", "公文"], ["高中语文教师资格证"], "三支一扶；语文老师；文员", ["凯里"], "凯里/三棵树镇", 3000, "month", "bachelor", 23, ["graduate"], "full_time", ["graduates", "multi_want"]),
+T("T25", "男35 电焊干了8年 二保焊氩弧焊都会 也开过叉车 做过仓库 想去长三角", ["二保焊", "氩弧焊", "开叉车", "仓库管理"], ["焊工证", "叉车证"], "电焊 叉车 仓管都可以", ["长三角"], "三穗县", 7000, "month", "junior", 35, ["rural_migrant"], "full_time", ["multi_want", "region_words"]),
+T("T26", "女30岁 在超市收过银 也在饭店当过服务员 最近看别人直播卖东西也想试试 在凯里", ["收银", "点菜"], [], "收银 服务员 或者做直播", ["凯里"], "凯里", 2500, "month", "junior", 30, [], "full_time", ["multi_want"]),
+T("T27", "男40 炒菜十几年 川菜本地菜都会 也烤过烧烤 有厨师证", ["炒锅", "烧烤", "凉菜"], ["中式烹调师（四级）"], "厨师 帮厨 或者烧烤", ["贵阳", "凯里", "广东"], "凯里", 4500, "month", "junior", 40, [], "full_time", ["multi_want", "region_words"]),
+T("T28", "退伍军人 当了五年兵 在部队开运输车 体能好 退伍回来半年了", ["驾驶", "内务"], ["B2驾照"], "", ["贵阳"], "贵阳/白云区", 4500, "month", "senior", 29, [], "full_time", ["vague_wants"]),
+T("T29", "女的 42了 在广州餐馆洗碗切菜三年多 人勤快 普通话讲得不太好", ["洗碗", "切菜"], ["健康证"], "", ["广东那边"], "从江县", 4000, "month", "primary", 42, ["rural_migrant"], "full_time", ["vague_wants", "region_words", "real_text"]),
+T("T30", "三穗人 做电工十年 工厂维修 家装水电都做过 出去也行", ["低压电工", "设备维修", "水电安装"], ["低压电工证"], "", [], None, 5000, "month", "junior", 35, [], "full_time", []),
+T("T31", "台江施洞人 45岁 从小跟妈妈学绣花 破线绣 锡绣都会 想在家附近绣 按件也可以", ["破线绣", "锡绣", "平绣"], [], "绣娘", ["台江"], "台江县/施洞镇", 0, "month", "primary", 45, ["poverty_relieved"], "part_time", ["near_home", "key_groups"]),
+T("T32", "控拜村银匠 打银饰十五年 项圈手镯都能打 錾花 花丝会 雷山凯里最好 外省工资高也去", ["錾刻", "花丝", "银饰锻制"], [], "银匠", ["雷山", "凯里", "外省"], "雷山县/控拜村", 6000, "month", "junior", 36, [], "full_time", ["region_words"]),
+T("T33", "丹寨人 会画蜡染 在景区卖过东西 27岁", ["画蜡", "染布"], [], "蜡染或者手工 卖民族工艺品也行", ["丹寨"], "丹寨县", 2500, "month", "senior", 27, [], "full_time", ["near_home", "multi_want"]),
+T("T34", "从江 50岁 自己养过几十头猪 也放过牛 想在州内找养殖场的活 能住场", ["养猪", "放牛"], [], "养殖", ["州内"], "从江县", 3000, "month", "primary", 50, ["older_worker", "poverty_relieved"], "full_time", ["region_words", "key_groups"]),
+T("T35", "送过一年美团众包 熟悉路 有自己的电动车 想继续跑外卖或者快递", ["骑电动车", "导航"], ["健康证"], "外卖骑手/快递员", ["贵阳", "杭州"], "贵阳/花溪区", 6000, "month", "senior", 26, [], "full_time", []),
+T("T36", "55岁 在凯里做过小区保安 有保安证 夜班也能上", ["门岗", "巡逻"], ["保安员证"], "保安", ["市里"], "凯里/金泉湖", 2200, "month", "junior", 55, ["older_worker"], "full_time", ["region_words", "key_groups"]),
+T("T37", "40岁 有育婴师证 在贵阳带过三个宝宝 会做辅食 想去上海杭州做育儿嫂 贵阳也可以", ["带宝宝", "辅食", "早教"], ["育婴师证", "健康证"], "育儿嫂 月嫂", ["长三角", "贵阳"], "贵阳/观山湖区", 7000, "month", "junior", 40, [], "full_time", ["region_words"]),
+T("T38", "46岁 有养老护理员证 在老家照顾瘫痪的婆婆好几年 想在州府找护工的工作", ["翻身擦洗", "喂饭"], ["养老护理员证（五级）"], "养老护理员 护工", ["州府"], "凯里/鸭塘街道", 3000, "month", "junior", 46, [], "full_time", ["region_words"]),
+T("T39", "腿脚不方便 有残疾证（肢体四级） 会用电脑 打字快 想找坐着的工作 离家近的", ["打字", "电脑操作"], ["残疾人证"], "坐着的工作 客服 手工", ["凯里"], "凯里", 2000, "month", "senior", 33, ["hard_to_employ"], "full_time", ["key_groups", "near_home"]),
+T("T40", "黄平旧州 44岁 家里老公生病 两个娃读书 家里没人上班 想找个镇上的活 扫地保洁都行 公益岗也想报", ["打扫卫生"], [], "公益性岗位 保洁", ["镇上"], "黄平县/旧州镇", 1000, "month", "primary", 44, ["zero_employment_household", "low_income"], "full_time", ["near_home", "key_groups", "region_words"]),
+T("T41", "男 20岁 高中没读完 喜欢车 想学修车 包吃住最好", [], [], "汽修学徒", ["贵阳", "凯里"], "凯里/三棵树镇", 1500, "month", "junior", 20, [], "full_time", []),
+T("T42", "开大车十二年 A2照 从业资格证都有 全国都跑过 哪里工资高去哪里", ["长途驾驶", "半挂"], ["A2驾照", "道路运输从业资格证"], "货车司机", ["外省", "省内"], "岑巩县", 10000, "month", "junior", 38, [], "full_time", ["region_words"]),
+T("T43", "本人男 30岁 会开叉车 有证 想找仓库的活 东关 惠洲都可以", ["叉车"], ["叉车证"], "叉车司机 仓库", ["东关", "惠洲"], "锦屏县", 6000, "month", "junior", 30, ["rural_migrant"], "full_time", ["region_words", "real_text"]),
+T("T44", "35岁 镇远县城住 在超市上过班 小孩读书 只能在县城", ["理货", "收银"], [], "超市营业员", ["镇远县城"], "镇远县", 2000, "month", "junior", 35, [], "full_time", ["near_home"]),
+T("T45", "47岁 种了半辈子地 果树茶叶都会弄 想找果园茶园的活 州内都行 季节工也可以", ["果树修剪", "采茶", "施肥"], [], "果园茶园管理", ["州内"], "麻江县", 100, "day", "primary", 47, ["poverty_relieved"], "gig", ["region_words"]),
+T("T46", "26岁女 在镇远客栈做过客房两年 铺床快 想找民宿客栈 西江镇远都可以", ["铺床", "客房清洁"], [], "民宿客房", ["西江", "镇远"], "施秉县", 2500, "month", "junior", 26, [], "full_time", []),
+T("T47", "我们是夫妻俩 男的36女的34 一起出去 要有夫妻房的厂 包吃住 江浙或者福建都行 在温州鞋厂做过", ["针车", "成型"], [], "两口子一起进厂 要夫妻房", ["江浙", "福建"], "三穗县", 6000, "month", "junior", 36, ["rural_migrant", "poverty_relieved"], "full_time", ["region_words", "real_text"]),
+T("T48", "高三毕业 暑假想去打暑假工 挣点学费 去哪都行", [], [], "暑假工", ["外省"], "凯里", 3500, "month", "senior", 18, [], "full_time", ["vague_wants", "region_words"]),
+T("T49", "56岁 住卧龙安置点 在家附近做点零工 搞卫生 摘菜都可以 远了莫得办法去", [], [], "零工", ["安置点附近"], "榕江县/卧龙安置点", 60, "day", "primary", 56, ["older_worker", "relocated", "poverty_relieved"], "gig", ["vague_wants", "near_home", "key_groups", "real_text", "region_words"]),
+T("T50", "29岁女 大专 以前在公司做过两年文员 会Word Excel 想在凯里找文员 前台 行政都可以", ["Word", "Excel", "接待"], [], "文员/前台/行政", ["凯里"], "凯里/金泉湖", 2800, "month", "college", 29, [], "full_time", ["multi_want"]),
+T("T51", "师范本科 有小学数学教师资格证 在培训机构教过四年数学 想在凯里或者县里找老师工作", ["小学数学教学", "课件制作"], ["小学数学教师资格证"], "数学老师", ["凯里", "县里"], "凯里", 3500, "month", "bachelor", 34, [], "full_time", ["region_words"]),
+T("T52", "修手机五年 换屏换尾插 主板也会飞线 家电也会修一点 凯里或者深圳", ["手机维修", "主板维修", "家电维修"], [], "手机维修", ["凯里", "深圳"], "凯里", 5000, "month", "junior", 31, [], "full_time", []),
+T("T53", "23岁男 想去外省打工 工资高点的 能吃苦 没技术", [], [], "工资高的", ["外省"], "从江县", 6000, "month", "junior", 23, ["rural_migrant", "poverty_relieved"], "full_time", ["vague_wants", "region_words"]),
+]
