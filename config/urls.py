@@ -1,11 +1,21 @@
 from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from config.health import healthz
 
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """The admin signs in through the site's own login, which asks staff for their second factor;
+    Django's admin form would take the password alone."""
+    return redirect_to_login(request.GET.get("next") or "/admin/", "/login/")
+
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
     path("api/", include("config.api_urls")),
     path("api/", include("livestream.events.api.urls")),

@@ -91,6 +91,7 @@ urlpatterns = [
     path("signup/", accounts.signup, name="signup"),
     path("login/", accounts.login_view, name="login"),
     path("login/sms-code/", accounts.sms_send, name="sms_send"),
+    path("login/otp/", accounts.login_otp, name="login_otp"),
     path("logout/", accounts.logout_view, name="logout"),
     # Job seeker
     path("me/", seeker.me, name="me"),

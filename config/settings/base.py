@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # TOTP devices for staff's second factor (marketplace.accounts.second_factor)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "marketplace",
     "matching",
     "livestream",

@@ -5,23 +5,39 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import authenticate, get_user_model, login, logout
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from frontend.forms.accounts import PasswordLoginForm, SignupForm, SmsLoginForm
 from frontend.views.common import add_service_errors, client_ip, role_home_url
+from marketplace.accounts import second_factor
 from marketplace.accounts.services import sms_code_login, sms_code_send, user_signup
 from marketplace.privacy import mask_phone
 from marketplace.validators import normalize_phone
 
 SMS_PHONE_SESSION_KEY = "frontend_sms_phone"
+# Staff who passed the password or SMS code and owe the second factor: (user id, backend, next, when).
+OTP_PENDING_SESSION_KEY = "frontend_otp_pending"
+OTP_PENDING_SECONDS = 300
 PHONE_CODES = {"phone_format": "phone", "phone_taken": "phone", "role_not_self_service": "role"}
+
+
+def _sign_in(request: HttpRequest, user, next_url: str | None) -> HttpResponse:
+    """Sign in, or, for staff, go to the second step first (the session is not theirs until then)."""
+    if second_factor.required_for(user):
+        request.session[OTP_PENDING_SESSION_KEY] = {
+            "user": user.pk, "backend": user.backend, "next": next_url or "", "at": timezone.now().timestamp(),
+        }  # fmt: skip
+        return redirect("frontend:login_otp")
+    login(request, user)
+    return _after_login(request, next_url)
 
 
 def _after_login(request: HttpRequest, next_url: str | None) -> HttpResponse:
@@ -80,8 +96,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
             data = password_form.cleaned_data
             user = authenticate(request, phone=data["phone"], password=data["password"])
             if user is not None:
-                login(request, user)
-                return _after_login(request, data["next"])
+                return _sign_in(request, user, data["next"])
             password_form.add_error(None, _("手机号或密码不正确。"))
     elif request.method == "POST":
         sms_form = SmsLoginForm(request.POST)
@@ -93,10 +108,10 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 add_service_errors(sms_form, exc, {"phone_format": "phone", "sms_invalid": "code"})
             else:
                 request.session.pop(SMS_PHONE_SESSION_KEY, None)
-                login(request, result.user)
                 if result.created:
                     messages.success(request, _("已为您开通求职者账号，请完善档案。"))
-                return _after_login(request, data["next"])
+                result.user.backend = "marketplace.accounts.auth.PhoneBackend"
+                return _sign_in(request, result.user, data["next"])
     failed = password_form.errors or sms_form.errors
     return _login_page(
         request, mode=mode, password_form=password_form, sms_form=sms_form, status=400 if failed else 200
@@ -133,3 +148,30 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     logout(request)
     messages.success(request, _("您已退出登录。"))
     return redirect("frontend:home")
+
+
+@require_http_methods(["GET", "POST"])
+def login_otp(request: HttpRequest) -> HttpResponse:
+    """动态验证码: the second step of a staff sign-in; on the first one, the QR code to scan."""
+    pending = request.session.get(OTP_PENDING_SESSION_KEY)
+    if not pending or timezone.now().timestamp() - pending["at"] > OTP_PENDING_SECONDS:
+        request.session.pop(OTP_PENDING_SESSION_KEY, None)
+        messages.info(request, _("请重新登录。"))
+        return redirect("frontend:login")
+    user = get_user_model().objects.filter(pk=pending["user"], is_active=True).first()
+    if user is None:
+        request.session.pop(OTP_PENDING_SESSION_KEY, None)
+        return redirect("frontend:login")
+    error = ""
+    if request.method == "POST":
+        try:
+            second_factor.check(user, request.POST.get("otp", ""))
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            request.session.pop(OTP_PENDING_SESSION_KEY, None)
+            login(request, user, backend=pending["backend"])
+            return _after_login(request, pending["next"])
+    enrolment = None if second_factor.has_device(user) else second_factor.pending_enrolment(user)
+    return render(request, "frontend/accounts/login_otp.html", {"enrolment": enrolment, "error": error},
+                  status=400 if error else 200)  # fmt: skip

@@ -64,6 +64,7 @@ CONFLICT_CODES = frozenset(
         "gig_priority_only",
         "gig_started",
         "no_profile",
+        "otp_already_enrolled",
         "phone_taken",
         "posting_bad_transition",
         "posting_closed",
@@ -76,7 +77,7 @@ CONFLICT_CODES = frozenset(
     }
 )
 # Service refusals that depend on who asks rather than on what was sent: 403.
-FORBIDDEN_CODES = frozenset({"account_inactive", "employer_register_role"})
+FORBIDDEN_CODES = frozenset({"account_inactive", "employer_register_role", "otp_required", "otp_enrolment_required"})
 
 INVALID = "invalid"
 MSG_INVALID = _("提交的内容有误，请按提示修改。")

@@ -64,15 +64,46 @@ def test_a_station_account_cannot_be_self_made(client):
     assert not User.objects.exists()
 
 
-@pytest.mark.parametrize(
-    ("role", "home"),
-    [(Role.SEEKER, "/me/"), (Role.EMPLOYER, "/employer/"), (Role.STATION, "/station/"), (Role.BUREAU, "/bureau/")],
-)
+@pytest.mark.parametrize(("role", "home"), [(Role.SEEKER, "/me/"), (Role.EMPLOYER, "/employer/")])
 def test_password_login_goes_to_the_roles_home(client, users, role, home):
     response = client.post("/login/", {"mode": "password", "phone": users[role].phone, "password": PASSWORD})
 
     assert response.status_code == 302
     assert response["Location"] == home
+
+
+def current_code(secret: str) -> str:
+    """What the person's authenticator app shows now for the key they scanned."""
+    import base64
+
+    from django_otp.oath import TOTP
+
+    return f"{TOTP(base64.b32decode(secret)).token():06d}"
+
+
+@pytest.mark.parametrize(("role", "home"), [(Role.STATION, "/station/"), (Role.BUREAU, "/bureau/")])
+def test_staff_bind_an_authenticator_at_first_sign_in_and_give_its_code_every_time(client, users, role, home):
+    import re
+    import time
+
+    response = client.post("/login/", {"mode": "password", "phone": users[role].phone, "password": PASSWORD})
+    assert response["Location"] == "/login/otp/"
+    assert client.get(home).status_code == 302  # not signed in yet: the password alone is not enough
+    page = client.get("/login/otp/").content.decode()
+    assert "扫描下面的二维码" in page and 'src="data:image/png;base64,' in page
+    secret = re.search(r"<code[^>]*>([A-Z2-7]+)</code>", page).group(1)
+
+    wrong = client.post("/login/otp/", {"otp": "000000" if current_code(secret) != "000000" else "111111"})
+    assert wrong.status_code == 400 and "动态验证码不正确" in wrong.content.decode()
+    time.sleep(1.1)  # each wrong code makes the next try wait longer (1 s after the first)
+    right = client.post("/login/otp/", {"otp": current_code(secret)})
+    assert right["Location"] == home
+    assert client.get(home).status_code == 200
+
+    client.post("/logout/")
+    client.post("/login/", {"mode": "password", "phone": users[role].phone, "password": PASSWORD})
+    page = client.get("/login/otp/").content.decode()
+    assert "二维码" not in page and "输入它显示的6位数字" in page  # bound: no new key is shown
 
 
 def test_login_returns_to_the_page_that_asked_for_it_but_never_off_site(client, seeker, posting):
@@ -155,3 +186,10 @@ def test_logout_is_a_post_and_ends_the_session(client, seeker):
 
     assert response["Location"] == "/"
     assert client.get("/me/").status_code == 302
+
+
+def test_the_admin_signs_in_through_the_login_that_asks_staff_for_their_code(client):
+    response = client.get("/admin/login/?next=/admin/marketplace/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/login/?next=/admin/marketplace/"

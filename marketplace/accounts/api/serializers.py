@@ -34,6 +34,9 @@ class LoginSerializer(serializers.Serializer):
     role = serializers.ChoiceField(
         choices=SELF_SERVICE_ROLES, default=Role.SEEKER.value, help_text="验证码登录的新号码注册为此角色"
     )
+    otp = serializers.CharField(
+        required=False, allow_blank=True, max_length=6, help_text="工作人员（人社局、协作站）的6位动态验证码"
+    )
 
     def validate(self, attrs: dict) -> dict:
         if bool(attrs.get("password")) == bool(attrs.get("code")):
@@ -63,3 +66,14 @@ class MeSerializer(serializers.ModelSerializer):
     def get_profile_id(self, user: User) -> int | None:
         profile = getattr(user, "profile", None)
         return profile.pk if profile else None
+
+
+class OtpEnrolmentRequestSerializer(serializers.Serializer):
+    phone = phone_field()
+    password = serializers.CharField(trim_whitespace=False, write_only=True)
+
+
+class OtpEnrolmentSerializer(serializers.Serializer):
+    otpauth_url = serializers.CharField(help_text="otpauth:// 链接，验证器App可直接导入")
+    secret = serializers.CharField(help_text="密钥（Base32），无法扫码时手动输入")
+    qr_png = serializers.CharField(help_text="二维码图片（data:image/png;base64,…）")

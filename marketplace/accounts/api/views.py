@@ -14,9 +14,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from marketplace.accounts import second_factor
 from marketplace.accounts.api.serializers import (
     LoginSerializer,
     MeSerializer,
+    OtpEnrolmentRequestSerializer,
+    OtpEnrolmentSerializer,
     SignupSerializer,
     SmsCodeRequestSerializer,
     SmsCodeSentSerializer,
@@ -61,7 +64,11 @@ class LoginView(APIView):
     @extend_schema(
         tags=TAGS,
         summary="登录（密码或短信验证码）",
-        description="验证码登录时，未注册的号码按 `role` 新建账号并返回 201。",
+        description=(
+            "验证码登录时，未注册的号码按 `role` 新建账号并返回 201。"
+            "人社局和协作站的工作人员还需 `otp`（验证器App的6位动态码）：缺少时返回 403 `otp_required`；"
+            "尚未绑定验证器时返回 403 `otp_enrolment_required`，先调用 `/api/auth/otp/enrolment` 取得二维码。"
+        ),
         request=LoginSerializer,
         responses={200: MeSerializer, 201: MeSerializer, **errors(400, 403, 429)},
     )
@@ -73,11 +80,46 @@ class LoginView(APIView):
             user = authenticate(request, phone=data["phone"], password=data["password"])
             if user is None:
                 raise ValidationError(_("手机号或密码不正确。"), code="login_failed")
+            second_factor.check(user, data.get("otp"))
             return _signed_in(request, user)
         # A deactivated account is refused there (account_inactive, a 403): the code proves the
         # number, not that the account may still be used.
         check = sms_code_login(phone=data["phone"], code=data["code"], role=data["role"])
+        second_factor.check(check.user, data.get("otp"))
         return _signed_in(request, check.user, status.HTTP_201_CREATED if check.created else status.HTTP_200_OK)
+
+
+class OtpEnrolmentView(APIView):
+    """The QR code a staff member scans before their first sign-in (the password proves who asks)."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [ClientScopedRateThrottle]
+    throttle_scope = "login"
+
+    @extend_schema(
+        tags=TAGS,
+        summary="工作人员绑定验证器（取得二维码）",
+        description=(
+            "只用于尚未绑定验证器的人社局、协作站工作人员；扫码后用登录接口的 `otp` 提交第一个动态码即完成绑定。"
+        ),
+        request=OtpEnrolmentRequestSerializer,
+        responses={200: OtpEnrolmentSerializer, **errors(400, 409, 429)},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = OtpEnrolmentRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        user = authenticate(request, phone=data["phone"], password=data["password"])
+        if user is None:
+            raise ValidationError(_("手机号或密码不正确。"), code="login_failed")
+        if not second_factor.required_for(user):
+            raise ValidationError(_("该账号不需要动态验证码。"), code="otp_not_required")
+        if second_factor.has_device(user):
+            raise ValidationError(_("该账号已绑定验证器；如需更换，请联系管理员重置。"), code="otp_already_enrolled")
+        enrolment = second_factor.pending_enrolment(user)
+        return Response(
+            {"otpauth_url": enrolment.otpauth_url, "secret": enrolment.secret, "qr_png": enrolment.qr_data_url}
+        )
 
 
 class SignupView(APIView):

@@ -187,3 +187,56 @@ def test_logout_ends_the_session(make_client, seeker):
 
 def test_logout_when_signed_out_is_401(anon):
     assert anon.post("/api/auth/logout").status_code == 401
+
+
+def authenticator_code(secret: str) -> str:
+    import base64
+
+    from django_otp.oath import TOTP
+
+    return f"{TOTP(base64.b32decode(secret)).token():06d}"
+
+
+@pytest.mark.parametrize("role", [Role.BUREAU, Role.STATION])
+def test_staff_sign_in_needs_an_authenticator_code_after_the_password(anon, role):
+    staff = UserFactory(role=role)
+    login = {"phone": staff.phone, "password": PASSWORD}
+
+    unbound = anon.post("/api/auth/login", login, format="json")
+    assert unbound.status_code == 403 and error_of(unbound)["code"] == "otp_enrolment_required"
+    assert anon.get("/api/auth/me").status_code in (401, 403)  # the password alone signed nobody in
+
+    enrolment = anon.post("/api/auth/otp/enrolment", login, format="json").json()
+    assert enrolment["otpauth_url"].startswith("otpauth://totp/")
+    assert enrolment["qr_png"].startswith("data:image/png;base64,")
+    assert staff.phone not in enrolment["otpauth_url"]  # the app shows the masked number
+
+    signed_in = anon.post("/api/auth/login", {**login, "otp": authenticator_code(enrolment["secret"])}, format="json")
+    assert signed_in.status_code == 200 and signed_in.json()["role"] == role
+
+    again = anon.post("/api/auth/otp/enrolment", login, format="json")
+    assert again.status_code == 409 and error_of(again)["code"] == "otp_already_enrolled"
+
+
+def test_a_bound_staff_member_without_a_code_or_with_a_wrong_one_is_not_signed_in(anon):
+    staff = UserFactory(role=Role.BUREAU)
+    login = {"phone": staff.phone, "password": PASSWORD}
+    secret = anon.post("/api/auth/otp/enrolment", login, format="json").json()["secret"]
+    anon.post("/api/auth/login", {**login, "otp": authenticator_code(secret)}, format="json")
+    anon.post("/api/auth/logout")
+
+    missing = anon.post("/api/auth/login", login, format="json")
+    wrong = anon.post("/api/auth/login", {**login, "otp": "12345x"}, format="json")
+
+    assert missing.status_code == 403 and error_of(missing)["code"] == "otp_required"
+    assert "6位动态验证码" in error_of(missing)["message"]
+    assert wrong.status_code == 400 and "otp" in error_of(wrong)["fields"]
+    assert anon.get("/api/auth/me").status_code in (401, 403)
+
+
+def test_seekers_and_employers_are_not_asked_for_a_code(anon, seeker):
+    response = anon.post("/api/auth/login", {"phone": seeker.phone, "password": PASSWORD}, format="json")
+
+    assert response.status_code == 200
+    refused = anon.post("/api/auth/otp/enrolment", {"phone": seeker.phone, "password": PASSWORD}, format="json")
+    assert refused.status_code == 400 and error_of(refused)["code"] == "otp_not_required"
