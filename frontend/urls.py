@@ -93,6 +93,7 @@ urlpatterns = [
     path("login/sms-code/", accounts.sms_send, name="sms_send"),
     path("login/otp/", accounts.login_otp, name="login_otp"),
     path("logout/", accounts.logout_view, name="logout"),
+    path("me/privacy/", accounts.privacy, name="privacy"),
     # Job seeker
     path("me/", seeker.me, name="me"),
     path("me/profile/", seeker.profile_start, name="profile"),

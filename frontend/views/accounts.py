@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import authenticate, get_user_model, login, logout
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from frontend.forms.accounts import PasswordLoginForm, SignupForm, SmsLoginForm
 from frontend.views.common import add_service_errors, client_ip, role_home_url
 from marketplace.accounts import second_factor
+from marketplace.accounts.personal_data import account_erase
 from marketplace.accounts.services import sms_code_login, sms_code_send, user_signup
 from marketplace.privacy import mask_phone
 from marketplace.validators import normalize_phone
@@ -175,3 +177,21 @@ def login_otp(request: HttpRequest) -> HttpResponse:
     enrolment = None if second_factor.has_device(user) else second_factor.pending_enrolment(user)
     return render(request, "frontend/accounts/login_otp.html", {"enrolment": enrolment, "error": error},
                   status=400 if error else 200)  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def privacy(request: HttpRequest) -> HttpResponse:
+    """我的个人信息: download a copy of it, or erase the account (PIPL art. 45 and 47)."""
+    error = ""
+    if request.method == "POST":
+        if request.POST.get("confirm", "").strip() != _("注销"):
+            error = _("请输入“注销”二字确认：注销后账号和个人信息不可恢复。")
+        elif not request.user.check_password(request.POST.get("password", "")):
+            error = _("密码不正确。没有设置密码的账号，请先用验证码登录后在“我的”里设置，或到人社局窗口办理。")
+        else:
+            account_erase(user=request.user)
+            logout(request)
+            messages.success(request, _("账号已注销，个人信息已删除。"))
+            return redirect("/")
+    return render(request, "frontend/accounts/privacy.html", {"error": error}, status=400 if error else 200)

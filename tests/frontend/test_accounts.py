@@ -193,3 +193,18 @@ def test_the_admin_signs_in_through_the_login_that_asks_staff_for_their_code(cli
 
     assert response.status_code == 302
     assert response["Location"] == "/login/?next=/admin/marketplace/"
+
+
+def test_a_seeker_downloads_their_data_and_erases_their_account_from_my_page(client, seeker):
+    client.force_login(seeker)
+    assert "/me/privacy/" in client.get("/me/").content.decode()
+    page = client.get("/me/privacy/").content.decode()
+    assert 'href="/api/auth/me/data"' in page
+
+    refused = client.post("/me/privacy/", {"password": PASSWORD, "confirm": "好"})
+    assert refused.status_code == 400 and "注销" in refused.content.decode()
+    done = client.post("/me/privacy/", {"password": PASSWORD, "confirm": "注销"})
+
+    assert done.status_code == 302 and done["Location"] == "/"
+    assert not User.objects.get(pk=seeker.pk).is_active
+    assert client.get("/me/")["Location"].startswith("/login/")

@@ -77,3 +77,21 @@ class OtpEnrolmentSerializer(serializers.Serializer):
     otpauth_url = serializers.CharField(help_text="otpauth:// 链接，验证器App可直接导入")
     secret = serializers.CharField(help_text="密钥（Base32），无法扫码时手动输入")
     qr_png = serializers.CharField(help_text="二维码图片（data:image/png;base64,…）")
+
+
+class AccountEraseSerializer(serializers.Serializer):
+    password = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False, write_only=True)
+    code = serializers.CharField(required=False, allow_blank=True, max_length=6, help_text="短信验证码（无密码时）")
+    confirm = serializers.CharField(help_text="须为“注销”二字，确认不可恢复")
+
+    def validate_confirm(self, value: str) -> str:
+        if value.strip() != "注销":
+            raise serializers.ValidationError(_("请输入“注销”二字确认：注销后账号和个人信息不可恢复。"))
+        return value
+
+    def validate(self, attrs: dict) -> dict:
+        if not attrs.get("password") and not attrs.get("code"):
+            raise serializers.ValidationError(
+                _("请输入密码或短信验证码，确认是本人操作。"), code="credentials_required"
+            )
+        return attrs

@@ -11,4 +11,6 @@ urlpatterns = [
     path("auth/signup", accounts.SignupView.as_view(), name="auth-signup"),
     path("auth/logout", accounts.LogoutView.as_view(), name="auth-logout"),
     path("auth/me", accounts.MeView.as_view(), name="auth-me"),
+    path("auth/me/data", accounts.PersonalDataView.as_view(), name="auth-me-data"),
+    path("auth/me/erase", accounts.AccountEraseView.as_view(), name="auth-me-erase"),
 ]

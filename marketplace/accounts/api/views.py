@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from marketplace.accounts import second_factor
 from marketplace.accounts.api.serializers import (
+    AccountEraseSerializer,
     LoginSerializer,
     MeSerializer,
     OtpEnrolmentRequestSerializer,
@@ -24,6 +25,7 @@ from marketplace.accounts.api.serializers import (
     SmsCodeRequestSerializer,
     SmsCodeSentSerializer,
 )
+from marketplace.accounts.personal_data import account_erase, personal_data_export
 from marketplace.accounts.services import sms_code_login, sms_code_send, user_signup
 from marketplace.api.openapi import errors
 from marketplace.api.throttling import ClientScopedRateThrottle, client_ip
@@ -162,3 +164,46 @@ class MeView(APIView):
     def get(self, request: Request) -> Response:
         get_token(request)
         return Response(MeSerializer(request.user).data)
+
+
+class PersonalDataView(APIView):
+    """个人信息副本 (PIPL art. 45): everything held about the signed-in person, as a file."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(tags=TAGS, summary="下载我的个人信息副本", responses={200: OpenApiResponse(description="JSON 文件"),
+                                                                        **errors(401, 403)})  # fmt: skip
+    def get(self, request: Request) -> Response:
+        data = personal_data_export(request.user)
+        disposition = 'attachment; filename="jiuyetong-personal-data.json"'
+        return Response(data, headers={"Content-Disposition": disposition, "Cache-Control": "no-store"})
+
+
+class AccountEraseView(APIView):
+    """注销账号 (PIPL art. 47): proven by the password or an SMS code, and the word 注销."""
+
+    permission_classes = [IsAuthenticated]
+    throttle_classes = [ClientScopedRateThrottle]
+    throttle_scope = "login"
+
+    @extend_schema(
+        tags=TAGS,
+        summary="注销账号并删除个人信息",
+        description="身份证号、手机号、姓名、自我介绍、位置、证书和消息被删除；投递记录保留但不再指向本人。不可恢复。",
+        request=AccountEraseSerializer,
+        responses={204: OpenApiResponse(), **errors(400, 401, 403, 429)},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = AccountEraseSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data, user = serializer.validated_data, request.user
+        if data.get("password"):
+            if not user.check_password(data["password"]):
+                raise ValidationError({"password": [_("密码不正确。")]}, code="login_failed")
+        else:
+            check = sms_code_login(phone=user.phone, code=data["code"])
+            if check.user.pk != user.pk:  # the number is the account's own; anything else is a bug
+                raise ValidationError(_("验证码不正确。"), code="sms_invalid")
+        account_erase(user=user)
+        logout(request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
