@@ -180,6 +180,11 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 # Acknowledge after the task ran, so a worker killed mid-task leaves the message for another.
 CELERY_TASK_ACKS_LATE = True
+
+# How long personal data outlives its purpose (marketplace.retention, swept nightly).
+RETENTION_SMS_CODES_DAYS = env_int("RETENTION_SMS_CODES_DAYS", 30)
+RETENTION_READ_NOTIFICATIONS_DAYS = env_int("RETENTION_READ_NOTIFICATIONS_DAYS", 180)
+RETENTION_CLOSED_APPLICATIONS_DAYS = env_int("RETENTION_CLOSED_APPLICATIONS_DAYS", 730)
 # A pool process warms up (model, dictionaries) before it reports ready; Celery's 4 s default
 # would take that for a hung child and replace it, forever.
 CELERY_WORKER_PROC_ALIVE_TIMEOUT = env_float("CELERY_WORKER_PROC_ALIVE_TIMEOUT", 120.0)
