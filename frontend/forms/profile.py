@@ -58,6 +58,11 @@ class BasicsForm(ProfileStepForm):
             )
         ),
     )
+    sensitive_consent = forms.BooleanField(
+        label=_("我同意就业通处理我的身份证号，只用于实名核验和人社服务"),
+        required=False,
+        help_text=_("身份证号属于敏感个人信息。不同意也可以使用，只是不填身份证号；以后可在这里撤回。"),
+    )
     gender = forms.ChoiceField(
         label=_("性别"), choices=[("", _("不填")), *Gender.choices], required=False, widget=forms.RadioSelect
     )
@@ -76,10 +81,14 @@ class BasicsForm(ProfileStepForm):
 
     @classmethod
     def initial_for(cls, profile: WorkerProfile) -> dict[str, Any]:
-        return {"name": profile.name, "gender": profile.gender, "birth_year": profile.birth_year}
+        return {"name": profile.name, "gender": profile.gender, "birth_year": profile.birth_year,
+                "sensitive_consent": profile.sensitive_consent_at is not None}  # fmt: skip
 
     def profile_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.cleaned_data["name"].strip()}
+        consent = self.cleaned_data["sensitive_consent"]
+        if consent or self.profile.sensitive_consent_at is not None:  # unticking withdraws it
+            data["sensitive_consent"] = consent
         if self.cleaned_data["id_number"].strip():
             data["id_number"] = self.cleaned_data["id_number"]
         elif "gender" in self.fields:

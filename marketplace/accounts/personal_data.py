@@ -70,6 +70,8 @@ def personal_data_export(user: User) -> dict[str, Any]:
         "期望薪资": profile.expected_pay,
         "求职方式": _label(profile, "availability"),
         "谁能看到我的档案": _label(profile, "visibility"),
+        "同意处理身份证号的时间": _when(profile.sensitive_consent_at),
+        "同意被企业搜索的时间": _when(profile.findable_consent_at),
         "自我介绍": profile.intro,
         "证书": [{"名称": c.name, "照片": bool(c.photo)} for c in profile.certificates.all()],
         "工作经历": [
@@ -119,7 +121,8 @@ def account_erase(*, user: User) -> None:
             "name": "", "gender": "", "birth_year": None, "id_number": "", "identity_verified_at": None,
             "hukou_township": "", "current_county": "", "current_town": "", "education": "", "skills": [],
             "wanted_places": [], "wanted_job_types": [], "expected_pay": None, "intro": "", "lat": None,
-            "lon": None, "visibility": ProfileVisibility.APPLICATIONS_ONLY,
+            "lon": None, "visibility": ProfileVisibility.APPLICATIONS_ONLY, "sensitive_consent_at": None,
+            "findable_consent_at": None,
         }.items():  # fmt: skip
             setattr(profile, field, empty)
         profile.save()  # not open any more: its signal queues the profile's removal from the search index

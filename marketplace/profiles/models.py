@@ -53,6 +53,10 @@ class WorkerProfile(Position):
         _("隐私设置"), max_length=20, choices=ProfileVisibility.choices, default=ProfileVisibility.APPLICATIONS_ONLY
     )
     intro = models.TextField(_("自我介绍"), blank=True)
+    # PIPL 第二十九条: the ID number is sensitive personal information, processed only with its own
+    # consent; 第二十三条: being shown to employers who search is a separate consent (choosing 公开).
+    sensitive_consent_at = models.DateTimeField(_("同意处理身份证号的时间"), null=True, blank=True)
+    findable_consent_at = models.DateTimeField(_("同意被企业搜索的时间"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

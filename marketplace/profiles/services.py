@@ -90,9 +90,42 @@ def _check_places(names: list[str]) -> None:
 
 
 @transaction.atomic
+def _consents(profile: WorkerProfile, data: dict[str, Any]) -> None:
+    """Record, or honour the withdrawal of, the person's consents; refuse an ID number without one.
+
+    Withdrawing the consent for the ID number erases it (and its verification); choosing not to
+    be found records that too, and the index drops the profile as for any non-public one.
+    """
+    now = timezone.now()
+    consent = data.pop("sensitive_consent", None)
+    if consent is True and profile.sensitive_consent_at is None:
+        profile.sensitive_consent_at = now
+    elif consent is False:
+        profile.sensitive_consent_at = None
+        profile.identity_verified_at = None
+        data["id_number"] = ""
+    if data.get("id_number") and profile.sensitive_consent_at is None:
+        raise ValidationError(
+            {
+                "id_number": [
+                    _("填写身份证号前，请先勾选同意：身份证号只用于实名核验和人社服务，企业只能看到打码后的号码。")
+                ]
+            },
+            code="consent_required",
+        )
+    if "visibility" in data:
+        opening = data["visibility"] == ProfileVisibility.OPEN
+        if opening and profile.visibility != ProfileVisibility.OPEN:
+            profile.findable_consent_at = now  # choosing 对认证企业公开 is the consent, recorded when given
+        elif not opening:
+            profile.findable_consent_at = None
+
+
 def profile_update(*, by: User, profile: WorkerProfile, data: dict[str, Any]) -> WorkerProfile:
     """Save whatever part of the profile one wizard step sends; the rest is left as it was."""
     require(by, "profile.edit", profile)
+    data = dict(data)
+    _consents(profile, data)
     data = _clean(profile, data)
     occupation_ids = data.pop("wanted_occupations", None)
     for field, value in data.items():

@@ -331,7 +331,9 @@ def _worker(ctx: SeedContext, index: int, taken: set[str]) -> tuple[SeedWorker, 
         intro=_intro(ctx, age, groups, wanted, places),
         created_at=created,
         updated_at=created,
+        sensitive_consent_at=created,  # they gave the number, agreeing as the profile page asks
     )
+    profile.findable_consent_at = created if profile.visibility == ProfileVisibility.OPEN else None
     worker = SeedWorker(profile, user, age, groups, wanted, places)
     for group in groups:
         declared = ctx.later(created, 0, 72)

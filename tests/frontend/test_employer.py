@@ -183,7 +183,11 @@ def test_another_employers_posting_is_refused(client, employer_user):
 @pytest.fixture
 def application(seeker, posting):
     number = id_number("19880808")
-    profile_update(by=seeker, profile=seeker.profile, data={"name": "龙阿妹", "id_number": number, "skills": ["缝纫"]})
+    profile_update(
+        by=seeker,
+        profile=seeker.profile,
+        data={"name": "龙阿妹", "id_number": number, "sensitive_consent": True, "skills": ["缝纫"]},
+    )
     return application_submit(by=seeker, posting=posting)
 
 

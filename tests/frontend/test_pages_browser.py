@@ -36,6 +36,7 @@ def seeker_signs_up_fills_profile_and_applies(page: Page, base: str, *, phone: s
     page.wait_for_url("**/me/profile/step/1/")
     page.fill("#id_name", "龙阿妹")
     page.fill("#id_id_number", id_number)
+    page.check("#id_sensitive_consent")
     page.click("button[value=next]")
 
     page.wait_for_url("**/step/2/")

@@ -29,7 +29,9 @@ def test_the_dashboard_shows_completeness_and_what_is_missing_with_links(signed_
 def test_step_one_saves_name_and_id_number_then_never_shows_the_number_again(signed_in, seeker):
     number = id_number("19850612")
 
-    response = signed_in.post("/me/profile/step/1/", {"name": "杨再兴", "id_number": number, "go": "next"})
+    response = signed_in.post(
+        "/me/profile/step/1/", {"name": "杨再兴", "id_number": number, "sensitive_consent": "on", "go": "next"}
+    )
 
     assert response["Location"] == "/me/profile/step/2/"
     profile = seeker.profile
@@ -43,7 +45,9 @@ def test_step_one_saves_name_and_id_number_then_never_shows_the_number_again(sig
 def test_a_wrong_id_number_is_refused_in_chinese_and_nothing_typed_is_lost(signed_in, seeker):
     bad = id_number()[:-1] + ("0" if id_number()[-1] != "0" else "1")
 
-    response = signed_in.post("/me/profile/step/1/", {"name": "吴秀英", "id_number": bad, "go": "next"})
+    response = signed_in.post(
+        "/me/profile/step/1/", {"name": "吴秀英", "id_number": bad, "sensitive_consent": "on", "go": "next"}
+    )
 
     html = response.content.decode()
     assert response.status_code == 400

@@ -225,6 +225,7 @@ def test_id_and_phone_numbers_never_appear_in_an_indexed_profile_document(live_b
         data={
             "visibility": "open",
             "id_number": number,
+            "sensitive_consent": True,
             "skills": ["电焊", f"电话{mobile}"],
             # People do type their numbers into free text; employers must not find them by it.
             "intro": f"能吃苦，会电焊。身份证{number}，手机 {mobile[:3]} {mobile[3:7]} {mobile[7:]}，微信同号。",

@@ -103,7 +103,7 @@ class OwnProfileSerializer(ProfileSerializer):
     completeness = serializers.SerializerMethodField()
 
     class Meta(ProfileSerializer.Meta):
-        fields = [*ProfileSerializer.Meta.fields, "completeness"]
+        fields = [*ProfileSerializer.Meta.fields, "completeness", "sensitive_consent_at", "findable_consent_at"]
         read_only_fields = fields
 
     @extend_schema_field(CompletenessSerializer)
@@ -124,6 +124,9 @@ class ProfileUpdateSerializer(serializers.Serializer):
     birth_year = serializers.IntegerField(required=False, allow_null=True)
     # The check digit and birth date are verified here, with the message on this field.
     id_number = serializers.CharField(max_length=20, required=False, allow_blank=True, validators=[validate_id_number])
+    sensitive_consent = serializers.BooleanField(
+        required=False, help_text="同意处理身份证号（填写身份证号须先同意；false 撤回同意并删除已填的号码）"
+    )
     hukou_township = serializers.CharField(max_length=40, required=False, allow_blank=True)
     current_county = serializers.CharField(max_length=30, required=False, allow_blank=True)
     current_town = serializers.CharField(max_length=30, required=False, allow_blank=True)

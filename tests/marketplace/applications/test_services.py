@@ -18,8 +18,8 @@ def test_applying_keeps_a_snapshot_without_id_or_phone_and_refuses_a_second_tap(
     posting = JobPostingFactory(employer=world.employer)
     number = id_number()
     intro = f"会开叉车，有事打{world.seeker.phone}，证件{number}"
-    profile_update(by=world.seeker, profile=world.seeker.profile,
-                   data={"id_number": number, "skills": ["叉车"], "intro": intro})  # fmt: skip
+    data = {"id_number": number, "sensitive_consent": True, "skills": ["叉车"], "intro": intro}
+    profile_update(by=world.seeker, profile=world.seeker.profile, data=data)
 
     application = svc.application_submit(by=world.seeker, posting=posting)
     with pytest.raises(ValidationError) as excinfo:

@@ -48,7 +48,9 @@ def test_one_wizard_step_saves_only_its_fields_and_raises_completeness(make_clie
 
 def test_id_number_step_fills_birth_year_and_gender(make_client):
     response = make_client(SeekerFactory()).patch(
-        "/api/profile/", {"id_number": id_number("19850612", region="520102", serial=222)}, format="json"
+        "/api/profile/",
+        {"id_number": id_number("19850612", region="520102", serial=222), "sensitive_consent": True},
+        format="json",
     )
 
     assert response.status_code == 200
@@ -59,14 +61,18 @@ def test_id_number_with_a_wrong_check_digit_is_400_on_id_number(make_client):
     number = id_number()
     wrong = number[:17] + ("0" if number[17] != "0" else "1")
 
-    response = make_client(SeekerFactory()).patch("/api/profile/", {"id_number": wrong}, format="json")
+    response = make_client(SeekerFactory()).patch(
+        "/api/profile/", {"id_number": wrong, "sensitive_consent": True}, format="json"
+    )
 
     assert response.status_code == 400
     assert error_of(response)["fields"] == {"id_number": ["身份证号码校验位不正确，请核对后重新输入。"]}
 
 
 def test_id_number_used_by_another_account_is_400_on_id_number(make_client, seeker):
-    response = make_client(SeekerFactory()).patch("/api/profile/", {"id_number": ID_NUMBER}, format="json")
+    response = make_client(SeekerFactory()).patch(
+        "/api/profile/", {"id_number": ID_NUMBER, "sensitive_consent": True}, format="json"
+    )
 
     assert response.status_code == 400
     assert error_of(response)["fields"] == {"id_number": ["该身份证号已被其他账号使用，如有疑问请联系人社局。"]}
