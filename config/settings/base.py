@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.concurrency.ConcurrencyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -180,6 +181,12 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 # Acknowledge after the task ran, so a worker killed mid-task leaves the message for another.
 CELERY_TASK_ACKS_LATE = True
+
+# Expensive requests (search, recommendations, candidates) a person may have in flight at once
+# (config.concurrency); 0 turns the limit off.
+REQUEST_CONCURRENCY_PER_CLIENT = env_int("REQUEST_CONCURRENCY_PER_CLIENT", 3)
+EXPENSIVE_PATHS = [r"^/api/search/", r"^/api/recommendations/", r"^/api/postings/\d+/candidates$", r"^/jobs/$",
+                   r"^/me/recommended/$"]  # fmt: skip
 
 # How long personal data outlives its purpose (marketplace.retention, swept nightly).
 RETENTION_SMS_CODES_DAYS = env_int("RETENTION_SMS_CODES_DAYS", 30)
