@@ -18,9 +18,11 @@ from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E40
 from django.conf import settings  # noqa: E402
 
 from config.body_limit import BodyLimitMiddleware  # noqa: E402
+from config.daphne_requests import leave_bodies_to_django  # noqa: E402
 from livestream.routing import websocket_urlpatterns  # noqa: E402
 from matching.search import require_search_backend  # noqa: E402
 
+leave_bodies_to_django()  # daphne serves this application: bodies, malformed ones too, reach Django
 if settings.SEARCH_REQUIRE_AT_STARTUP:
     require_search_backend()
 if settings.MATCHING_WARM_UP:

@@ -113,7 +113,7 @@ REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 8 * 1024 * 1024)
 POSTGRES_BIN_DIR = env_str("POSTGRES_BIN_DIR", "")
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "marketplace.api.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "marketplace.api.pagination.Pagination",
     "PAGE_SIZE": 20,
     # Errors as {"error": {"code", "message", "fields"}} in Chinese, whatever raised them.

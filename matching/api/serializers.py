@@ -5,8 +5,9 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from marketplace.enums import BENEFITS, JobType
+from marketplace.models import JobPosting
 from marketplace.postings.api.serializers import PostingPublicSerializer
-from matching.search.query import MAX_PAGE_SIZE, MAX_TEXT_CHARS, SORTS
+from matching.search.query import MAX_PAGE_SIZE, MAX_TEXT_CHARS, SORTS, highlight
 
 
 class PostingSearchParamsSerializer(serializers.Serializer):
@@ -33,11 +34,20 @@ class PostingSearchParamsSerializer(serializers.Serializer):
 
 class PostingHitSerializer(PostingPublicSerializer):
     distance_km = serializers.FloatField(read_only=True, allow_null=True, help_text="离搜索位置的距离")
-    title_highlight = serializers.CharField(read_only=True, help_text="已转义的 HTML，搜索词包在 <mark> 里")
+    title_highlight = serializers.SerializerMethodField(help_text="已转义的 HTML，搜索词包在 <mark> 里")
 
     class Meta(PostingPublicSerializer.Meta):
         fields = [*PostingPublicSerializer.Meta.fields, "distance_km", "title_highlight"]
         read_only_fields = fields
+
+    def get_title_highlight(self, posting: JobPosting) -> str:
+        """A search sets the highlighted title; a recommendation, which has no query, shows the title escaped.
+
+        Read-only fields whose attribute is missing are left out by DRF, so recommendations had no
+        `title_highlight` at all although the schema requires it and pages render it as HTML.
+        """
+        highlighted = getattr(posting, "title_highlight", None)
+        return highlighted if highlighted is not None else highlight(posting.title, ())
 
 
 class FacetValueSerializer(serializers.Serializer):

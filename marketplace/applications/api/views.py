@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.mixins import ListModelMixin
@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from marketplace.api.lookups import application_visible_or_404, posting_visible_or_404
-from marketplace.api.openapi import errors
+from marketplace.api.openapi import AnyOfSerializer, errors
 from marketplace.applications.api.serializers import (
     AdvanceSerializer,
     ApplicationSerializer,
@@ -34,7 +34,7 @@ from marketplace.permissions import require
 
 TAGS = ["求职申请"]
 # The applicant sees their own side of an application; the employer, station and bureau the other.
-APPLICATION_EITHER_SIDE = PolymorphicProxySerializer(
+APPLICATION_EITHER_SIDE = AnyOfSerializer(
     component_name="ApplicationEitherSide",
     serializers=[ApplicationSerializer, SeekerApplicationSerializer],
     resource_type_field_name=None,

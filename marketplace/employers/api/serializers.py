@@ -41,6 +41,7 @@ class EmployerSerializer(serializers.ModelSerializer):
             "integrity_grade", "integrity_grade_label", "blacklisted", *PRIVATE_FIELDS,
         ]  # fmt: skip
         read_only_fields = fields
+        viewer_dependent_fields = PRIVATE_FIELDS  # absent for the public (marketplace/api/openapi.py)
 
     @extend_schema_field(BlacklistEntrySerializer(allow_null=True))
     def get_blacklist_entry(self, employer: Employer) -> dict | None:

@@ -46,6 +46,11 @@ class PostingFlagSerializer(serializers.Serializer):
     match = serializers.CharField(help_text="触发规则的原文")
 
 
+# What a posting's employer, its station and the bureau see beyond the public fields; a published
+# posting's detail (PostingDetailView) leaves them out for everyone else.
+PRIVATE_FIELDS = ("status", "status_label", "status_note", "flags", "station_id", "created_at", "updated_at")
+
+
 class PostingPrivateSerializer(PostingPublicSerializer):
     """For the posting's employer, its station and the bureau: status, review notes and flags."""
 
@@ -54,10 +59,8 @@ class PostingPrivateSerializer(PostingPublicSerializer):
     station_id = serializers.IntegerField(read_only=True, allow_null=True)
 
     class Meta(PostingPublicSerializer.Meta):
-        fields = [
-            *PostingPublicSerializer.Meta.fields,
-            "status", "status_label", "status_note", "flags", "station_id", "created_at", "updated_at",
-        ]  # fmt: skip
+        fields = [*PostingPublicSerializer.Meta.fields, *PRIVATE_FIELDS]
+        viewer_dependent_fields = PRIVATE_FIELDS  # absent for the public (marketplace/api/openapi.py)
         read_only_fields = fields
 
 

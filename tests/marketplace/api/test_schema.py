@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+import re
+
 import pytest
+
+from tests.factories import GigFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +42,65 @@ def test_schema_is_served_and_lists_the_api(anon):
 
 def test_docs_page_is_served(anon):
     assert anon.get("/api/docs/").status_code == 200
+
+
+# What the schema promises a client generated from it; tests/config/test_api_fuzz.py holds the whole
+# API to it with schemathesis, these name the promises that were broken once.
+
+
+@pytest.fixture
+def schema(anon) -> dict:
+    return anon.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+
+
+def _component(schema: dict, name: str) -> dict:
+    return schema["components"]["schemas"][name]
+
+
+def test_every_operation_lists_the_errors_any_request_to_it_can_meet(schema):
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            expected = {"400", "503"}  # a NUL in the URL; the database away
+            if "{" in path:
+                expected.add("404")
+            if method in ("post", "put", "patch", "delete"):
+                expected |= {"403", "413", "415"}  # CSRF, the body limit, the parsers
+            responses = operation["responses"]
+            assert expected <= set(responses), (method, path, sorted(responses))
+            for status in expected:
+                assert responses[status]["content"]["application/json"]["schema"] == {
+                    "$ref": "#/components/schemas/ApiError"
+                }
+    assert "429" in schema["paths"]["/api/auth/sms-code"]["post"]["responses"]
+
+
+def test_a_gig_time_is_documented_as_the_api_writes_it(anon, schema, employer):
+    gig = GigFactory(employer=employer, posted_by__employer=employer, start_time=datetime.time(7, 30))
+
+    body = anon.get(f"/api/gigs/{gig.pk}/").json()
+
+    start_time = _component(schema, "GigDetail")["properties"]["start_time"]
+    assert body["start_time"] == "07:30:00"
+    assert "format" not in start_time  # JSON Schema's `time` wants a UTC offset Django never writes
+    assert re.fullmatch(start_time["pattern"], body["start_time"])
+    assert re.fullmatch(start_time["pattern"], "07:30")  # what a client may send
+
+
+def test_the_first_step_of_an_application_has_no_from_status_and_the_schema_allows_it(
+    make_client, seeker, application, schema
+):
+    history = make_client(seeker).get(f"/api/applications/{application.pk}/").json()["history"]
+
+    assert history[0]["from_status"] == ""
+    allowed = [_component(schema, ref["$ref"].rsplit("/", 1)[1])["enum"]
+               for ref in _component(schema, "Transition")["properties"]["from_status"]["oneOf"]]  # fmt: skip
+    assert any("" in values for values in allowed)
+
+
+def test_fields_only_their_managers_see_are_not_required_of_what_the_public_gets(anon, schema, posting, employer):
+    employer_body = anon.get(f"/api/employers/{employer.pk}/").json()
+    posting_body = anon.get(f"/api/postings/{posting.pk}/").json()
+
+    assert "blacklist_entry" not in employer_body and "status" not in posting_body
+    assert set(_component(schema, "Employer")["required"]) <= set(employer_body)
+    assert set(_component(schema, "PostingPrivate")["required"]) <= set(posting_body)

@@ -215,6 +215,7 @@ def test_a_seeker_gets_jobs_of_their_trade_first_with_reasons(
     body = make_client(welder).get("/api/recommendations/jobs").json()
 
     assert body[0]["posting"]["id"] == job.pk
+    assert body[0]["posting"]["title_highlight"] == "钢构厂电焊工"  # no query, nothing marked, but there
     assert body[0]["reasons"][0] == "工种匹配：电焊工"
     assert body[0]["explanation"].startswith("工种匹配：电焊工 · 距离 0.0 公里")
 
