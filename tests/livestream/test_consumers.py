@@ -56,6 +56,14 @@ async def test_echo_answers_only_the_sender():
         (json.dumps(["command", "echo"]), "no_command"),
         (json.dumps({"command": "launch_rockets"}), "unknown_command"),
         (json.dumps({"command": "echo", "payload": "长" * 5000}), "too_large"),
+        # Each of these crashed the consumer (the phone saw its socket drop) or was echoed as JSON a
+        # browser cannot parse, before parse_message knew them.
+        ("[" * 3000 + "]" * 3000, "bad_json"),  # RecursionError
+        ('{"command": "echo", "payload": ' + "9" * 5000 + "}", "bad_json"),  # over int's 4300-digit limit
+        ('{"command": "echo", "payload": 1e999}', "bad_json"),  # echoed as Infinity: JSON.parse fails
+        ('{"command": "echo", "payload": NaN}', "bad_json"),
+        ('{"command": "echo", "payload": "\\u0000"}', "bad_characters"),  # PostgreSQL text cannot hold NUL
+        ('{"command": "echo", "payload": "\\ud800"}', "bad_characters"),  # a lone surrogate encodes to nothing
     ],
 )
 async def test_a_malformed_message_gets_a_chinese_error_frame_and_the_connection_stays(frame, code):
@@ -78,3 +86,4 @@ async def test_a_socket_from_a_foreign_origin_is_refused():
     communicator = WebsocketCommunicator(application, "/ws/health/", headers=[(b"origin", b"http://evil.example")])
     connected, _ = await communicator.connect()
     assert not connected
+
