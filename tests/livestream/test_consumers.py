@@ -87,3 +87,24 @@ async def test_a_socket_from_a_foreign_origin_is_refused():
     connected, _ = await communicator.connect()
     assert not connected
 
+
+@pytest.mark.asyncio
+async def test_a_flood_on_the_health_channel_is_refused_then_closed_with_4429():
+    """A `broadcast` frame is written to every socket in the group: an unthrottled sender floods them all."""
+    communicator = await connect()
+    for _ in range(40):
+        await communicator.send_json_to({"command": "ping"})
+    codes = []
+    while True:
+        output = await communicator.receive_output(timeout=5)
+        if output["type"] == "websocket.close":
+            break
+        codes.append(json.loads(output["text"]).get("code"))
+    assert output["code"] == 4429
+    assert codes == [None] * 10 + ["rate_limited"] * 20
+    await communicator.disconnect()
+    again = await connect()
+    await again.send_json_to({"command": "ping"})
+    assert (await again.receive_json_from(timeout=5))["type"] == "pong"
+    await again.disconnect()
+
