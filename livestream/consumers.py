@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from channels.generic.websocket import AsyncJsonWebsocketConsumer, AsyncWebsocketConsumer
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,6 +16,8 @@ from livestream.protocol import ProtocolError, parse_message
 from livestream.ratelimit import FrameRateLimiter
 
 HEALTH_GROUP = "health"
+# The close code of a socket address that names nothing, as for a board or room that does not exist.
+CLOSE_NOT_FOUND = 4404
 
 
 class HealthConsumer(AsyncJsonWebsocketConsumer):
@@ -59,3 +61,13 @@ class HealthConsumer(AsyncJsonWebsocketConsumer):
     async def health_broadcast(self, event: dict[str, Any]) -> None:
         await self.send_json({"type": "broadcast", "payload": event.get("payload")})
 
+
+class NotFoundConsumer(AsyncWebsocketConsumer):
+    """Any other socket address: refused with 4404.
+
+    Without it Channels' router raises for an unknown path, and every scanner probing /ws/…
+    becomes an exception logged at ERROR by the server.
+    """
+
+    async def connect(self) -> None:
+        await self.close(code=CLOSE_NOT_FOUND)

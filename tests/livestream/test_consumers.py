@@ -108,3 +108,10 @@ async def test_a_flood_on_the_health_channel_is_refused_then_closed_with_4429():
     assert (await again.receive_json_from(timeout=5))["type"] == "pong"
     await again.disconnect()
 
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("path", ["/ws/nothing/", "/ws/gigs/522601//", "/ws/live/-1/", "/ws/"])
+async def test_a_socket_address_that_names_nothing_is_refused_with_4404(path):
+    """Channels' router raises for an unknown path, which daphne logs as an exception at ERROR."""
+    communicator = WebsocketCommunicator(application, path, headers=ORIGIN)
+    assert await communicator.connect(timeout=5) == (False, 4404)
