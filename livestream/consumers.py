@@ -8,17 +8,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from channels.generic.websocket import AsyncJsonWebsocketConsumer, AsyncWebsocketConsumer
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livestream.protocol import ProtocolError, parse_message
+from livestream.ratelimit import FrameRateLimiter
 
 HEALTH_GROUP = "health"
+# The close code of a socket address that names nothing, as for a board or room that does not exist.
+CLOSE_NOT_FOUND = 4404
 
 
 class HealthConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self) -> None:
+        # Rate-limited like every other socket: one `broadcast` frame costs a write to every socket
+        # in the group, so an unthrottled sender would flood them all.
+        self.limiter = FrameRateLimiter()
         await self.channel_layer.group_add(HEALTH_GROUP, self.channel_name)
         await self.accept()
         await self.send_json({"type": "hello", "server_time": timezone.now().isoformat()})
@@ -27,10 +33,15 @@ class HealthConsumer(AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_discard(HEALTH_GROUP, self.channel_name)
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        verdict = self.limiter.check()
+        if verdict.close:
+            await self.close(code=verdict.close)
+            return
         # Parsed here rather than by receive_json so a malformed frame gets an answer, not a crash.
         try:
-            message = parse_message(text_data)
-            await self.handle(message)
+            if verdict.refuse:
+                raise verdict.refuse
+            await self.handle(parse_message(text_data))
         except ProtocolError as exc:
             await self.send_json(exc.frame())
 
@@ -49,3 +60,14 @@ class HealthConsumer(AsyncJsonWebsocketConsumer):
 
     async def health_broadcast(self, event: dict[str, Any]) -> None:
         await self.send_json({"type": "broadcast", "payload": event.get("payload")})
+
+
+class NotFoundConsumer(AsyncWebsocketConsumer):
+    """Any other socket address: refused with 4404.
+
+    Without it Channels' router raises for an unknown path, and every scanner probing /ws/…
+    becomes an exception logged at ERROR by the server.
+    """
+
+    async def connect(self) -> None:
+        await self.close(code=CLOSE_NOT_FOUND)

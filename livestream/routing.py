@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from livestream.consumers import HealthConsumer
+from livestream.consumers import HealthConsumer, NotFoundConsumer
 from livestream.gigs.consumers import GigBoardConsumer
 from livestream.live.consumers import LiveRoomConsumer
 from livestream.notifications import NotificationConsumer
@@ -10,4 +10,5 @@ websocket_urlpatterns = [
     path("ws/gigs/<str:area>/", GigBoardConsumer.as_asgi()),
     path("ws/live/<int:room_id>/", LiveRoomConsumer.as_asgi()),
     path("ws/me/", NotificationConsumer.as_asgi()),
+    re_path(r"", NotFoundConsumer.as_asgi()),  # last: every other address is a clean 4404
 ]

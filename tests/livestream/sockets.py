@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from asgiref.sync import sync_to_async
+from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import connections
 from django.test import Client
@@ -30,7 +31,19 @@ async def sockets_closed():
 
     A consumer the test never disconnected leaves its board's or room's relay running, and the
     consumers' ORM work runs in the worker thread, whose connection must not outlive the test.
+
+    channels-redis keeps one lock for the process's receive channel, bound to the event loop that
+    first waited on it, and a consumer stopped while waiting for it leaves the lock behind (its
+    wait count is never taken back). A server has one loop; each test has its own, so the next test
+    that waits would find the lock bound to a loop that is gone. Locks nobody holds are dropped here;
+    one still held belongs to a consumer of this test and is left alone.
     """
     yield
     await relay.stop_all()
     await sync_to_async(connections.close_all)()
+    locks = getattr(get_channel_layer(), "receive_clean_locks", None)
+    if locks is not None:
+        for channel, lock in list(locks.locks.items()):
+            if not lock.locked() and not getattr(lock, "_waiters", None):
+                del locks.locks[channel]
+                locks.wait_counts.pop(channel, None)

@@ -234,6 +234,8 @@ async def test_a_job_that_is_not_published_or_not_the_hosts_cannot_be_pushed(sce
         ('{"command": "apply", "card": "七"}', "bad_card"),
         ('{"command": "apply", "card": 999999999}', "card_not_found"),
         ('{"command": "chat", "text": ' + '"' + "长" * 5000 + '"}', "too_large"),
+        ('{"command": "chat", "text": "工资\\u0000多少"}', "bad_characters"),  # was a psycopg error: socket dropped
+        ('{"command": "apply", "card": ' + "9" * 5000 + "}", "bad_json"),
     ],
 )
 async def test_a_malformed_or_oversized_frame_gets_an_error_and_the_connection_stays_open(scene, frame, code):
