@@ -35,6 +35,13 @@ TAGS = ["账号"]
 BACKEND = "marketplace.accounts.auth.PhoneBackend"
 
 
+def _by_password(request: Request, phone: str, password: str) -> User:
+    user = authenticate(request, phone=phone, password=password)
+    if user is None:
+        raise ValidationError(_("手机号或密码不正确。"), code="login_failed")
+    return user
+
+
 def _signed_in(request: Request, user: User, http_status: int = status.HTTP_200_OK) -> Response:
     login(request, user, backend=BACKEND)
     return Response(MeSerializer(user).data, status=http_status)
@@ -79,9 +86,7 @@ class LoginView(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         if data.get("password"):
-            user = authenticate(request, phone=data["phone"], password=data["password"])
-            if user is None:
-                raise ValidationError(_("手机号或密码不正确。"), code="login_failed")
+            user = _by_password(request, data["phone"], data["password"])
             second_factor.check(user, data.get("otp"))
             return _signed_in(request, user)
         # A deactivated account is refused there (account_inactive, a 403): the code proves the
@@ -111,9 +116,7 @@ class OtpEnrolmentView(APIView):
         serializer = OtpEnrolmentRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        user = authenticate(request, phone=data["phone"], password=data["password"])
-        if user is None:
-            raise ValidationError(_("手机号或密码不正确。"), code="login_failed")
+        user = _by_password(request, data["phone"], data["password"])
         if not second_factor.required_for(user):
             raise ValidationError(_("该账号不需要动态验证码。"), code="otp_not_required")
         if second_factor.has_device(user):
