@@ -31,9 +31,11 @@ BEFORE_S, DURING_S, AFTER_S = 3.0, 4.0, 4.0
 
 
 @pytest.fixture
-def stack(world, search_index, embedding_model_path: Path, tmp_path: Path) -> Iterator[Stack]:
+def stack(world, search_index, embedding_model: Path, tmp_path: Path) -> Iterator[Stack]:
+    """The same model in the stack and in this process, which compares the index's versions (they
+    name the model) with the database's."""
     prefix = django_settings.SEARCH_BACKENDS["default"]["INDEX_PREFIX"]
-    running = Stack(env=stack_env(index_prefix=prefix, model_path=embedding_model_path, var_dir=tmp_path / "var"),
+    running = Stack(env=stack_env(index_prefix=prefix, model_path=embedding_model, var_dir=tmp_path / "var"),
                     log_dir=tmp_path / "logs")  # fmt: skip
     running.log_dir.mkdir()
     try:
