@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from frontend.forms.accounts import PasswordLoginForm, SignupForm, SmsLoginForm
 from frontend.views.common import add_service_errors, client_ip, role_home_url
 from marketplace.accounts import second_factor
+from marketplace.accounts.auth import PHONE_BACKEND
 from marketplace.accounts.personal_data import account_erase
 from marketplace.accounts.services import sms_code_login, sms_code_send, user_signup
 from marketplace.privacy import mask_phone
@@ -112,7 +113,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 request.session.pop(SMS_PHONE_SESSION_KEY, None)
                 if result.created:
                     messages.success(request, _("已为您开通求职者账号，请完善档案。"))
-                result.user.backend = "marketplace.accounts.auth.PhoneBackend"
+                result.user.backend = PHONE_BACKEND
                 return _sign_in(request, result.user, data["next"])
     failed = password_form.errors or sms_form.errors
     return _login_page(

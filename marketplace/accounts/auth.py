@@ -22,3 +22,7 @@ class PhoneBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+
+# The dotted path `login()` records in the session, for sign-ins that did not go through authenticate().
+PHONE_BACKEND = f"{PhoneBackend.__module__}.{PhoneBackend.__qualname__}"
