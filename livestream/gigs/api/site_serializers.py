@@ -11,6 +11,18 @@ from rest_framework import serializers
 from livestream.gigs.api.serializers import GigSerializer
 from livestream.gigs.enums import ComplaintStatus
 from livestream.gigs.models import GigClaim, GigSettlement, WageComplaint
+from livestream.gigs.selectors import MY_GIG_TABS
+
+
+class MyGigsQuerySerializer(serializers.Serializer):
+    """我的零工's tab; a tab that does not exist is refused, not quietly read as 今天."""
+
+    tab = serializers.ChoiceField(
+        choices=list(MY_GIG_TABS.items()),
+        required=False,
+        default="today",
+        error_messages={"invalid_choice": _("没有这个分类，可选：已抢到（claimed）、今天（today）、已结束（done）。")},
+    )
 
 
 class RatingSummarySerializer(serializers.Serializer):

@@ -26,6 +26,7 @@ from livestream.gigs.api.site_serializers import (
     ComplaintSerializer,
     GigCheckInSerializer,
     GigDetailSerializer,
+    MyGigsQuerySerializer,
     PiecesSerializer,
     RatingOutSerializer,
     RatingSerializer,
@@ -174,12 +175,13 @@ class MyGigClaimsView(APIView):
     @extend_schema(
         tags=TAGS,
         summary="我的零工（求职者）",
-        parameters=[OpenApiParameter("tab", str, enum=list(reads.MY_GIG_TABS), description="claimed、today、done")],
-        responses={200: SiteClaimSerializer(many=True), **errors(401)},
+        parameters=[MyGigsQuerySerializer],
+        responses={200: SiteClaimSerializer(many=True), **errors(400, 401)},
     )
     def get(self, request: Request) -> Response:
-        tab = request.query_params.get("tab", "today")
-        tab = tab if tab in reads.MY_GIG_TABS else "today"
+        query = MyGigsQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        tab = query.validated_data["tab"]
         return Response(SiteClaimSerializer(reads.claims_of_worker(user=request.user, tab=tab), many=True).data)
 
 

@@ -49,8 +49,12 @@ async def join(room_id: int, *, user: User | None = None, browser: str = "") -> 
     return communicator, hello
 
 
-async def next_of(communicator: WebsocketCommunicator, kind: str, timeout: float = 5) -> dict:
-    """The next frame of one type, skipping others (viewer counts arrive whenever they change)."""
+async def next_of(communicator: WebsocketCommunicator, kind: str, timeout: float = 15) -> dict:
+    """The next frame of one type, skipping others (viewer counts arrive whenever they change).
+
+    A frame crosses Redis and the database; on a loaded two-core CI machine that has taken more
+    than 5 s. What these tests assert is that it arrives, not how fast (see the benchmarks).
+    """
     while True:
         frame = await communicator.receive_json_from(timeout=timeout)
         if frame["type"] == kind:

@@ -165,3 +165,12 @@ def test_the_poster_sets_the_site_over_the_api(make_client, gig, employer_user, 
     assert refused.status_code == 403
     bad = make_client(employer_user).post(f"/api/gigs/{gig.pk}/site", {"lat": 126.5}, format="json")
     assert bad.status_code == 400 and set(error_of(bad)["fields"]) == {"lat", "lon"}
+
+
+def test_my_gigs_with_a_tab_that_does_not_exist_says_which_tabs_there_are(make_client, seeker):
+    response = make_client(seeker).get("/api/gig-claims/mine/", {"tab": "yesterday"})
+
+    assert response.status_code == 400
+    error = error_of(response)
+    assert error["code"] == "invalid_choice" and "tab" in error["fields"]
+    assert "已抢到" in str(error["fields"]["tab"]) and "今天" in str(error["fields"]["tab"])
