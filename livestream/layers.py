@@ -66,6 +66,12 @@ class RecoveringRedisChannelLayer(RedisChannelLayer):
             try:
                 return await super().receive(channel)
             except REDIS_DOWN:
+                task = asyncio.current_task()
+                if task is not None and task.cancelling():
+                    # Cancelled (a socket closing, a server stopping) and the client answered the
+                    # cancel with a connection error: that is the end of this receive, not an outage
+                    # to wait out, or the task would never finish.
+                    raise asyncio.CancelledError from None
                 await self._recovered()
 
     async def _recovered(self) -> None:
