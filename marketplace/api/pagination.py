@@ -57,3 +57,13 @@ class Pagination(PageNumberPagination):
             if last > 1
             else remove_query_param(url, self.page_query_param)
         )
+
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        """The limits above, in the schema too: a client reads there that page 0 is refused."""
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"] = {"type": "integer", "minimum": 1}
+            elif parameter["name"] == self.page_size_query_param:
+                parameter["schema"] = {"type": "integer", "minimum": 1, "maximum": self.max_page_size}
+        return parameters

@@ -59,14 +59,13 @@ class GigClaimSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-def _validate_area(value: str) -> str:
-    if not AREA_PATTERN.match(value):
-        raise serializers.ValidationError(_("零工市场编号不正确。"))
-    return value
-
-
 class GigBoardQuerySerializer(serializers.Serializer):
-    area = serializers.CharField(max_length=32, validators=[_validate_area], help_text="零工市场编号（县市代码）")
+    area = serializers.RegexField(
+        AREA_PATTERN.pattern,
+        max_length=32,
+        error_messages={"invalid": _("零工市场编号不正确。")},
+        help_text="零工市场编号（县市代码）",
+    )
 
 
 class BoardEventsQuerySerializer(serializers.Serializer):

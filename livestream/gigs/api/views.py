@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.mixins import ListModelMixin
@@ -156,7 +156,12 @@ class BoardEventsView(APIView):
         description=(
             f"断线重连的客户端用最后收到的序号 `since` 取回之后的事件，按序号排列，每次最多 {CATCH_UP_LIMIT} 条。"
         ),
-        parameters=[BoardEventsQuerySerializer],
+        parameters=[
+            OpenApiParameter(
+                "area", str, OpenApiParameter.PATH, pattern=AREA_PATTERN.pattern, description="零工市场编号"
+            ),
+            BoardEventsQuerySerializer,
+        ],
         responses={200: BoardEventsSerializer, **errors(400)},
     )
     def get(self, request: Request, area: str) -> Response:

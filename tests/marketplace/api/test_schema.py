@@ -104,3 +104,16 @@ def test_fields_only_their_managers_see_are_not_required_of_what_the_public_gets
     assert "blacklist_entry" not in employer_body and "status" not in posting_body
     assert set(_component(schema, "Employer")["required"]) <= set(employer_body)
     assert set(_component(schema, "PostingPrivate")["required"]) <= set(posting_body)
+
+
+def test_the_limits_the_api_enforces_on_pages_and_board_names_are_in_the_schema(anon, schema):
+    """A client built from the schema reads there that page 0 and page_size 51 are refused."""
+    refused = anon.get("/api/postings/", {"page": 0})
+    parameters = {p["name"]: p["schema"] for p in schema["paths"]["/api/postings/"]["get"]["parameters"]}
+    board = {p["name"]: p["schema"] for p in schema["paths"]["/api/gig-boards/{area}/events"]["get"]["parameters"]}
+
+    assert refused.status_code == 400
+    assert parameters["page"]["minimum"] == 1
+    assert (parameters["page_size"]["minimum"], parameters["page_size"]["maximum"]) == (1, 50)
+    assert anon.get("/api/gig-boards/KAILI!/events").status_code == 400
+    assert not re.fullmatch(board["area"]["pattern"], "KAILI!")
