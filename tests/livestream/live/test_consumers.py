@@ -377,6 +377,7 @@ async def test_a_room_that_does_not_exist_says_so_and_closes_with_4404():
     error = await communicator.receive_json_from(timeout=5)
     assert (error["type"], error["code"], error["message"]) == ("error", "room_not_found", "直播间不存在或已删除。")
     assert await communicator.receive_output(timeout=5) == {"type": "websocket.close", "code": 4404}
+    await communicator.disconnect()  # as the phone's browser does: the consumer ends with the socket
 
 
 async def test_a_flood_is_rate_limited_and_persistent_abuse_closes_the_socket(scene):
