@@ -5,8 +5,9 @@ shell in the project folder: without DJANGO_SETTINGS_MODULE they use the embedde
 throwaway JYT_VAR_DIR (its SQLite file only holds the occupation taxonomy, which the text analyser
 reads for its dictionary), so no developer data is touched.
 
-`board` (`[--clients N] [--servers N] [--posts N] [--rounds N] [--places K]`) and `live`
-(`[--viewers N] [--appliers N] [--servers N] [--pushes N]`) run the product as production does:
+`board` (`[--clients N] [--servers N] [--posts N] [--rounds N] [--places K]`), `live`
+(`[--viewers N] [--appliers N] [--servers N] [--pushes N]`) and `load` (`[--users N] [--duration S]
+[--servers N]`) run the product as production does:
 `config.settings.production` (unless DJANGO_SETTINGS_MODULE says otherwise), PostgreSQL from
 DATABASE_URL, the Redis channel layer from REDIS_URL, daphne processes started here. DATABASE_URL
 must name a scratch database: it is created when missing, migrated, and keeps the benchmark's
@@ -75,6 +76,13 @@ def _parser() -> argparse.ArgumentParser:
     live.add_argument("--client-processes", type=int, default=2, help="OS processes running the clients (2)")
     live.add_argument("--pushes", type=int, default=10, help="cards pushed for the latency (10)")
     live.add_argument("--no-progress", action="store_true", help="no progress bars")
+    load = sub.add_parser("load", help="HTTP load: many signed-in people on pages, search and the API (Locust)")
+    load.add_argument("--users", type=int, default=200, help="concurrent users, each with a session of their own (200)")
+    load.add_argument("--spawn-rate", type=float, default=20.0, help="users started per second (20)")
+    load.add_argument("--duration", type=int, default=120, help="seconds of load; 1800 is the soak (120)")
+    load.add_argument("--servers", type=int, default=2, help="daphne processes (2)")
+    load.add_argument("--seed", type=int, default=1, help="which demo people sign in (1)")
+    load.add_argument("--no-progress", action="store_true", help="no live Locust output")
     return parser
 
 
@@ -171,6 +179,12 @@ def _check_live(args: argparse.Namespace) -> str:
     return ""
 
 
+def _check_load(args: argparse.Namespace) -> str:
+    if min(args.users, args.duration, args.servers) < 1 or args.spawn_rate <= 0:
+        return "--users, --duration, --servers and --spawn-rate must be positive"
+    return ""
+
+
 def _check_board(args: argparse.Namespace) -> str:
     if min(args.clients, args.servers, args.client_processes, args.posts, args.rounds, args.places) < 1:
         return "every count must be at least 1"
@@ -201,7 +215,8 @@ def ensure_database(url: str) -> None:
 
 
 def _main_realtime(args: argparse.Namespace) -> int:
-    problem = _check_live(args) if args.benchmark == "live" else _check_board(args)
+    checks = {"live": _check_live, "load": _check_load, "board": _check_board}
+    problem = checks[args.benchmark](args)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
@@ -219,6 +234,15 @@ def _main_realtime(args: argparse.Namespace) -> int:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0, interactive=False)
+        if args.benchmark == "load":
+            from bench.load import LoadOptions
+            from bench.load import run as run_load
+
+            load_report = run_load(
+                LoadOptions(users=args.users, spawn_rate=args.spawn_rate, duration=args.duration,
+                            servers=args.servers, seed=args.seed, progress=not args.no_progress)
+            )  # fmt: skip
+            return 0 if load_report.targets_met else 1
         if args.benchmark == "live":
             from bench.live import LiveOptions
             from bench.live import run as run_live
