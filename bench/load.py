@@ -114,7 +114,7 @@ def _sample_memory(pids: list[int], samples: list[list[float]], stop: threading.
     while not stop.wait(SAMPLE_EVERY_S):
         try:
             samples.append([rss_kb(pid) / 1024 for pid in pids])
-        except (OSError, Exception):  # a server that died is reported by the run itself
+        except (OSError, BenchError):  # a server that died is reported by the run itself
             return
 
 
