@@ -7,6 +7,8 @@
 #   scripts/services.sh stop  [...]
 #   scripts/services.sh status
 #   scripts/services.sh env        # prints export lines for DATABASE_URL, REDIS_URL, ELASTICSEARCH_URL
+#   scripts/services.sh start es-cluster   # two more Elasticsearch nodes on 9201 and 9202, never
+#                                          # started by default; `env es-cluster` prints their URLs
 #
 # When ELASTICSEARCH_URL is set in the environment, that server is used and nothing is started.
 set -euo pipefail
@@ -247,6 +249,93 @@ es_status() {
   if es_healthy; then echo "elasticsearch: up at $(es_url), version $(es_version)"; else echo "elasticsearch: down"; return 1; fi
 }
 
+# ------------------------------------------- Elasticsearch as a two-node cluster
+# The same distribution as above, two more nodes on loopback for the replica test and for trying
+# the deployment's topology: node 1 (HTTP 9201, transport 9301) is master-eligible and holds data,
+# node 2 (9202, 9302) holds data only. A two-node cluster can lose only its data-only node without
+# losing its master (a master needs a majority of the voting nodes); production runs three
+# master-eligible nodes so that any one may stop (README, "Production topology").
+ESC_HEAP="${JYT_ES_CLUSTER_HEAP:-512m}"
+ESC_STATE="$STATE_DIR/es-cluster"
+esc_http_port() { echo $((9200 + $1)); }
+esc_url() { echo "http://127.0.0.1:$(esc_http_port "$1")"; }
+esc_urls() { echo "$(esc_url 1),$(esc_url 2)"; }
+esc_dir() { echo "$ESC_STATE/node-$1"; }
+esc_up() { curl -fsS -m 5 "$(esc_url "$1")/_cluster/health?timeout=1s" 2>/dev/null | grep -q '"status"'; }
+esc_nodes() {  # how many nodes the cluster has, as node 1 sees it
+  curl -fsS -m 5 "$(esc_url 1)/_cat/nodes?h=name" 2>/dev/null | grep -c . || true
+}
+esc_formed() { [ "$(esc_nodes)" = 2 ]; }
+
+esc_node_start() {
+  local n="$1" dir roles; dir="$(esc_dir "$n")"
+  if esc_up "$n"; then log "es-cluster node $n already up at $(esc_url "$n")"; return 0; fi
+  apt_install curl
+  es_fetch
+  local java_home; java_home="$(java_home_21)"
+  [ -n "$java_home" ] || die "es-cluster: no Java 21+ found under /usr/lib/jvm (set ES_JAVA_HOME)"
+  id "$ES_USER" >/dev/null 2>&1 || as_root useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER"
+  mkdir -p "$dir/data" "$dir/logs" "$dir/config" "$dir/tmp"
+  cp -n "$ES_HOME/config/"* "$dir/config/" 2>/dev/null || true
+  roles="[ data, ingest ]"
+  [ "$n" = 1 ] && roles="[ master, data, ingest ]"
+  cat >"$dir/config/elasticsearch.yml" <<YAML
+cluster.name: jiuyetong-cluster
+node.name: jiuyetong-c$n
+node.roles: $roles
+network.host: 127.0.0.1
+http.port: $(esc_http_port "$n")
+transport.port: $((9300 + n))
+discovery.seed_hosts: ["127.0.0.1:9301", "127.0.0.1:9302"]
+cluster.initial_master_nodes: ["jiuyetong-c1"]
+path.data: $dir/data
+path.logs: $dir/logs
+xpack.security.enabled: false
+action.destructive_requires_name: false
+cluster.routing.allocation.disk.threshold_enabled: false
+YAML
+  chown -R "$ES_USER" "$ESC_STATE"
+  chmod o+rx "$CACHE_DIR" "$STATE_DIR"
+  chmod -R o+rX "$ES_HOME"
+  rm -f "$dir/es.pid"
+  log "starting es-cluster node $n on 127.0.0.1:$(esc_http_port "$n") (heap $ESC_HEAP)"
+  setsid runuser -u "$ES_USER" -- env ES_JAVA_HOME="$java_home" ES_PATH_CONF="$dir/config" \
+    ES_JAVA_OPTS="-Xms$ESC_HEAP -Xmx$ESC_HEAP" ES_TMPDIR="$dir/tmp" \
+    "$ES_HOME/bin/elasticsearch" -d -p "$dir/es.pid" >"$dir/logs/startup.log" 2>&1 \
+    || die "es-cluster node $n did not start (log: $dir/logs/startup.log)"
+}
+
+esc_wait() {  # until both nodes answer and have joined one cluster
+  wait_for 180 esc_up 1 || die "es-cluster node 1 not answering within 180 s (logs: $(esc_dir 1)/logs)"
+  wait_for 180 esc_up 2 || die "es-cluster node 2 not answering within 180 s (logs: $(esc_dir 2)/logs)"
+  wait_for 120 esc_formed || die "es-cluster: the two nodes did not form one cluster (logs: $ESC_STATE)"
+  log "es-cluster ready at $(esc_urls): 2 nodes"
+}
+
+esc_node_stop() {
+  local n="$1" pid dir; dir="$(esc_dir "$n")"
+  pid="$(cat "$dir/es.pid" 2>/dev/null || true)"
+  if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then log "es-cluster node $n not running"; return 0; fi
+  kill "$pid"
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+  kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+  rm -f "$dir/es.pid"
+  log "es-cluster node $n stopped"
+}
+
+escluster_start() { esc_node_start 1; esc_node_start 2; esc_wait; }
+escluster_stop() { esc_node_stop 2; esc_node_stop 1; }
+escluster_status() {
+  if esc_up 1 && esc_up 2; then echo "es-cluster: up at $(esc_urls), $(esc_nodes) nodes"
+  else echo "es-cluster: down or partial"; return 1; fi
+}
+escluster1_start() { esc_node_start 1; wait_for 180 esc_up 1 || die "es-cluster node 1 not answering (logs: $(esc_dir 1)/logs)"; }
+escluster1_stop() { esc_node_stop 1; }
+escluster1_status() { if esc_up 1; then echo "es-cluster node 1: up"; else echo "es-cluster node 1: down"; return 1; fi; }
+escluster2_start() { esc_node_start 2; esc_wait; }
+escluster2_stop() { esc_node_stop 2; }
+escluster2_status() { if esc_up 2; then echo "es-cluster node 2: up"; else echo "es-cluster node 2: down"; return 1; fi; }
+
 # ---------------------------------------------------------------------- main
 env_lines() {
   echo "export DATABASE_URL=postgres://$PG_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/$PG_DB"
@@ -262,7 +351,10 @@ services_from_args() {
       postgres|postgresql|pg) echo postgres ;;
       redis) echo redis ;;
       elasticsearch|es) echo es ;;
-      *) die "unknown service '$s' (postgres, redis, elasticsearch)" ;;
+      es-cluster) echo escluster ;;
+      es-cluster-1) echo escluster1 ;;
+      es-cluster-2) echo escluster2 ;;
+      *) die "unknown service '$s' (postgres, redis, elasticsearch, es-cluster, es-cluster-1, es-cluster-2)" ;;
     esac
   done
 }
@@ -278,7 +370,8 @@ main() {
       local rc=0
       for s in $(services_from_args "$@"); do "${s}_status" || rc=1; done
       return $rc ;;
-    env) env_lines ;;
+    env)
+      if [ "${1:-}" = es-cluster ]; then echo "export ELASTICSEARCH_URL=$(esc_urls)"; else env_lines; fi ;;
     *) echo "usage: $0 start|stop|restart|status|env [postgres|redis|elasticsearch ...]" >&2; exit 2 ;;
   esac
 }

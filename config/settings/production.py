@@ -103,7 +103,12 @@ CELERY_TASK_IGNORE_RESULT = True
 SEARCH_BACKENDS = {
     "default": {
         "BACKEND": "matching.search.elasticsearch",
+        # One node's URL, or a cluster's nodes separated by commas.
         "URL": env_required("ELASTICSEARCH_URL", f"e.g. http://127.0.0.1:9200. {_SEE_README}"),
+        # Copies of each shard on other nodes: 1 on a cluster, so that a node may stop while
+        # searches go on; 0 on a single node, where a replica could never be placed (yellow).
+        # New indices take it; `search_index --rebuild` applies a change to the live ones.
+        "REPLICAS": env_int("ELASTICSEARCH_REPLICAS", 0),
         "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "jyt"),
         "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 10),
         # Text is segmented by jieba and indexed with `whitespace`, which every distribution has;

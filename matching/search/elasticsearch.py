@@ -96,7 +96,11 @@ class ElasticsearchSearchBackend(BaseSearchBackend):
 
     def __init__(self, *, alias: str, params: dict[str, Any]) -> None:
         super().__init__(alias=alias, params=params)
+        # One URL, or several separated by commas (the nodes of a cluster): the client spreads
+        # requests over them and retries a request on another node when one is down.
         self.url: str = params["URL"]
+        self.hosts: list[str] = [u.strip() for u in self.url.split(",") if u.strip()]
+        self.replicas: int = int(params.get("REPLICAS", 0))
         self.index_prefix: str = params.get("INDEX_PREFIX", "jyt")
         self.timeout: int = int(params.get("TIMEOUT", 10))
         self.analyzer: str = params.get("ANALYZER", "whitespace")
@@ -104,7 +108,7 @@ class ElasticsearchSearchBackend(BaseSearchBackend):
 
     @cached_property
     def client(self) -> Elasticsearch:
-        return Elasticsearch(self.url, request_timeout=self.timeout, retry_on_timeout=True, max_retries=2)
+        return Elasticsearch(self.hosts, request_timeout=self.timeout, retry_on_timeout=True, max_retries=2)
 
     def index_name(self, kind: str) -> str:
         """The alias readers use for one kind of document, e.g. `jyt-postings`."""
@@ -143,7 +147,7 @@ class ElasticsearchSearchBackend(BaseSearchBackend):
         self._call(
             lambda: self.client.indices.create(
                 index=name,
-                settings={"number_of_shards": 1, "number_of_replicas": 0},
+                settings={"number_of_shards": 1, "number_of_replicas": self.replicas},
                 mappings=index_mappings(kind, self.analyzer, self.dims),
             )
         )
