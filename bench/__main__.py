@@ -5,7 +5,7 @@ shell in the project folder: without DJANGO_SETTINGS_MODULE they use the embedde
 throwaway JYT_VAR_DIR (its SQLite file only holds the occupation taxonomy, which the text analyser
 reads for its dictionary), so no developer data is touched.
 
-`board` (`[--clients N] [--servers N] [--posts N] [--rounds N] [--places K]`), `live`
+`board` (`[--clients N] [--servers N] [--posts N] [--rounds N] [--places K] [--burst N]`), `live`
 (`[--viewers N] [--appliers N] [--servers N] [--pushes N]`) and `load` (`[--users N] [--duration S]
 [--servers N]`) run the product as production does:
 `config.settings.production` (unless DJANGO_SETTINGS_MODULE says otherwise), PostgreSQL from
@@ -68,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     board.add_argument("--posts", type=int, default=10, help="gigs posted for the fan-out latency (10)")
     board.add_argument("--rounds", type=int, default=3, help="claim races (3)")
     board.add_argument("--places", type=int, default=300, help="places of each race's gig (300)")
+    board.add_argument("--burst", type=int, default=1000, help="phones opening sockets at one instant (1,000; 0: none)")
     board.add_argument("--no-progress", action="store_true", help="no progress bars")
     live = sub.add_parser("live", help="live room: card push latency to every viewer, apply burst, memory")
     live.add_argument("--viewers", type=int, default=2000, help="viewers in the room (2,000)")
@@ -260,7 +261,7 @@ def _main_realtime(args: argparse.Namespace) -> int:
         from bench.board import BoardOptions, run
 
         options = BoardOptions(clients=args.clients, servers=args.servers, client_processes=args.client_processes,
-                               posts=args.posts, rounds=args.rounds, places=args.places,
+                               posts=args.posts, rounds=args.rounds, places=args.places, burst=args.burst,
                                progress=not args.no_progress)  # fmt: skip
         report = run(options)
         return 0 if report.targets_met else 1

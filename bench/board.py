@@ -59,6 +59,7 @@ class BoardOptions:
     posts: int = 10
     rounds: int = 3
     places: int = 300
+    burst: int = 1000
     progress: bool = True
 
 
@@ -91,6 +92,25 @@ class Race:
 
 
 @dataclass
+class Burst:
+    """Phones opening their sockets at one instant (after a restart, or a crowd at a job fair)."""
+
+    size: int
+    failures: dict[int, str] = field(default_factory=dict)
+    opened_s: float = 0.0  # until the last handshake completed
+    hello_s: float = 0.0  # until the last phone had its hello (session read, board joined)
+    no_hello: int = 0
+    # One gig posted afterwards: every phone on the board, old and new, must see it.
+    delivered: int = 0
+    expected: int = 0
+    post_ms: list[float] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and not self.no_hello and self.delivered == self.expected
+
+
+@dataclass
 class BoardReport:
     options: BoardOptions
     area: str = ""
@@ -104,6 +124,7 @@ class BoardReport:
     delivered: int = 0
     post_server_cpu_s: float = 0.0
     races: list[Race] = field(default_factory=list)
+    burst: Burst | None = None
 
     @property
     def kb_per_connection(self) -> float:
@@ -116,6 +137,7 @@ class BoardReport:
             and self.delivered == self.options.posts * self.options.clients
             and bool(self.races)
             and all(race.exact and race.claims_per_s >= CLAIMS_PER_S_TARGET for race in self.races)
+            and (self.burst is None or self.burst.ok)
         )
 
 
@@ -265,13 +287,43 @@ def _race(fleet: ClientFleet, pool: ServerPool, poster: User, county: str, repor
     return race
 
 
+def _burst(fleet: ClientFleet, pool: ServerPool, cookies: list[str], poster: User, county: str,
+           report: BoardReport) -> Burst:  # fmt: skip
+    """`burst` more signed-in phones open their sockets at one instant, all handshakes in flight together.
+
+    Then one gig is posted: the phones already on the board and the new ones must all see it.
+    """
+    options = report.options
+    path = f"ws/gigs/{report.area}/"
+    first = fleet.size
+    targets = [Target(pool.ws_url(path, n), cookies[options.clients + n]) for n in range(options.burst)]
+    burst = Burst(size=options.burst)
+    started = time.monotonic()
+    per_worker = -(-options.burst // options.client_processes)
+    burst.failures = fleet.connect(targets, concurrency=per_worker, batch=per_worker, timeout=60)
+    burst.opened_s = time.monotonic() - started
+    burst.no_hello = len(fleet.wait_for('"hello"', clients=range(first, first + options.burst), timeout=60))
+    burst.hello_s = time.monotonic() - started
+    fleet.drain(("type",))
+    posted_at = time.monotonic()
+    gig = _post(poster, county, title="压测人潮后的新零工", places=5)
+    fleet.wait_for('"gig_posted"', timeout=30)
+    frames = fleet.drain(FRAME_FIELDS)
+    arrivals = first_arrivals(
+        frames, lambda f: f[TYPE] == "event" and f[KIND] == "gig_posted" and f[GIG] == gig.pk, since=posted_at
+    )
+    burst.post_ms = list(arrivals.values())
+    burst.delivered, burst.expected = len(arrivals), options.clients + options.burst - len(burst.failures)
+    return burst
+
+
 def run(options: BoardOptions, out: TextIO = sys.stdout) -> BoardReport:
     """Start the servers, connect the clients, post and race; print the report. Returns it."""
     county = f"压测县{uuid.uuid4().hex[:8]}"
     report = BoardReport(options=options, area=board_area(county))
     print(f"preparing {options.clients:,} signed-in workers in {settings.DATABASES['default']['NAME']}…",
           file=sys.stderr)  # fmt: skip
-    poster, cookies = _make_world(options.clients, county)
+    poster, cookies = _make_world(options.clients + options.burst, county)
     env = server_env(
         settings=settings.SETTINGS_MODULE,
         database_url=settings_database_url(),
@@ -291,6 +343,9 @@ def run(options: BoardOptions, out: TextIO = sys.stdout) -> BoardReport:
         _fan_out(fleet, pool, poster, county, report)
         for round_ in _bar(options, iterable=range(options.rounds), desc="claim races", unit="race"):
             report.races.append(_race(fleet, pool, poster, county, report, round_))
+            pool.check_alive()
+        if options.burst:
+            report.burst = _burst(fleet, pool, cookies, poster, county, report)
             pool.check_alive()
         report.rss_end_kb = pool.rss_kb()
     write_report(report, out)
@@ -363,4 +418,15 @@ def write_report(report: BoardReport, out: TextIO) -> None:
     if rates:
         print(f"  claims/s target ≥ {CLAIMS_PER_S_TARGET:.0f}: worst {min(rates):.0f}, best {max(rates):.0f} "
               f"{check_mark(min(rates) >= CLAIMS_PER_S_TARGET)}", file=out)  # fmt: skip
+    if report.burst is not None:
+        b = report.burst
+        print(f"\nburst: {b.size:,} more phones open their sockets at one instant (all handshakes in flight "
+              "together), then one gig is posted", file=out)  # fmt: skip
+        failed = f"{len(b.failures):,} failed" + (f" (e.g. {next(iter(b.failures.values()))})" if b.failures else "")
+        print(f"  handshakes: {b.size - len(b.failures):,} opened, {failed}; all open after {b.opened_s:.1f} s, "
+              f"hello at every new phone after {b.hello_s:.1f} s ({b.no_hello} without) "
+              f"{check_mark(not b.failures and not b.no_hello)}", file=out)  # fmt: skip
+        print(f"  the gig posted after: delivered {b.delivered:,}/{b.expected:,}, p50 {percentile(b.post_ms, 50):.0f} "
+              f"ms, p95 {percentile(b.post_ms, 95):.0f} ms {check_mark(b.delivered == b.expected)}",
+              file=out)  # fmt: skip
     print(f"\nall targets met: {'yes' if report.targets_met else 'NO'}", file=out)
