@@ -31,12 +31,14 @@ BEFORE_S, DURING_S, AFTER_S = 3.0, 4.0, 4.0
 
 
 @pytest.fixture
-def stack(world, search_index, embedding_model: Path, tmp_path: Path) -> Iterator[Stack]:
+def stack(request, world, search_index, embedding_model: Path, tmp_path: Path) -> Iterator[Stack]:
     """The same model in the stack and in this process, which compares the index's versions (they
-    name the model) with the database's."""
+    name the model) with the database's. A test may set more of the stack's environment through
+    indirect parametrization."""
     prefix = django_settings.SEARCH_BACKENDS["default"]["INDEX_PREFIX"]
-    running = Stack(env=stack_env(index_prefix=prefix, model_path=embedding_model, var_dir=tmp_path / "var"),
-                    log_dir=tmp_path / "logs")  # fmt: skip
+    env = stack_env(index_prefix=prefix, model_path=embedding_model, var_dir=tmp_path / "var")
+    env.update(getattr(request, "param", None) or {})
+    running = Stack(env=env, log_dir=tmp_path / "logs")
     running.log_dir.mkdir()
     try:
         running.start_worker()
@@ -142,6 +144,11 @@ def test_daphne_killed_under_traffic_loses_no_acknowledged_write_and_search_conv
     assert_converges(stack, traffic)
 
 
+# With the optional connection pool too: its reconnect back-off once kept requests failing for
+# seconds after PostgreSQL was back (config/settings/production.py, DATABASE_POOL_MAX_SIZE).
+@pytest.mark.parametrize(
+    "stack", [{}, {"DATABASE_POOL_MAX_SIZE": "4"}], ids=["persistent-connections", "connection-pool"], indirect=True
+)
 def test_postgres_stopped_under_traffic_answers_503_in_chinese_and_recovers_by_itself(stack, traffic):
     began, ended = run_traffic_through(traffic, lambda: stopped("postgres"))
 
