@@ -21,7 +21,7 @@ from django.db.models import Count, Q
 
 from marketplace.enums import JobType, ProfileVisibility
 from marketplace.models import Application, JobPosting, Occupation, OccupationFamily, WorkerProfile
-from marketplace.occupations.taxonomy import related_trade, suggest_occupations
+from marketplace.occupations.taxonomy import related_trade, suggest_occupations, taxonomy_pinned
 from marketplace.postings.selectors import posting_list_public
 from matching.features import posting_from_document, seeker_from_profile
 from matching.ranking import rank_candidates, score_pair
@@ -86,6 +86,7 @@ class PostingSearchPage:
         return self.query.page < self.num_pages
 
 
+@taxonomy_pinned()
 def posting_search(params: Mapping[str, Any]) -> PostingSearchPage:
     """Search public postings with request parameters (see `parse_posting_query`).
 
@@ -211,6 +212,7 @@ class Recommendation:
         return " · ".join(self.reasons)
 
 
+@taxonomy_pinned()
 def jobs_for_seeker(*, profile: WorkerProfile, limit: int = 20) -> list[Recommendation]:
     """为你推荐: public jobs for this seeker, best first, each with its reasons.
 
@@ -234,6 +236,7 @@ def jobs_for_seeker(*, profile: WorkerProfile, limit: int = 20) -> list[Recommen
 CANDIDATE_POOL = 200
 
 
+@taxonomy_pinned()
 def candidates_for_posting(*, posting: JobPosting, limit: int = 20) -> list[Recommendation]:
     """推荐人选: open profiles and applicants that fit a posting, best first, with reasons.
 
@@ -268,6 +271,7 @@ def candidates_for_posting(*, posting: JobPosting, limit: int = 20) -> list[Reco
     ]
 
 
+@taxonomy_pinned()
 def applicant_fit(*, posting: JobPosting, profiles: list[WorkerProfile]) -> dict[int, Recommendation]:
     """How well each applicant fits the posting they applied to, with the same reasons 推荐人选 gives:
     the employer reading an applicant list sees trade, distance, pay, age and certificates at once.
