@@ -197,6 +197,22 @@ def run(options: LoadOptions) -> LoadReport:
     return report
 
 
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def memory_line(series: list[float], steps: int = 12) -> str:
+    """RSS over the run as a sparkline of `steps` points, and its growth over the second half.
+
+    A soak is judged on the shape: a leak keeps climbing after warm-up, a healthy server levels off.
+    """
+    points = [series[min(len(series) - 1, round(k * (len(series) - 1) / (steps - 1)))] for k in range(steps)]
+    low, high = min(points), max(points)
+    spark = "".join(SPARKS[int((v - low) / (high - low) * (len(SPARKS) - 1)) if high > low else 0] for v in points)
+    half = series[len(series) // 2]
+    return (f"RSS over the run {spark} ({low:.0f}–{high:.0f} MB); second half {series[-1] - half:+.0f} MB "
+            f"({(series[-1] - half) / half * 100:+.1f}%)")  # fmt: skip
+
+
 def _print(report: LoadReport) -> None:
     o = report.options
     load = os.getloadavg()
@@ -213,6 +229,8 @@ def _print(report: LoadReport) -> None:
         peak = [max(sample[i] for sample in report.rss_mb) for i in range(len(first))]
         for i, (a, b, p) in enumerate(zip(first, last, peak, strict=True)):
             print(f"server {i}: RSS {a:.0f} MB at start, {p:.0f} MB peak, {b:.0f} MB at the end")
+        for i in range(len(first)):
+            print(f"server {i}: {memory_line([sample[i] for sample in report.rss_mb])}")
     for error in report.errors[:20]:
         print(f"error: {error}")
     print("targets met" if report.targets_met else "targets NOT met")
