@@ -41,6 +41,19 @@ _DESCRIPTIONS = {
     429: "操作太频繁",
     503: "服务暂时不可用，请稍后再试",
 }
+_RETRY_AFTER = {
+    "Retry-After": {
+        "schema": {"type": "string", "pattern": "^[0-9]+$"},
+        "description": "几秒后可以再试（有时给出）",
+    }
+}
+_ERROR_HEADERS = {
+    "401": {
+        "WWW-Authenticate": {"schema": {"type": "string"}, "description": "登录方式：会话（先登录）"},
+    },
+    "429": _RETRY_AFTER,
+    "503": _RETRY_AFTER,
+}
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # HH:MM or HH:MM:SS, with microseconds when they were sent. JSON Schema's `format: time` is RFC
 # 3339's full-time, which requires a UTC offset: Django's naive times never have one.
@@ -131,6 +144,12 @@ class AutoSchema(openapi.AutoSchema):
             if not schema["required"]:
                 del schema["required"]
         return schema
+
+    def _get_response_headers_for_code(self, status_code: str, direction: str = "response") -> dict[str, Any]:
+        """The headers an error may carry: when to try again (429, 503) and how to sign in (401)."""
+        headers = dict(super()._get_response_headers_for_code(status_code, direction))
+        headers.update(_ERROR_HEADERS.get(str(status_code), {}))
+        return headers
 
     def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
         responses = super()._get_response_bodies(direction)

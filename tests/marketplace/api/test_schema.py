@@ -117,3 +117,17 @@ def test_the_limits_the_api_enforces_on_pages_and_board_names_are_in_the_schema(
     assert (parameters["page_size"]["minimum"], parameters["page_size"]["maximum"]) == (1, 50)
     assert anon.get("/api/gig-boards/KAILI!/events").status_code == 400
     assert not re.fullmatch(board["area"]["pattern"], "KAILI!")
+
+
+def test_errors_document_when_to_try_again_and_how_to_sign_in(schema, anon):
+    sms = schema["paths"]["/api/auth/sms-code"]["post"]["responses"]
+    assert "Retry-After" in sms["429"]["headers"]
+    assert "Retry-After" in sms["503"]["headers"]
+    with_401 = [op["responses"]["401"] for ops in schema["paths"].values() for op in ops.values()
+                if "401" in op["responses"]]  # fmt: skip
+    assert with_401 and all("WWW-Authenticate" in r["headers"] for r in with_401)
+
+    # And the API sends what the schema says: an anonymous request for a seeker's own page.
+    response = anon.get("/api/profile/")
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"]
