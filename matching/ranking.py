@@ -31,6 +31,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "freshness": 0.2,
     "places_left": 0.1,
     "certificate_missing": -1.5,  # 持证上岗 and the person holds no such certificate
+    "certificate_on_hire": -0.3,  # a 健康证: a medical check within days, often after the offer
     "education_short": -0.8,
     "age_outside": -1.5,  # as serious as a missing certificate: employers turn them away
     "unverified_employer": -0.3,
@@ -345,12 +346,28 @@ def _freshness(doc: dict[str, Any]) -> float:
     return math.exp(-days / 30.0)
 
 
+# Certificates that are not qualifications. A 健康证 is a medical check at the local CDC, done in
+# days and often after the offer. The 就业创业证 (formerly 就业失业登记证) records a registration with
+# the public employment service: the groups it registers hold it once staff have confirmed them.
+ON_HIRE_CERTIFICATES = ("健康证",)
+REGISTRATION_CERTIFICATES = ("就业创业证", "就业失业登记证", "失业证")
+
+
 def _requirements(seeker: Seeker, posting: Posting, signals: dict[str, float], reasons: list[str]) -> None:
     if posting.certificates:
-        missing = [c for c in posting.certificates if not _holds(seeker.certificates, c)]
-        if missing:  # 持证上岗: every certificate asked for must be held
+        registered = bool(seeker.groups & WELFARE_GROUPS)
+        missing = [
+            c
+            for c in posting.certificates
+            if not _holds(seeker.certificates, c) and not (registered and c in REGISTRATION_CERTIFICATES)
+        ]
+        qualifications = [c for c in missing if c not in ON_HIRE_CERTIFICATES]
+        if qualifications:  # 持证上岗: every certificate asked for must be held
             signals["certificate_missing"] = 1.0
-            reasons.append(f"需要{missing[0]}")
+            reasons.append(f"需要{qualifications[0]}")
+        elif missing:
+            signals["certificate_on_hire"] = 1.0
+            reasons.append(f"需办{missing[0]}（体检即可，入职前办理）")
         else:
             reasons.append(f"持有{posting.certificates[0]}")
     short = EDUCATION_RANK.get(seeker.education, 0) < EDUCATION_RANK.get(posting.education_min, 0)

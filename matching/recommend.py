@@ -2,13 +2,14 @@
 
 A seeker's words alone miss the job titled 招烧焊师傅 when they wrote 电焊; their trade alone
 misses the job in the destination city they named; a far-away job in the right trade is worse
-than a near one. So candidates come in by four doors, each a plain query on the search
+than a near one. So candidates come in by several doors, each a plain query on the search
 backend (and so the same on Elasticsearch and the embedded engine):
 
 - words: BM25 on what they wrote;
 - trade: postings of the occupations the taxonomy read in it, and of their families, nearest first;
 - places: postings in each destination they accept;
-- meaning: kNN on the embedding of what they wrote (when the backend holds vectors).
+- meaning: kNN on the embedding of what they wrote (when the backend holds vectors);
+- and for the groups public-welfare posts are for, those posts, nearest first.
 
 Then matching.ranking orders the union with every signal and explains each result.
 """
@@ -22,7 +23,7 @@ import numpy as np
 
 from marketplace.places import Area
 from matching.features import Posting, Seeker, posting_from_document
-from matching.ranking import DESTINATION_KM, Ranked, rank
+from matching.ranking import DESTINATION_KM, WELFARE_GROUPS, Ranked, rank
 from matching.search.base import BaseSearchBackend
 from matching.search.documents import posting_text
 from matching.search.query import GeoFilter, PostingQuery, SearchHit
@@ -67,6 +68,9 @@ def gather(backend: BaseSearchBackend, seeker: Seeker, *, vector: list[float] | 
             take(_search(backend, **where))
     if home is not None and not seeker.occupation_ids:
         take(_search(backend, geo=home))  # nothing else to go on: what is near
+    if seeker.groups & WELFARE_GROUPS:
+        # Public-welfare posts exist for these people (公益性岗位安置); their words seldom name one.
+        take(_search(backend, job_types=("public_welfare",), geo=home))
     if vector is not None:
         take(backend.knn_postings(vector, k=POOL))
     if not postings:

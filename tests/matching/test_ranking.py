@@ -96,6 +96,32 @@ def test_a_required_certificate_the_seeker_lacks_ranks_the_job_lower_and_says_so
     assert holding.score > lacking.score
 
 
+def test_a_health_certificate_is_done_after_the_offer_and_weighs_little_against_a_qualification():
+    kitchen = job(1, "餐馆帮厨", "厨师", certificates=("健康证",))
+    forklift = job(2, "叉车司机", "叉车司机", certificates=("叉车证",))
+    seeker = seeker_from_record({"id": "Q6", "desired_occupations": "帮厨 开叉车 都行", "availability": "full_time"})
+
+    ranked = {r.posting.id: r for r in rank(seeker, [kitchen, forklift])}
+
+    assert "需办健康证（体检即可，入职前办理）" in ranked[1].reasons
+    assert "certificate_missing" not in ranked[1].signals
+    assert "需要叉车证" in ranked[2].reasons
+    assert ranked[1].score > ranked[2].score
+
+
+def test_the_employment_card_is_held_by_the_groups_the_bureau_registers():
+    post = job(1, "城镇公益性岗位 保洁", "保洁员", job_type="public_welfare", pay=(1790, 1790),
+               certificates=("就业创业证",))  # fmt: skip
+    registered = seeker_from_record({"id": "Q7", "desired_occupations": "保洁", "groups": ["hard_to_employ"]})
+    not_registered = seeker_from_record({"id": "Q8", "desired_occupations": "保洁"})
+
+    for_registered, for_other = rank(registered, [post])[0], rank(not_registered, [post])[0]
+
+    assert "需要就业创业证" not in for_registered.reasons
+    assert "certificate_missing" not in for_registered.signals
+    assert "需要就业创业证" in for_other.reasons
+
+
 def test_public_welfare_posts_go_to_the_groups_policy_names_and_the_reason_says_so():
     post = job(1, "乡村保洁员（公益性岗位）", "保洁员", job_type="public_welfare", pay=(1800, 1800))
     relieved = seeker_from_record({"id": "Q4", "desired_occupations": "保洁", "groups": ["poverty_relieved"]})
