@@ -70,7 +70,10 @@ def gather(backend: BaseSearchBackend, seeker: Seeker, *, vector: list[float] | 
         take(_search(backend, geo=home))  # nothing else to go on: what is near
     if seeker.groups & WELFARE_GROUPS:
         # Public-welfare posts exist for these people (公益性岗位安置); their words seldom name one.
-        take(_search(backend, job_types=("public_welfare",), geo=home))
+        # They place the people of their own county (本地户籍): the home county's, where it is known.
+        county = seeker.home.county
+        local = {"place_codes": (county.code,)} if county is not None else {}
+        take(_search(backend, job_types=("public_welfare",), geo=home, **local))
     if vector is not None:
         take(backend.knn_postings(vector, k=POOL))
     if not postings:
