@@ -190,6 +190,31 @@ es_fetch() {
   mv "$ES_HOME.tmp/elasticsearch-$ES_VERSION" "$ES_HOME" && rm -rf "$ES_HOME.tmp"
 }
 
+es_prepare() {  # es_prepare <state dir>: the distribution, its user, and the node's folders
+  apt_install curl
+  es_fetch
+  [ -n "$(java_home_21)" ] || die "elasticsearch: no Java 21+ found under /usr/lib/jvm (set ES_JAVA_HOME)"
+  # Elasticsearch refuses to run as root: a dedicated system user runs it.
+  id "$ES_USER" >/dev/null 2>&1 || as_root useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER"
+  mkdir -p "$1/data" "$1/logs" "$1/config" "$1/tmp"
+  cp -n "$ES_HOME/config/"* "$1/config/" 2>/dev/null || true
+}
+
+es_launch() {  # es_launch <state dir> <heap> <name for messages>: start the node configured there
+  local dir="$1" heap="$2" name="$3"
+  chown -R "$ES_USER" "$dir"
+  # The user must be able to read the distribution and reach its state directory.
+  chmod o+rx "$CACHE_DIR" "$STATE_DIR" "$(dirname "$dir")"
+  chmod -R o+rX "$ES_HOME"
+  rm -f "$dir/es.pid"
+  # setsid: the server must not belong to the caller's process group, or a job control that ends
+  # the caller (a test that restarted it, a CI step) would take the server down with it.
+  setsid runuser -u "$ES_USER" -- env ES_JAVA_HOME="$(java_home_21)" ES_PATH_CONF="$dir/config" \
+    ES_JAVA_OPTS="-Xms$heap -Xmx$heap" ES_TMPDIR="$dir/tmp" \
+    "$ES_HOME/bin/elasticsearch" -d -p "$dir/es.pid" >"$dir/logs/startup.log" 2>&1 \
+    || die "$name did not start (log: $dir/logs/startup.log)"
+}
+
 es_start() {
   if [ -n "${ELASTICSEARCH_URL:-}" ]; then
     es_healthy || die "elasticsearch: ELASTICSEARCH_URL=$ELASTICSEARCH_URL is set but does not answer /_cluster/health"
@@ -197,14 +222,7 @@ es_start() {
     return 0
   fi
   if es_healthy; then log "elasticsearch already healthy at $(es_url) (version $(es_version))"; return 0; fi
-  apt_install curl
-  es_fetch
-  local java_home; java_home="$(java_home_21)"
-  [ -n "$java_home" ] || die "elasticsearch: no Java 21+ found under /usr/lib/jvm (set ES_JAVA_HOME)"
-  # Elasticsearch refuses to run as root: a dedicated system user runs it.
-  id "$ES_USER" >/dev/null 2>&1 || as_root useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER"
-  mkdir -p "$ES_STATE/data" "$ES_STATE/logs" "$ES_STATE/config" "$ES_STATE/tmp"
-  cp -n "$ES_HOME/config/"* "$ES_STATE/config/" 2>/dev/null || true
+  es_prepare "$ES_STATE"
   cat >"$ES_STATE/config/elasticsearch.yml" <<EOF
 cluster.name: jiuyetong
 node.name: jiuyetong-1
@@ -217,18 +235,8 @@ xpack.security.enabled: false
 action.destructive_requires_name: false
 cluster.routing.allocation.disk.threshold_enabled: false
 EOF
-  chown -R "$ES_USER" "$ES_STATE"
-  # The user must be able to read the distribution and reach its state directory.
-  chmod o+rx "$CACHE_DIR" "$STATE_DIR"
-  chmod -R o+rX "$ES_HOME"
-  rm -f "$ES_STATE/es.pid"
-  log "starting Elasticsearch $ES_VERSION on 127.0.0.1:$ES_PORT (Java: $java_home, heap $ES_HEAP)"
-  # setsid: the server must not belong to the caller's process group, or a job control that ends
-  # the caller (a test that restarted it, a CI step) would take the server down with it.
-  setsid runuser -u "$ES_USER" -- env ES_JAVA_HOME="$java_home" ES_PATH_CONF="$ES_STATE/config" \
-    ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP" ES_TMPDIR="$ES_STATE/tmp" \
-    "$ES_HOME/bin/elasticsearch" -d -p "$ES_STATE/es.pid" >"$ES_STATE/logs/startup.log" 2>&1 \
-    || die "elasticsearch did not start (log: $ES_STATE/logs/startup.log and $(es_log))"
+  log "starting Elasticsearch $ES_VERSION on 127.0.0.1:$ES_PORT (heap $ES_HEAP)"
+  es_launch "$ES_STATE" "$ES_HEAP" elasticsearch
   wait_for 180 es_healthy || die "elasticsearch not healthy within 180 s (log: $(es_log))"
   log "elasticsearch ready at $(es_url): version $(es_version)"
 }
@@ -270,13 +278,7 @@ esc_formed() { [ "$(esc_nodes)" = 2 ]; }
 esc_node_start() {
   local n="$1" dir roles; dir="$(esc_dir "$n")"
   if esc_up "$n"; then log "es-cluster node $n already up at $(esc_url "$n")"; return 0; fi
-  apt_install curl
-  es_fetch
-  local java_home; java_home="$(java_home_21)"
-  [ -n "$java_home" ] || die "es-cluster: no Java 21+ found under /usr/lib/jvm (set ES_JAVA_HOME)"
-  id "$ES_USER" >/dev/null 2>&1 || as_root useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER"
-  mkdir -p "$dir/data" "$dir/logs" "$dir/config" "$dir/tmp"
-  cp -n "$ES_HOME/config/"* "$dir/config/" 2>/dev/null || true
+  es_prepare "$dir"
   roles="[ data, ingest ]"
   [ "$n" = 1 ] && roles="[ master, data, ingest ]"
   cat >"$dir/config/elasticsearch.yml" <<YAML
@@ -294,15 +296,8 @@ xpack.security.enabled: false
 action.destructive_requires_name: false
 cluster.routing.allocation.disk.threshold_enabled: false
 YAML
-  chown -R "$ES_USER" "$ESC_STATE"
-  chmod o+rx "$CACHE_DIR" "$STATE_DIR"
-  chmod -R o+rX "$ES_HOME"
-  rm -f "$dir/es.pid"
   log "starting es-cluster node $n on 127.0.0.1:$(esc_http_port "$n") (heap $ESC_HEAP)"
-  setsid runuser -u "$ES_USER" -- env ES_JAVA_HOME="$java_home" ES_PATH_CONF="$dir/config" \
-    ES_JAVA_OPTS="-Xms$ESC_HEAP -Xmx$ESC_HEAP" ES_TMPDIR="$dir/tmp" \
-    "$ES_HOME/bin/elasticsearch" -d -p "$dir/es.pid" >"$dir/logs/startup.log" 2>&1 \
-    || die "es-cluster node $n did not start (log: $dir/logs/startup.log)"
+  es_launch "$dir" "$ESC_HEAP" "es-cluster node $n"
 }
 
 esc_wait() {  # until both nodes answer and have joined one cluster
