@@ -241,16 +241,20 @@ EOF
   log "elasticsearch ready at $(es_url): version $(es_version)"
 }
 
-es_stop() {
-  if [ -n "${ELASTICSEARCH_URL:-}" ]; then log "elasticsearch: external server, not stopped"; return 0; fi
+es_halt() {  # es_halt <state dir> <name for messages>: stop the node started there, within a minute
   local pid
-  pid="$(cat "$ES_STATE/es.pid" 2>/dev/null || true)"
-  if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then log "elasticsearch not running"; return 0; fi
+  pid="$(cat "$1/es.pid" 2>/dev/null || true)"
+  if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then log "$2 not running"; return 0; fi
   kill "$pid"
   for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
   kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
-  rm -f "$ES_STATE/es.pid"
-  log "elasticsearch stopped"
+  rm -f "$1/es.pid"
+  log "$2 stopped"
+}
+
+es_stop() {
+  if [ -n "${ELASTICSEARCH_URL:-}" ]; then log "elasticsearch: external server, not stopped"; return 0; fi
+  es_halt "$ES_STATE" elasticsearch
 }
 
 es_status() {
@@ -307,16 +311,7 @@ esc_wait() {  # until both nodes answer and have joined one cluster
   log "es-cluster ready at $(esc_urls): 2 nodes"
 }
 
-esc_node_stop() {
-  local n="$1" pid dir; dir="$(esc_dir "$n")"
-  pid="$(cat "$dir/es.pid" 2>/dev/null || true)"
-  if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then log "es-cluster node $n not running"; return 0; fi
-  kill "$pid"
-  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-  kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
-  rm -f "$dir/es.pid"
-  log "es-cluster node $n stopped"
-}
+esc_node_stop() { es_halt "$(esc_dir "$1")" "es-cluster node $1"; }
 
 escluster_start() { esc_node_start 1; esc_node_start 2; esc_wait; }
 escluster_stop() { esc_node_stop 2; esc_node_stop 1; }
