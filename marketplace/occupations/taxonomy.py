@@ -35,11 +35,14 @@ _cache: dict[str, object] = {"fingerprint": None, "table": {}}
 _pinned: ContextVar[tuple | None] = ContextVar("taxonomy_pinned", default=None)
 
 
+def _read_fingerprint() -> tuple:
+    """Cheap, and changes with any load, in this process or another."""
+    return tuple(Occupation.objects.aggregate(n=Count("id"), m=Max("id")).values())
+
+
 def _fingerprint() -> tuple:
     pinned = _pinned.get()
-    if pinned is not None:
-        return pinned
-    return tuple(Occupation.objects.aggregate(n=Count("id"), m=Max("id")).values())
+    return pinned if pinned is not None else _read_fingerprint()
 
 
 @contextmanager
@@ -53,7 +56,7 @@ def taxonomy_pinned() -> Iterator[None]:
     if _pinned.get() is not None:
         yield
         return
-    token = _pinned.set(tuple(Occupation.objects.aggregate(n=Count("id"), m=Max("id")).values()))
+    token = _pinned.set(_read_fingerprint())
     try:
         yield
     finally:
