@@ -19,6 +19,12 @@ _PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE_RE = re.compile(r"^0\d{2,3}\d{7,8}$")
 
 
+def is_digits(text: str) -> bool:
+    """Only the ASCII digits 0-9. `str.isdigit()` also says yes to ² and ①, which `int()` refuses:
+    a query parameter `page_size=²` passed the check and then failed as a 500."""
+    return text.isascii() and text.isdigit()
+
+
 def credit_code_check_char(first17: str) -> str:
     total = sum(_CREDIT_CODE_CHARS.index(ch) * w for ch, w in zip(first17, _CREDIT_CODE_WEIGHTS, strict=True))
     return _CREDIT_CODE_CHARS[(31 - total % 31) % 31]

@@ -25,6 +25,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from marketplace.enums import Role
 from marketplace.models import User
+from marketplace.validators import is_digits
 
 STAFF_ROLES = frozenset({Role.BUREAU, Role.STATION})
 ISSUER = "就业通"
@@ -81,7 +82,7 @@ def check(user: User, code: str | None) -> None:
     allowed, _detail = device.verify_is_allowed()
     if not allowed:
         raise ValidationError({"otp": [_("动态验证码错误次数过多，请稍等片刻再试。")]}, code="otp_throttled")
-    if not (code.isdigit() and len(code) == 6 and device.verify_token(code)):
+    if not (is_digits(code) and len(code) == 6 and device.verify_token(code)):
         raise ValidationError({"otp": [_("动态验证码不正确或已过期，请输入App上最新的6位数字。")]}, code="otp_invalid")
     if enrolling:
         device.confirmed = True

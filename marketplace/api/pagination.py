@@ -14,6 +14,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from marketplace.validators import is_digits
+
 MSG_PAGE = _("页码必须是从1开始的整数。")
 MSG_PAGE_SIZE = _("每页数量应在1到%(n)d之间。")
 
@@ -27,7 +29,7 @@ class Pagination(PageNumberPagination):
         raw = request.query_params.get(self.page_size_query_param)
         if raw in (None, ""):
             return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+        if not is_digits(raw) or not 1 <= int(raw) <= self.max_page_size:
             raise ValidationError({self.page_size_query_param: [MSG_PAGE_SIZE % {"n": self.max_page_size}]})
         return int(raw)
 
@@ -36,7 +38,7 @@ class Pagination(PageNumberPagination):
         raw = request.query_params.get(self.page_query_param)
         if raw in (None, ""):
             number = 1
-        elif raw.isdigit() and int(raw) >= 1:
+        elif is_digits(raw) and int(raw) >= 1:
             number = int(raw)
         else:
             raise ValidationError({self.page_query_param: [MSG_PAGE]})

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.enums import BENEFITS, JobType
 from marketplace.places import Area, Home, resolve_area, suggest_places, valid_coordinates
+from marketplace.validators import is_digits
 from matching.text import query_tokens
 
 MAX_TEXT_CHARS = 100
@@ -141,7 +142,7 @@ def parse_posting_query(params: dict[str, Any], *, known_families: set[str] | No
         raise QueryError(_("工种大类不正确。"), "family")
     occupation_ids = []
     for raw in _list(params, "occupation"):
-        if not raw.isdigit():
+        if not is_digits(raw):
             raise QueryError(_("工种不正确。"), "occupation")
         occupation_ids.append(int(raw))
 

@@ -144,6 +144,7 @@ def test_a_query_of_nothing_but_symbols_is_an_empty_search_not_an_error(anon, jo
         ({"page": "-1"}, "page", "页码超出范围"),
         ({"verified": "maybe"}, "verified", "只看已认证单位只能填 true 或 false"),
         ({"facets": "sometimes"}, "facets", "分面统计只能填 true 或 false"),
+        ({"occupation": "²"}, "occupation", "工种不正确"),  # a digit to str.isdigit(), not to int()
     ],
 )
 def test_bad_input_is_a_clear_400_in_chinese_naming_the_field(anon, jobs, params, field, message):
