@@ -86,6 +86,9 @@ CHANNEL_LAYERS = {
 }
 
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
+if CELERY_BROKER_URL.startswith("redis://"):
+    # kombu's Redis transport with a safe close: a worker that lost Redis mid-poll reconnects.
+    CELERY_BROKER_TRANSPORT = "config.broker:Transport"
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = False
 # Two deployments (or a staging copy) sharing one Redis keep their tasks apart by queue name.
