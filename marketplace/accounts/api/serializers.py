@@ -6,6 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from marketplace.api.fields import ChoiceLabelField
 from marketplace.enums import Role
 from marketplace.models import User
 from marketplace.validators import validate_phone
@@ -52,7 +53,7 @@ class SignupSerializer(serializers.Serializer):
 
 
 class MeSerializer(serializers.ModelSerializer):
-    role_label = serializers.CharField(source="get_role_display", read_only=True)
+    role_label = ChoiceLabelField("role")
     phone = serializers.CharField(source="masked_phone", read_only=True, help_text="脱敏手机号")
     employer_id = serializers.IntegerField(read_only=True, allow_null=True)
     station_id = serializers.IntegerField(read_only=True, allow_null=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from marketplace.api.fields import ChoiceLabelField
 from marketplace.applications.services import EMPLOYER_STEPS
 from marketplace.enums import ApplicationStatus
 from marketplace.models import Application, ApplicationTransition, JobPosting
@@ -16,7 +17,7 @@ from marketplace.profiles.api.serializers import numbers_for
 
 
 class TransitionSerializer(serializers.ModelSerializer):
-    to_status_label = serializers.CharField(source="get_to_status_display", read_only=True)
+    to_status_label = ChoiceLabelField("to_status")
 
     class Meta:
         model = ApplicationTransition
@@ -45,7 +46,7 @@ class ApplicationPostingSerializer(serializers.ModelSerializer):
 
 class SeekerApplicationSerializer(serializers.ModelSerializer):
     posting = ApplicationPostingSerializer(read_only=True)
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    status_label = ChoiceLabelField("status")
     history = SeekerTransitionSerializer(source="transitions", many=True, read_only=True)
 
     class Meta:
@@ -62,7 +63,7 @@ class ApplicantSerializer(serializers.Serializer):
 
 class ApplicationSerializer(serializers.ModelSerializer):
     posting = ApplicationPostingSerializer(read_only=True)
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    status_label = ChoiceLabelField("status")
     snapshot = serializers.DictField(read_only=True, help_text="投递时的求职者信息，不含证件号与手机号")
     applicant = serializers.SerializerMethodField()
     history = TransitionSerializer(source="transitions", many=True, read_only=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from marketplace.api.fields import ChoiceLabelField
 from marketplace.enums import IntegrityGrade
 from marketplace.models import BlacklistEntry, Employer
 from marketplace.permissions import can
@@ -25,8 +26,8 @@ class BlacklistEntrySerializer(serializers.ModelSerializer):
 class EmployerSerializer(serializers.ModelSerializer):
     contact_phone = serializers.CharField(read_only=True, help_text="无权查看时为脱敏号码")
     verified = serializers.BooleanField(source="is_verified", read_only=True)
-    verification_label = serializers.CharField(source="get_verification_display", read_only=True)
-    integrity_grade_label = serializers.CharField(source="get_integrity_grade_display", read_only=True)
+    verification_label = ChoiceLabelField("verification")
+    integrity_grade_label = ChoiceLabelField("integrity_grade")
     blacklisted = serializers.BooleanField(source="is_blacklisted", read_only=True, help_text="拖欠工资黑名单生效中")
     logo = serializers.ImageField(read_only=True, allow_null=True)
     logo_thumb = serializers.ImageField(read_only=True, allow_null=True)

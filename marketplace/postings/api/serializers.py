@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from marketplace.api.fields import ChoiceLabelField
 from marketplace.enums import JobType, PayUnit
 from marketplace.models import Employer, JobPosting
 from marketplace.occupations.api.serializers import OccupationBriefSerializer
@@ -22,9 +23,9 @@ class EmployerBriefSerializer(serializers.ModelSerializer):
 class PostingPublicSerializer(serializers.ModelSerializer):
     employer = EmployerBriefSerializer(read_only=True)
     occupation = OccupationBriefSerializer(read_only=True, allow_null=True)
-    job_type_label = serializers.CharField(source="get_job_type_display", read_only=True)
-    pay_unit_label = serializers.CharField(source="get_pay_unit_display", read_only=True)
-    education_min_label = serializers.CharField(source="get_education_min_display", read_only=True)
+    job_type_label = ChoiceLabelField("job_type")
+    pay_unit_label = ChoiceLabelField("pay_unit")
+    education_min_label = ChoiceLabelField("education_min")
     pay_display = serializers.CharField(read_only=True)
     certificates_required = serializers.ListField(child=serializers.CharField(), read_only=True)
     benefits = serializers.ListField(child=serializers.CharField(), read_only=True)
@@ -54,7 +55,7 @@ PRIVATE_FIELDS = ("status", "status_label", "status_note", "flags", "station_id"
 class PostingPrivateSerializer(PostingPublicSerializer):
     """For the posting's employer, its station and the bureau: status, review notes and flags."""
 
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    status_label = ChoiceLabelField("status")
     flags = PostingFlagSerializer(many=True, read_only=True)
     station_id = serializers.IntegerField(read_only=True, allow_null=True)
 
