@@ -24,6 +24,10 @@ from matching.pay import monthly
 # Certificates named in free text: 焊工证, 叉车证, 电工证, 健康证, A2驾照, 教师资格证 …
 _CERTIFICATE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{1,8}?(?:证|驾照|执照|资格))")
 _CERT_NOISE = ("持", "有", "需", "要", "须", "必须", "具备", "优先", "相关", "和", "或")
+# 帮厨需健康证: the name starts after the last word that asks for it.
+_CERT_ASKED = re.compile(r"^.*(?:需要|需|须|要求|要|持有|具备|具有)")
+# Papers everyone has or that are not qualifications: 身份证原件 is asked of every new hire.
+_NOT_CERTIFICATES = ("身份证", "户口", "居住证", "暂住证", "银行卡", "学生证", "毕业证", "结婚证", "准生证")
 _AGE_RANGE = re.compile(r"(\d{2})\s*(?:岁)?\s*[-—–~～至到]\s*(\d{2})\s*(?:周)?岁")
 # 50岁以下, 60岁以内, 55周岁以内, 不超过55岁, 45岁以上
 _AGE_MAX = re.compile(r"(?:(\d{2})\s*周?岁\s*(?:以下|以内|之内|内)|(?:不超过|不大于|低于|小于)\s*(\d{2})\s*周?岁)")
@@ -101,7 +105,9 @@ def certificates_in(text: str) -> tuple[str, ...]:
     """Certificate names mentioned in text, as a requirement or as something held."""
     found = []
     for match in _CERTIFICATE.findall(text or ""):
-        name = match
+        name = _CERT_ASKED.sub("", match) or match
+        if any(paper in name for paper in _NOT_CERTIFICATES):
+            continue
         for noise in _CERT_NOISE:
             if name.startswith(noise) and len(name) > len(noise) + 1:
                 name = name[len(noise) :]

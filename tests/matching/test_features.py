@@ -6,7 +6,7 @@ import pytest
 
 from marketplace.occupations.taxonomy import occupation_info
 from marketplace.places import resolve_place
-from matching.features import age_range_in, seeker_from_record
+from matching.features import age_range_in, certificates_in, seeker_from_record
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("taxonomy")]
 
@@ -67,6 +67,17 @@ def test_someone_who_must_stay_close_is_marked_near_home():
 )  # fmt: skip
 def test_age_limits_are_read_as_employers_write_them(text, expected):
     assert age_range_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("普工18-45岁；保安男50岁以下；帮厨需健康证", ("健康证",)), ("要求有焊工证", ("焊工证",)),
+     ("叉车证、电工证优先", ("叉车证", "电工证")), ("需持C1驾照", ("C1驾照",)),
+     # Papers every new hire brings are not qualifications a seeker could lack.
+     ("18-45周岁，认识26个英文字母，身份证原件", ()), ("带好身份证、毕业证", ())],
+)  # fmt: skip
+def test_certificates_are_read_as_employers_ask_for_them(text, expected):
+    assert certificates_in(text) == expected
 
 
 def test_a_trade_read_inside_a_longer_trade_is_not_a_second_want():
