@@ -18,7 +18,7 @@ from django.conf import settings
 
 from marketplace.enums import EDUCATION_RANK, KeyGroup
 from marketplace.occupations.taxonomy import occupation_info, related_trade
-from marketplace.places import distance_km, workplace_codes
+from marketplace.places import Area, distance_km, workplace_codes
 from matching.features import Posting, Seeker
 
 DEFAULT_WEIGHTS: dict[str, float] = {
@@ -219,6 +219,19 @@ def _place(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> tuple[flo
     codes = _place_codes(doc)
     distance = _home_distance(seeker, lat, lon) if lat is not None and lon is not None else None
     inside = next((area for area in seeker.areas if area.contains(codes, lat, lon)), None)
+    short_work = doc.get("job_type") in ("gig", "part_time")
+    if (
+        inside is not None
+        and seeker.vague
+        and short_work
+        and distance is not None
+        and distance > FAR_KM_SHORT_WORK
+        and _around_home(inside, seeker)
+    ):
+        # 省内 and 哪里都行 accept a move for a steady job. A tradesman travels to a project and a
+        # picker to a season, but who will do anything does not go 150 km for a day's labour.
+        reasons.append(f"距离 {distance:.0f} 公里，零工兼职太远")
+        return -1.0, distance
     if inside is not None:
         if distance is not None and distance <= NEAR_KM:
             reasons.append(f"距离 {distance:.1f} 公里")  # near home: the distance says it best
@@ -245,7 +258,6 @@ def _place(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> tuple[flo
             return 0.5 * (far_off - distance) / (far_off - near), distance
         return -1.0, distance
     # People move for a full-time job with board and lodging, not for an hourly or a day's work.
-    short_work = doc.get("job_type") in ("gig", "part_time")
     if short_work and distance > FAR_KM_SHORT_WORK:
         reasons.append(f"距离 {distance:.0f} 公里，零工兼职太远")
         return -1.0, distance
@@ -266,6 +278,16 @@ def _place(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> tuple[flo
         share = NEAR_NOT_NAMED if seeker.areas else 1.0
         return share * (1.0 - 0.5 * distance / NEAR_KM), distance
     return 0.5 * math.exp(-(distance - NEAR_KM) / 150.0), distance
+
+
+def _around_home(area: Area, seeker: Seeker) -> bool:
+    """An area of many places around home (省内, 州内, 哪里都行), not one city they named, nor a
+    region far off (珠三角) where they would live and a day's work is local again."""
+    if area.kind == "anywhere":
+        return True
+    wide = area.kind == "region" or (area.kind == "place" and area.place is not None and area.place.level == "province")
+    home = seeker.home
+    return wide and bool(area.codes & {home.province, home.prefecture, home.county.code if home.county else ""})
 
 
 def _place_codes(doc: dict[str, Any]) -> frozenset[str]:

@@ -306,3 +306,23 @@ def test_a_trade_refused_in_the_same_breath_as_the_one_wanted_is_not_a_want():
     assert occupation("餐厅服务员").id not in seeker.occupation_ids
     assert first.posting.id == 2
     assert "你说过不想做餐厅服务员" in second.reasons
+
+
+def test_who_will_do_anything_in_the_province_gets_day_labour_near_home_not_150_km_away():
+    zhenyuan, congjiang = resolve_place("镇远"), resolve_place("从江")
+    labourer = seeker_from_record({
+        "id": "Q9", "self_description": "能吃苦 什么都干 有活就行 日结也要 家在镇远", "desired_occupations": "什么都干",
+        "desired_cities": ["省内"], "lat": zhenyuan.lat, "lng": zhenyuan.lon, "availability": "both",
+    })  # fmt: skip
+    far = job(1, "从江 工地 杂工 日结", "建筑普工", place=congjiang, pay=(200, 200), unit="day", job_type="gig")
+    near = job(2, "镇远 工地 零工 日结", "建筑普工", place=zhenyuan, pay=(180, 180), unit="day", job_type="gig")
+
+    ranked = rank(labourer, [far, near])
+
+    assert [r.posting.id for r in ranked] == [2, 1]
+    assert any(reason.endswith("零工兼职太远") for reason in ranked[1].reasons)
+    # A carpenter goes to a project across the province: the rule is for who named no trade.
+    carpenter = welder(desired_occupations="木工", self_description="做了十多年木工", certificates=[],
+                       desired_cities=["省内"], lat=zhenyuan.lat, lng=zhenyuan.lon)  # fmt: skip
+    project = job(3, "从江县城项目 木工", "木工", place=congjiang, pay=(350, 350), unit="day", job_type="gig")
+    assert rank(carpenter, [project])[0].signals.get("far_away") is None
