@@ -19,6 +19,7 @@ from typing import Any
 
 from marketplace.occupations.taxonomy import occupation_families, occupation_info, suggest_occupations
 from marketplace.places import Area, Home, areas_in_text, distance_km, resolve_areas
+from matching import hours
 from matching.pay import monthly
 
 # Certificates named in free text: 焊工证, 叉车证, 电工证, 健康证, A2驾照, 教师资格证 …
@@ -43,7 +44,7 @@ _STAY_CLOSE = ("家附近", "离家近", "离家不远", "附近", "不想出远
 # 不想进厂, 不要夜班, 不想一直做普工: what follows a refusal, up to the next pause, is not a want.
 # (不会 is "cannot", said of skills, and 不想出去 is about place: closeness reads the whole text.)
 _REFUSAL = re.compile(
-    r"(?:不想|不要|不愿意?|不做|不干|不喜欢|不考虑|不再)(?:再|一直|老是|总是)?([^，,。；;！!？?、\s]{1,12})"
+    r"(?:不想|不要|不愿意?|不做|不干|不喜欢|不考虑|不再|不上|不能上)(?:再|一直|老是|总是)?([^，,。；;！!？?、\s]{1,12})"
 )
 _EDUCATION_WORDS = (
     ("master", ("硕士", "研究生")),
@@ -86,6 +87,8 @@ class Seeker:
     #: trades and lines of work they said they do not want (不想进厂 → 制造业)
     refused_occupation_ids: frozenset[int] = frozenset()
     refused_sector_codes: frozenset[str] = frozenset()
+    #: hours they said they cannot work (matching.hours): 不上夜班, 只能上午
+    hours_limits: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -98,6 +101,8 @@ class Posting:
     education_min: str = ""
     age_min: int | None = None
     age_max: int | None = None
+    #: the shifts its words offer (matching.hours): 长白班, 两班倒, 夜班
+    hours: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -268,7 +273,7 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
     education = {"vocational": "senior"}.get(education, education)  # 中专/技校 rank with 高中 here
     return Seeker(
         key=str(row["id"]),
-        text=" ".join([desired, described, *skills]).strip(),
+        text=" ".join([wanted_text, past_text, *skills]).strip(),
         occupation_ids=ids,
         occupation_words=words,
         family_codes=occupation_families(ids) | sectors,
@@ -290,6 +295,7 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
         availability=availability,
         refused_occupation_ids=refused_ids - ids,
         refused_sector_codes=refused_sectors - sectors,
+        hours_limits=hours.limits(" ".join([desired, described])),
     )
 
 
@@ -347,6 +353,7 @@ def seeker_from_profile(profile) -> Seeker:
         job_types=tuple(profile.wanted_job_types or ()),
         refused_occupation_ids=refused_ids - ids,
         refused_sector_codes=refused_sectors - sectors,
+        hours_limits=hours.limits(profile.intro or ""),
     )
 
 
@@ -362,6 +369,9 @@ def posting_from_document(doc: dict[str, Any], requirements: str = "") -> Postin
         education_min=str(doc.get("education_min") or "") or education_in(requirements),
         age_min=age_min,
         age_max=age_max,
+        hours=hours.offered(
+            " ".join(str(doc.get(k) or "") for k in ("title", "description", "schedule")) + " " + requirements
+        ),
     )
 
 

@@ -19,6 +19,7 @@ from django.conf import settings
 from marketplace.enums import EDUCATION_RANK, KeyGroup
 from marketplace.occupations.taxonomy import occupation_info, related_trade
 from marketplace.places import Area, distance_km, workplace_codes
+from matching import hours
 from matching.features import Posting, Seeker
 
 DEFAULT_WEIGHTS: dict[str, float] = {
@@ -42,6 +43,8 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "internship_not_eligible": -3.0,  # 就业见习 is for graduates
     "key_group_priority": 0.6,  # 重点群体 on posts meant for them (public welfare, 见习 for graduates)
     "refused": -1.5,  # the trade or line of work they said they do not want (不想进厂)
+    "hours_clash": -1.5,  # nights for who said 晚上不行: as real a limit as age
+    "hours_fit": 0.4,  # 长白班 for who asked for day shifts
 }
 # Public-welfare posts (公益性岗位) place the hard-to-employ and people lifted out of poverty.
 WELFARE_GROUPS = frozenset(
@@ -156,6 +159,7 @@ def _score(seeker: Seeker, posting: Posting, semantic: float | None, lexical: fl
     signals["freshness"] = _freshness(doc)
     signals["places_left"] = 1.0 if (doc.get("headcount") or 0) > 0 else 0.0
     _requirements(seeker, posting, signals, reasons)
+    _hours(seeker, posting, signals, reasons)
     if not seeker.occupation_ids and _entry_level(posting):
         signals["entry_level"] = 1.0
         reasons.append("无需经验和证书")
@@ -406,6 +410,16 @@ def _requirements(seeker: Seeker, posting: Posting, signals: dict[str, float], r
         else:
             wanted = f"{posting.age_max}岁以下" if posting.age_max is not None else f"{posting.age_min}岁以上"
         reasons.append(f"年龄不符：要求{wanted}，你{seeker.age}岁")
+
+
+def _hours(seeker: Seeker, posting: Posting, signals: dict[str, float], reasons: list[str]) -> None:
+    said = hours.fit(seeker.hours_limits, posting.hours)
+    if said.clash:
+        signals["hours_clash"] = 1.0
+        reasons.append(f"要上{said.clash}，你说过这个时间不行")
+    elif said.fit:
+        signals["hours_fit"] = 1.0
+        reasons.append(f"{said.fit}，合你说的时间")
 
 
 ENTRY_WORDS = ("无经验", "无需经验", "可带", "包教", "不限", "能吃苦", "身体健康", "勤快", "零基础", "学徒")

@@ -88,6 +88,7 @@ def posting_document(posting: JobPosting) -> dict[str, Any]:
         "integrity_grade": posting.employer.integrity_grade,
         # Read by the matcher (requirements, and the text its embedding is made from).
         "description": posting.description[:DESCRIPTION_CHARS],
+        "schedule": posting.schedule,  # 工作时间: the shifts (matching.hours)
         "certificates_required": list(posting.certificates_required),
         "education_min": posting.education_min,
         "age_min": posting.age_min,

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from marketplace.occupations.taxonomy import occupation_info
 from marketplace.places import resolve_place
-from matching.features import Posting, seeker_from_record
+from matching.features import Posting, posting_from_document, seeker_from_record
 from matching.ranking import rank, rank_candidates, spread_demand, weights
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("taxonomy")]
@@ -32,7 +32,10 @@ def job(pid, title, trade, *, place=KAILI, pay=(6000, 8000), unit="month", job_t
         "pay_max_month": pay[1] * {"month": 1, "day": 26}.get(unit, 1) if unit != "piece" else None,
         "headcount": 5, "published_at": timezone.now().isoformat(), "employer_verified": True,
     }  # fmt: skip
-    return Posting(id=pid, doc=doc, **extra)
+    posting = posting_from_document(doc)  # as production builds it: shifts read from the title
+    for name, value in extra.items():
+        setattr(posting, name, value)
+    return posting
 
 
 def welder(**extra):
@@ -326,3 +329,28 @@ def test_who_will_do_anything_in_the_province_gets_day_labour_near_home_not_150_
                        desired_cities=["省内"], lat=zhenyuan.lat, lng=zhenyuan.lon)  # fmt: skip
     project = job(3, "从江县城项目 木工", "木工", place=congjiang, pay=(350, 350), unit="day", job_type="gig")
     assert rank(carpenter, [project])[0].signals.get("far_away") is None
+
+
+def test_a_mother_who_must_be_home_at_night_gets_the_day_shift_first_and_is_told_why():
+    mother = seeker_from_record({
+        "id": "Q10", "self_description": "在饭店后厨打过杂，洗碗、切菜都做过。晚上不行，要回家管娃。",
+        "desired_occupations": "洗碗 帮厨", "desired_cities": ["凯里"], "lat": KAILI.lat, "lng": KAILI.lon,
+        "availability": "full_time",
+    })  # fmt: skip
+    evening = job(1, "洗碗工 下午4点到晚上12点", "洗碗工", pay=(2600, 2600))
+    days = job(2, "学校食堂 洗碗 长白班", "洗碗工", pay=(2200, 2200))
+
+    ranked = rank(mother, [evening, days])
+
+    assert [r.posting.id for r in ranked] == [2, 1]
+    assert "长白班，合你说的时间" in ranked[0].reasons
+    assert "要上晚班，你说过这个时间不行" not in ranked[0].reasons
+    assert "要上夜班，你说过这个时间不行" in ranked[1].reasons
+
+
+def test_a_refusal_is_not_searched_for():
+    seeker = seeker_from_record(
+        {"id": "Q11", "self_description": "腰不好 不上夜班 不想进厂", "desired_occupations": "轻松点的"}
+    )
+
+    assert "夜班" not in seeker.text and "进厂" not in seeker.text
