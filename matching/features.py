@@ -332,7 +332,7 @@ def seeker_from_profile(profile) -> Seeker:
     )
     return Seeker(
         key=str(profile.pk),
-        text=" ".join([*chosen.values(), *skills, profile.intro or "", *certificates]).strip(),
+        text=" ".join([*chosen.values(), *skills, intro, *certificates]).strip(),
         occupation_ids=ids,
         occupation_words=words,
         family_codes=occupation_families(ids) | sectors,
