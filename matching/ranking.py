@@ -23,7 +23,7 @@ from matching import hours
 from matching.features import Posting, Seeker
 
 DEFAULT_WEIGHTS: dict[str, float] = {
-    "occupation": 2.0,  # the trade the person asked for, through the taxonomy
+    "occupation": 1.25,  # the trade the person asked for, through the taxonomy
     "semantic": 3.0,  # embedding similarity of what they wrote and the posting
     "lexical": 1.2,  # BM25 of their words in the posting, normalised per request
     "place": 1.6,  # near home, or in a destination they accept
