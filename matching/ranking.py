@@ -267,7 +267,9 @@ def _place(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> tuple[flo
         return -1.0, distance
     far = FAR_KM_SHORT_WORK if short_work else FAR_KM
     if seeker.areas and distance > NEAR_KM:
-        provinces = {area.place.province for area in seeker.areas if area.place is not None}
+        # 宁波 named, a job in 杭州: the same province is half-way to what they asked for. Their
+        # own province is not: 镇远 is no nearer to 凯里 for being in Guizhou.
+        provinces = {area.place.province for area in seeker.areas if area.place is not None} - {seeker.home.province}
         if codes & provinces:
             reasons.append(f"距离 {distance:.0f} 公里，与意向工作地同省")
             return 0.2, distance

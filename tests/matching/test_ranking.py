@@ -354,3 +354,16 @@ def test_a_refusal_is_not_searched_for():
     )
 
     assert "夜班" not in seeker.text and "进厂" not in seeker.text
+
+
+def test_a_job_in_the_home_province_but_far_from_the_named_city_is_far():
+    seeker = welder(desired_cities=["凯里"])  # lives in 凯里 and wants to stay
+    zhenyuan = job(1, "镇远 电焊工", "电焊工", place=resolve_place("镇远"))  # 60-odd km off, also in Guizhou
+
+    ranked = rank(seeker, [zhenyuan])
+
+    assert ranked[0].signals.get("far_away") == 1.0
+    assert not any("同省" in reason for reason in ranked[0].reasons)
+    # A named city in another province still lends its province: 宁波 named, 杭州 is half-way.
+    going_east = rank(welder(desired_cities=["宁波"]), [job(2, "电焊工", "电焊工", place=resolve_place("杭州"))])
+    assert "与意向工作地同省" in going_east[0].explanation
