@@ -37,7 +37,6 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "age_outside": -1.5,  # as serious as a missing certificate: employers turn them away
     "unverified_employer": -0.3,
     "far_away": -2.0,  # hundreds of kilometres off, in none of the places the seeker accepts
-    "entry_level": 0.8,  # a profile that names no trade: jobs anyone can start, no certificate asked
     "welfare_not_eligible": -3.0,  # public-welfare posts are for the groups policy names
     "welfare_not_local": -1.0,  # ... and for the people of their own county (本地户籍)
     "internship_not_eligible": -3.0,  # 就业见习 is for graduates
@@ -161,7 +160,8 @@ def _score(seeker: Seeker, posting: Posting, semantic: float | None, lexical: fl
     _requirements(seeker, posting, signals, reasons)
     _hours(seeker, posting, signals, reasons)
     if not seeker.occupation_ids and _entry_level(posting):
-        signals["entry_level"] = 1.0
+        # Said, not scored: for who names no trade it is worth knowing, but as a score it put
+        # 学徒 posts first and lost on seven of eight evaluation sets (README).
         reasons.append("无需经验和证书")
     _policy(seeker, doc, signals, reasons)
     if doc.get("employer_verified") is False:
