@@ -1,9 +1,12 @@
-"""`python -m bench search|match|board|live [options]`: the benchmarks, one subcommand each.
+"""`python -m bench search|match|board|live|load|dashboard [options]`: the benchmarks, one subcommand each.
 
 `search` and `match` (`[--backend …] [--postings N] [--queries N] [--seed N]`) run from a plain
 shell in the project folder: without DJANGO_SETTINGS_MODULE they use the embedded settings with a
 throwaway JYT_VAR_DIR (its SQLite file only holds the occupation taxonomy, which the text analyser
 reads for its dictionary), so no developer data is touched.
+
+`dashboard` (`[--people N] [--renders N]`) also runs on production settings and a scratch
+PostgreSQL database (below): a year of records made in the database, then the page's p95.
 
 `board` (`[--clients N] [--servers N] [--posts N] [--rounds N] [--places K] [--burst N]`), `live`
 (`[--viewers N] [--appliers N] [--servers N] [--pushes N]`) and `load` (`[--users N] [--duration S]
@@ -84,6 +87,10 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("--servers", type=int, default=2, help="daphne processes (2)")
     load.add_argument("--seed", type=int, default=1, help="which demo people sign in (1)")
     load.add_argument("--no-progress", action="store_true", help="no live Locust output")
+    dashboard = sub.add_parser("dashboard", help="the bureau's plan dashboard with a year of records (PostgreSQL)")
+    dashboard.add_argument("--people", type=int, default=500_000, help="people the records are about (500,000)")
+    dashboard.add_argument("--renders", type=int, default=20, help="timed renders after the first (20)")
+    dashboard.add_argument("--no-progress", action="store_true", help="no progress bars")
     return parser
 
 
@@ -186,6 +193,12 @@ def _check_load(args: argparse.Namespace) -> str:
     return ""
 
 
+def _check_dashboard(args: argparse.Namespace) -> str:
+    return (
+        "" if args.people >= 1000 and args.renders >= 1 else "--people must be at least 1,000 and --renders at least 1"
+    )
+
+
 def _check_board(args: argparse.Namespace) -> str:
     if min(args.clients, args.servers, args.client_processes, args.posts, args.rounds, args.places) < 1:
         return "every count must be at least 1"
@@ -216,7 +229,7 @@ def ensure_database(url: str) -> None:
 
 
 def _main_realtime(args: argparse.Namespace) -> int:
-    checks = {"live": _check_live, "load": _check_load, "board": _check_board}
+    checks = {"live": _check_live, "load": _check_load, "board": _check_board, "dashboard": _check_dashboard}
     problem = checks[args.benchmark](args)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
@@ -235,6 +248,13 @@ def _main_realtime(args: argparse.Namespace) -> int:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0, interactive=False)
+        if args.benchmark == "dashboard":
+            from bench.dashboard import DashboardOptions
+            from bench.dashboard import run as run_dashboard
+
+            dash = run_dashboard(DashboardOptions(people=args.people, renders=args.renders,
+                                                  progress=not args.no_progress))  # fmt: skip
+            return 0 if dash.targets_met else 1
         if args.benchmark == "load":
             from bench.load import LoadOptions
             from bench.load import run as run_load

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.api.errors import error_body
 from marketplace.api.parsers import contains_nul
+from marketplace.audit.context import current_ip
 
 
 class RefuseNulMiddleware:
@@ -28,3 +29,17 @@ class RefuseNulMiddleware:
                 return JsonResponse(error_body("nul_character", message), status=400)
             return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
+
+
+class AuditContextMiddleware:
+    """Give the audit log the address a request comes from (REMOTE_ADDR; behind a proxy, the proxy sets it)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = current_ip.set(request.META.get("REMOTE_ADDR") or None)
+        try:
+            return self.get_response(request)
+        finally:
+            current_ip.reset(token)

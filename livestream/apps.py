@@ -10,3 +10,16 @@ class LivestreamConfig(AppConfig):
         from livestream import demo
 
         demo.register()
+        # 好差评 of the services these features give: a finished gig, an attended event.
+        from livestream.events.selectors import county_of_attended_event
+        from livestream.gigs.selectors import county_of_finished_claim
+        from marketplace.ratings import rules
+        from marketplace.ratings.enums import Service
+
+        rules.register(Service.GIG, county_of_finished_claim)
+        rules.register(Service.EVENT, county_of_attended_event)
+        # Gig wage complaints count toward the employers' early warning (根治欠薪).
+        from livestream.gigs.selectors import wage_complaints_by_employer
+        from marketplace.arrears.rules import register_complaint_counter
+
+        register_complaint_counter(wage_complaints_by_employer)

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from channels.generic.websocket import AsyncJsonWebsocketConsumer, AsyncWebsocketConsumer
+from channels.generic.websocket import AsyncWebsocketConsumer
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livestream.protocol import ProtocolError, parse_message
 from livestream.ratelimit import FrameRateLimiter
+from livestream.sockets import JsonSocket
 
 HEALTH_GROUP = "health"
 # The close code of a socket address that names nothing, as for a board or room that does not exist.
 CLOSE_NOT_FOUND = 4404
 
 
-class HealthConsumer(AsyncJsonWebsocketConsumer):
+class HealthConsumer(JsonSocket):
     async def connect(self) -> None:
         # Rate-limited like every other socket: one `broadcast` frame costs a write to every socket
         # in the group, so an unthrottled sender would flood them all.

@@ -14,13 +14,13 @@ from __future__ import annotations
 from typing import Any
 
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from livestream.gigs.consumers import CLOSE_LOGIN_REQUIRED
 from livestream.protocol import ProtocolError, parse_message
 from livestream.ratelimit import FrameRateLimiter
+from livestream.sockets import JsonSocket
 from marketplace.notifications.services import notifications_mark_read, unread_count, user_group
 
 MAX_IDS = 200
@@ -37,7 +37,7 @@ def _mark_read(user, ids: list[int] | None) -> int:
     return unread_count(user)
 
 
-class NotificationConsumer(AsyncJsonWebsocketConsumer):
+class NotificationConsumer(JsonSocket):
     group: str | None = None
 
     async def connect(self) -> None:

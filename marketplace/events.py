@@ -11,3 +11,7 @@ from django.dispatch import Signal
 # The occupation taxonomy was loaded again (new words, synonyms, skills): caches of it above the
 # floor are stale (matching's text analyser). Sent at once and again after commit. No kwargs.
 taxonomy_loaded = Signal()
+
+# An application became a hire (inside the hire's transaction). kwargs: application. Stations put
+# a worker hired through a station's posting or partner employer on that station's roster.
+application_hired = Signal()

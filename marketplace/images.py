@@ -35,7 +35,7 @@ from marketplace.effects import after_commit
 if TYPE_CHECKING:
     from django.core.files.storage import Storage
 
-    from marketplace.models import Certificate, Employer
+    from marketplace.models import ArrearsEvidence, Certificate, Employer, WageArrearsCase
 
 logger = logging.getLogger(__name__)
 
@@ -350,3 +350,12 @@ def certificate_photo_set(*, certificate: Certificate, upload: UploadedFile | IO
     clean = image_clean(upload, max_side=CERTIFICATE_MAX_SIDE)
     _replace_files(certificate, {"photo": clean.content})
     logger.info("Certificate %s photo replaced (%dx%d)", certificate.pk, clean.width, clean.height)
+
+
+def arrears_evidence_store(*, case: WageArrearsCase, clean: CleanImage) -> ArrearsEvidence:
+    """Store an evidence photo already cleaned by `image_clean` (all of a complaint's photos are checked
+    before anything is stored, so one bad photo leaves no half-filed case behind)."""
+    evidence = case.evidence.model(case=case)
+    evidence.photo.save(clean.content.name, clean.content, save=True)
+    logger.info("Arrears case %s evidence %s stored (%dx%d)", case.pk, evidence.pk, clean.width, clean.height)
+    return evidence

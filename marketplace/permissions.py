@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from marketplace.audit.services import audit_view
 from marketplace.enums import ProfileVisibility, Role
 from marketplace.privacy import mask_id_number, mask_phone
 
@@ -125,6 +126,13 @@ MATRIX: dict[str, dict[str, Scope]] = {
     "employer.edit": {Role.EMPLOYER: _own_employer, Role.BUREAU: _all},
     "employer.verify": {Role.BUREAU: _all},
     "employer.blacklist": {Role.BUREAU: _all},
+    # The plan's records (issue 16): the bureau keeps them; stations also register households
+    # (their workers' families) and file wage-arrears complaints; workers file their own.
+    "plan.manage": {Role.BUREAU: _all},
+    "record.manage": {Role.BUREAU: _all},
+    "household.register": {Role.STATION: _all, Role.BUREAU: _all},
+    "arrears.file": {Role.SEEKER: _all, Role.STATION: _all, Role.BUREAU: _all},
+    "arrears.handle": {Role.BUREAU: _all},
 }
 
 
@@ -178,6 +186,8 @@ def personal_numbers(viewer: User | None, profile: WorkerProfile) -> PersonalNum
     them, the bureau); masked for everyone else, employers included.
     """
     if can(viewer, "profile.view_personal_numbers", profile):
+        if viewer is not None and viewer.pk != profile.user_id:  # staff seeing someone else's numbers
+            audit_view(viewer, "profile", profile.pk, why=_("工作人员查看求职者完整号码"))
         return PersonalNumbers(phone=profile.user.phone, id_number=profile.id_number, full=True)
     return PersonalNumbers(
         phone=mask_phone(profile.user.phone), id_number=mask_id_number(profile.id_number), full=False

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from marketplace.enums import ApplicationStatus
-from marketplace.models import Application, Notification, SmsCode
+from marketplace.models import Application, Notification, PersonalDataAccess, SmsCode
 
 CLOSED_APPLICATION = (ApplicationStatus.HIRED, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN)
 EXPIRED_SNAPSHOT = {"expired": True, "name": "（已过保存期）"}
@@ -43,5 +43,6 @@ def retention_sweep(*, now=None) -> dict[str, int]:
         .exclude(snapshot__has_key="erased")
         .update(snapshot=EXPIRED_SNAPSHOT),
         "expired_sessions": Session.objects.filter(expire_date__lt=now).delete()[0],
+        "audit_log": PersonalDataAccess.objects.filter(at__lt=before(settings.RETENTION_AUDIT_DAYS)).delete()[0],
     }
     return done

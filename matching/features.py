@@ -19,7 +19,8 @@ from typing import Any
 
 from marketplace.occupations.taxonomy import occupation_families, occupation_info, suggest_occupations
 from marketplace.places import Area, Home, areas_in_text, distance_km, resolve_areas
-from matching import hours
+from marketplace.postings import red_flags
+from matching import gender, hours
 from matching.pay import monthly
 
 # Certificates named in free text: 焊工证, 叉车证, 电工证, 健康证, A2驾照, 教师资格证 …
@@ -41,11 +42,14 @@ _ANYTHING = ("什么都", "啥都", "都可以", "都行", "不挑", "不限", "
 # Said about place in free text rather than in the place field: they want to stay close.
 _STAY_CLOSE = ("家附近", "离家近", "离家不远", "附近", "不想出远门", "不出远门", "不能出远门", "照顾老人", "照顾家",
                "接送孩子", "带孩子", "在家门口", "家门口", "镇上", "县城", "安置点", "就近", "本地")  # fmt: skip
-# 不想进厂, 不要夜班, 不想一直做普工: what follows a refusal, up to the next pause, is not a want.
+# 不想进厂, 不进厂, 不要夜班, 不想一直做普工: what follows a refusal, up to the next pause, is not a want.
 # (不会 is "cannot", said of skills, and 不想出去 is about place: closeness reads the whole text.)
 _REFUSAL = re.compile(
-    r"(?:不想|不要|不愿意?|不做|不干|不喜欢|不考虑|不再|不上|不能上)(?:再|一直|老是|总是)?([^，,。；;！!？?、\s]{1,12})"
+    r"(?:不想|不要|不愿意?|不做|不干|不喜欢|不考虑|不再|不上|不能上|不(?=进厂|进工厂|去厂))(?:再|一直|老是|总是)?"
+    r"([^，,。；;！!？?、\s]{1,12})"
 )
+# Posts of the bureau's own organised migration, where no station is linked (imports, evaluation).
+_ORGANISED = re.compile(r"劳务协作站|劳务工作站|劳务协作工作站|返岗直通车|东西部劳务协作|东西部协作")
 _EDUCATION_WORDS = (
     ("master", ("硕士", "研究生")),
     ("bachelor", ("本科",)),
@@ -65,6 +69,8 @@ class Seeker:
     family_codes: frozenset[str]
     #: families named as a line of work (进厂, 服务行业): the whole family is what they asked for
     sector_codes: frozenset[str] = frozenset()
+    #: of those, the ones not said but read from going away with no trade (first_work_away): 进厂
+    first_work_codes: frozenset[str] = frozenset()
     certificates: tuple[str, ...] = ()
     #: where they accept to work: divisions (宁波), regions (珠三角), relative words (外省, 县城)
     areas: tuple[Area, ...] = ()
@@ -89,6 +95,8 @@ class Seeker:
     refused_sector_codes: frozenset[str] = frozenset()
     #: hours they said they cannot work (matching.hours): 不上夜班, 只能上午
     hours_limits: frozenset[str] = frozenset()
+    #: "male", "female" or "" (the profile's field; said in their words where a record has none)
+    gender: str = ""
 
 
 @dataclass
@@ -103,6 +111,12 @@ class Posting:
     age_max: int | None = None
     #: the shifts its words offer (matching.hours): 长白班, 两班倒, 夜班
     hours: frozenset[str] = frozenset()
+    #: money asked of the worker, fraud, or no job at all (marketplace.postings.red_flags)
+    red_flags: frozenset[str] = frozenset()
+    #: the post as a whole asks for men or for women (matching.gender): "male", "female" or ""
+    gender_required: str = ""
+    #: organised migration: a cooperation station's post, a 返岗直通车 (the plan's 组织化 target)
+    organised: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -231,17 +245,47 @@ def closeness(
     or a few hours is a commute, never a move, and at 55 few leave home for work. Nobody who named
     somewhere far stays close.
     """
+    far = going_far(areas, home)
+    said = any(area.near_home for area in areas) or any(word in (text or "") for word in _STAY_CLOSE)
+    if far or not (said or short_work or older):
+        return False, NEAR_SAID_KM
+    return True, NEAR_SAID_KM if said else NEAR_IMPLIED_KM
+
+
+def going_far(areas: tuple[Area, ...] | list[Area], home: Home) -> bool:
+    """Whether any place they accept is a move: another province, a region, or over 100 km off."""
     point = home.point
-    far = any(
+    return any(
         area.kind in ("outside", "region")
         or (area.place is not None and area.place.level == "province" and area.place.code != home.province)
         or (area.place is not None and point is not None and distance_km(*point, *area.place.position) > 100)
         for area in areas
     )
-    said = any(area.near_home for area in areas) or any(word in (text or "") for word in _STAY_CLOSE)
-    if far or not (said or short_work or older):
-        return False, NEAR_SAID_KM
-    return True, NEAR_SAID_KM if said else NEAR_IMPLIED_KM
+
+
+MIGRANT_AGE = 45  # below this, who leaves with no trade is most often taken on in a factory
+
+
+def first_work_away(
+    *,
+    vague: bool,
+    ids: frozenset[int],
+    areas: tuple[Area, ...] | list[Area],
+    home: Home,
+    age: int | None,
+    refused: frozenset[str],
+    refused_ids: frozenset[int] = frozenset(),
+) -> frozenset[str]:
+    """The line of work a young seeker going away with no trade is most often taken on in: 进厂.
+
+    去沿海打工 with no trade named means, as every judge on the hand-written sets read it, the
+    factory floor (普工, 流水线) the prefecture's migrants mostly start on, unless they said 不进厂.
+    """
+    away = going_far(areas, home) or any(area.kind == "anywhere" for area in areas)
+    if not vague or ids or (age is not None and age >= MIGRANT_AGE) or not away:
+        return frozenset()
+    # 不进厂 refuses the line of work, 不想一直做普工 its first rung: either way, not the factory.
+    return sectors_in("进厂") - refused - occupation_families(refused_ids)
 
 
 def seeker_from_record(row: dict[str, Any]) -> Seeker:
@@ -257,7 +301,9 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
     lat, lon = finite_number(row.get("lat")), finite_number(row.get("lng", row.get("lon")))
     home = Home.of(lat, lon)
     wanted = row.get("desired_cities") or []
-    areas, _unknown = resolve_areas([str(name) for name in (wanted if isinstance(wanted, list) else [wanted])], home)
+    areas, _unknown = resolve_areas(
+        [str(name) for name in (wanted if isinstance(wanted, list) else [wanted])], home, by_sound=True
+    )
     if not areas:  # no place field: where they said they want to go, in their own words
         areas = areas_in_text(" ".join([desired, described]), home)
     near_home, near_home_km = closeness(
@@ -267,6 +313,17 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
         short_work=str(row.get("availability") or "") in ("gig", "part_time"),
         older=(_int(row.get("age")) or 0) >= OLDER_AGE or "older_worker" in (row.get("groups") or []),
     )
+    vague = wants_anything(desired) or not any(suggest_occupations(title=p, limit=1) for p in split_wants(desired))
+    first_work = first_work_away(
+        vague=vague,
+        ids=ids,
+        areas=areas,
+        home=home,
+        age=_int(row.get("age")),
+        refused=refused_sectors,
+        refused_ids=refused_ids,
+    )
+    sectors |= first_work
     certificates = tuple(str(c) for c in row.get("certificates") or []) + certificates_in(described)
     availability = str(row.get("availability") or "both")
     education = str(row.get("education") or "")
@@ -278,12 +335,13 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
         occupation_words=words,
         family_codes=occupation_families(ids) | sectors,
         sector_codes=sectors,
+        first_work_codes=first_work,
         certificates=certificates,
         areas=tuple(areas),
         home=home,
         near_home=near_home,
         near_home_km=near_home_km,
-        vague=wants_anything(desired) or not any(suggest_occupations(title=p, limit=1) for p in split_wants(desired)),
+        vague=vague,
         lat=lat,
         lon=lon,
         expected_pay_month=monthly(
@@ -296,6 +354,7 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
         refused_occupation_ids=refused_ids - ids,
         refused_sector_codes=refused_sectors - sectors,
         hours_limits=hours.limits(" ".join([desired, described])),
+        gender=str(row.get("gender") or "") or gender.stated(described),
     )
 
 
@@ -313,7 +372,7 @@ def seeker_from_profile(profile) -> Seeker:
     words = {**{i: w for i, w in inferred.items() if not chosen}, **chosen}
     home = Home.of(profile.lat, profile.lon, profile.current_county or "")
     wanted = [str(p) for p in profile.wanted_places or []]
-    areas, _unknown = resolve_areas(wanted, home)
+    areas, _unknown = resolve_areas(wanted, home, by_sound=True)
     if not areas:
         areas = areas_in_text(profile.intro or "", home)
     if home.county is not None and not any(a.near_home or a.place == home.county for a in areas):
@@ -322,6 +381,16 @@ def seeker_from_profile(profile) -> Seeker:
     lat, lon = home.point if home.point else (None, None)  # the county seat stands in for a home point
     ids = frozenset(words)
     sectors = sectors_in(" ".join(skills)) if not ids else frozenset()
+    first_work = first_work_away(
+        vague=not chosen and not inferred,
+        ids=ids,
+        areas=areas,
+        home=home,
+        age=profile.age,
+        refused=refused_sectors,
+        refused_ids=refused_ids,
+    )
+    sectors |= first_work
     near_home, near_home_km = closeness(
         profile.intro or "",
         tuple(areas),
@@ -337,6 +406,7 @@ def seeker_from_profile(profile) -> Seeker:
         occupation_words=words,
         family_codes=occupation_families(ids) | sectors,
         sector_codes=sectors,
+        first_work_codes=first_work,
         certificates=certificates,
         areas=tuple(areas),
         home=home,
@@ -354,6 +424,7 @@ def seeker_from_profile(profile) -> Seeker:
         refused_occupation_ids=refused_ids - ids,
         refused_sector_codes=refused_sectors - sectors,
         hours_limits=hours.limits(profile.intro or ""),
+        gender=profile.gender or gender.stated(profile.intro or ""),
     )
 
 
@@ -362,6 +433,7 @@ def posting_from_document(doc: dict[str, Any], requirements: str = "") -> Postin
     age_min, age_max = doc.get("age_min"), doc.get("age_max")
     if age_min is None and age_max is None:
         age_min, age_max = age_range_in(requirements)
+    words = " ".join(str(doc.get(k) or "") for k in ("title", "description", "schedule")) + " " + requirements
     return Posting(
         id=doc["id"],
         doc=doc,
@@ -369,9 +441,13 @@ def posting_from_document(doc: dict[str, Any], requirements: str = "") -> Postin
         education_min=str(doc.get("education_min") or "") or education_in(requirements),
         age_min=age_min,
         age_max=age_max,
-        hours=hours.offered(
-            " ".join(str(doc.get(k) or "") for k in ("title", "description", "schedule")) + " " + requirements
+        hours=hours.offered(words),
+        red_flags=red_flags.found(words),
+        gender_required=gender.required(
+            str(doc.get("title") or ""), " ".join([str(doc.get("description") or ""), requirements])
         ),
+        organised=bool(doc.get("station_id"))
+        or bool(_ORGANISED.search(f"{doc.get('employer_name') or ''} {doc.get('title') or ''}")),
     )
 
 

@@ -19,7 +19,8 @@ from django.conf import settings
 from marketplace.enums import EDUCATION_RANK, KeyGroup
 from marketplace.occupations.taxonomy import occupation_info, related_trade
 from marketplace.places import Area, distance_km, workplace_codes
-from matching import hours
+from marketplace.postings import red_flags
+from matching import gender, hours
 from matching.features import Posting, Seeker
 
 DEFAULT_WEIGHTS: dict[str, float] = {
@@ -35,15 +36,18 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "certificate_on_hire": -0.3,  # a 健康证: a medical check within days, often after the offer
     "education_short": -0.8,
     "age_outside": -1.5,  # as serious as a missing certificate: employers turn them away
+    "gender_outside": -1.5,  # 男，55岁以下 for a woman: the same gate as age
     "unverified_employer": -0.3,
     "far_away": -2.0,  # hundreds of kilometres off, in none of the places the seeker accepts
     "welfare_not_eligible": -3.0,  # public-welfare posts are for the groups policy names
     "welfare_not_local": -1.0,  # ... and for the people of their own county (本地户籍)
     "internship_not_eligible": -3.0,  # 就业见习 is for graduates
+    "organised": 0.3,  # a station's post in a place they will go: the plan wants 70% to go organised
     "key_group_priority": 0.6,  # 重点群体 on posts meant for them (public welfare, 见习 for graduates)
     "refused": -1.5,  # the trade or line of work they said they do not want (不想进厂)
     "hours_clash": -1.5,  # nights for who said 晚上不行: as real a limit as age
     "hours_fit": 0.4,  # 长白班 for who asked for day shifts
+    "red_flag": -3.0,  # a deposit asked of the worker, a known fraud, or no job at all: never worth showing
 }
 # Public-welfare posts (公益性岗位) place the hard-to-employ and people lifted out of poverty.
 WELFARE_GROUPS = frozenset(
@@ -68,6 +72,7 @@ NEAR_NOT_NAMED = 0.3  # share of the place signal for near home when they named 
 FILL_IN = "填写想做的工作和所在地，推荐会更准"
 OTHER_TRADE_FIT = 0.85  # the trade is one of several a post names: a fit, a little less sure
 SECTOR_FIT = 0.75  # 想进厂 and this is a factory job: what they asked for, if not a named trade
+FIRST_WORK_FIT = 0.4  # 去沿海打工 with no trade: the factory most start in, read rather than said
 TIE_BAND = 0.05  # scores this close are near-equal: demand may be spread among them
 JOB_TYPE_FIT = {
     "full_time": {"full_time": 1.0, "internship": 0.9, "public_welfare": 0.9, "part_time": 0.4, "gig": 0.3},
@@ -159,6 +164,12 @@ def _score(seeker: Seeker, posting: Posting, semantic: float | None, lexical: fl
     signals["places_left"] = 1.0 if (doc.get("headcount") or 0) > 0 else 0.0
     _requirements(seeker, posting, signals, reasons)
     _hours(seeker, posting, signals, reasons)
+    if posting.organised and place > 0 and "far_away" not in signals and (distance is None or distance > NEAR_KM):
+        signals["organised"] = 1.0
+        reasons.append("劳务协作站组织输出，有专人对接")
+    if posting.red_flags:
+        signals["red_flag"] = 1.0
+        reasons.append(red_flags.reason(posting.red_flags))
     if not seeker.occupation_ids and _entry_level(posting):
         # Said, not scored: for who names no trade it is worth knowing, but as a score it put
         # 学徒 posts first and lost on seven of eight evaluation sets (README).
@@ -179,6 +190,9 @@ def _score(seeker: Seeker, posting: Posting, semantic: float | None, lexical: fl
 def _occupation(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> float:
     occupation_id = doc.get("occupation_id")
     family = doc.get("family_code")
+    if family and family in seeker.first_work_codes and occupation_id not in seeker.occupation_ids:
+        reasons.append(f"外出务工多从这一行做起：{doc.get('family_name') or family}")
+        return FIRST_WORK_FIT
     if family and family in seeker.sector_codes and occupation_id not in seeker.occupation_ids:
         reasons.append(f"行业匹配：{doc.get('family_name') or family}")
         return SECTOR_FIT
@@ -412,6 +426,9 @@ def _requirements(seeker: Seeker, posting: Posting, signals: dict[str, float], r
         else:
             wanted = f"{posting.age_max}岁以下" if posting.age_max is not None else f"{posting.age_min}岁以上"
         reasons.append(f"年龄不符：要求{wanted}，你{seeker.age}岁")
+    if seeker.gender and posting.gender_required and seeker.gender != posting.gender_required:
+        signals["gender_outside"] = 1.0
+        reasons.append("岗位只招女性" if posting.gender_required == gender.FEMALE else "岗位只招男性")
 
 
 def _hours(seeker: Seeker, posting: Posting, signals: dict[str, float], reasons: list[str]) -> None:

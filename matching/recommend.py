@@ -64,7 +64,7 @@ def gather(backend: BaseSearchBackend, seeker: Seeker, *, vector: list[float] | 
     for where in _area_criteria(seeker.areas):
         if seeker.family_codes:
             take(_search(backend, family_codes=tuple(seeker.family_codes), **where))
-        if not seeker.family_codes:
+        if not seeker.family_codes or seeker.vague:
             take(_search(backend, **where))
     if home is not None and not seeker.occupation_ids:
         take(_search(backend, geo=home))  # nothing else to go on: what is near

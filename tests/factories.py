@@ -22,7 +22,18 @@ from PIL import Image
 from livestream.gigs.models import Gig
 from livestream.models import RecruitmentEvent
 from marketplace.enums import PayUnit, PostingStatus, Role, VerificationStatus
-from marketplace.models import CooperationStation, Employer, JobPosting, User, WorkerProfile
+from marketplace.models import (
+    Application,
+    CooperationStation,
+    Employer,
+    EmploymentOutcome,
+    JobPosting,
+    RosterEntry,
+    TrainingCourse,
+    Trip,
+    User,
+    WorkerProfile,
+)
 from marketplace.validators import credit_code_check_char, id_number_check_char
 
 PASSWORD = "Jyt-test-pass-42"
@@ -106,6 +117,34 @@ class EmployerMemberFactory(UserFactory):
     employer = factory.SubFactory(EmployerFactory)
 
 
+class RosterEntryFactory(DjangoModelFactory):
+    """A worker from 凯里市 on a station's roster, started two weeks ago, owned by the station."""
+
+    class Meta:
+        model = RosterEntry
+
+    station = factory.SubFactory(StationFactory)
+    name = "吴小兰"
+    phone = factory.Sequence(lambda n: f"137{n + 20_000:08d}")
+    home_county = "凯里市"
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=14))
+
+
+class TripFactory(DjangoModelFactory):
+    """返岗直通车 from 凯里市 in three days, sign-up open for two, 45 seats, one pick-up point."""
+
+    class Meta:
+        model = Trip
+
+    station = factory.SubFactory(StationFactory)
+    title = "春节后凯里—宁波返岗专车"
+    home_county = "凯里市"
+    departs_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
+    signup_deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=2))
+    seats = 45
+    pickup_points = factory.LazyFunction(lambda: [{"place": "凯里火车站广场", "time": "07:30"}])
+
+
 class StationStaffFactory(UserFactory):
     role = Role.STATION
     station = factory.SubFactory(StationFactory)
@@ -140,6 +179,42 @@ class JobPostingFactory(DjangoModelFactory):
     pay_max = 5500
     status = PostingStatus.PUBLISHED
     published_at = factory.LazyAttribute(lambda p: timezone.now() if p.status == PostingStatus.PUBLISHED else None)
+
+
+class ApplicationFactory(DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    profile = factory.LazyAttribute(lambda a: SeekerFactory().profile)
+    posting = factory.SubFactory(JobPostingFactory)
+
+
+class EmploymentOutcomeFactory(DjangoModelFactory):
+    """A hire written directly (application tests hire through the services), today, in the posting's county."""
+
+    class Meta:
+        model = EmploymentOutcome
+
+    application = factory.SubFactory(ApplicationFactory, status="hired")
+    profile = factory.SelfAttribute("application.profile")
+    employer = factory.SelfAttribute("application.posting.employer")
+    county = factory.SelfAttribute("application.posting.county")
+    job_type = factory.SelfAttribute("application.posting.job_type")
+    hired_at = factory.LazyFunction(timezone.now)
+
+
+class TrainingCourseFactory(DjangoModelFactory):
+    """An electricians' class at 凯里市 that began a month ago and ended yesterday."""
+
+    class Meta:
+        model = TrainingCourse
+
+    name = "电工培训班"
+    provider = "凯里市职业技能培训学校"
+    county = "凯里市"
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
+    ends_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=1))
+    certificate = "电工证"
 
 
 class GigFactory(DjangoModelFactory):

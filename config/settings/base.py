@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "config.middleware.RefuseNulMiddleware",
+    "config.middleware.AuditContextMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -168,6 +169,19 @@ SPECTACULAR_SETTINGS = {
     | {
         f"{name}Enum": f"livestream.events.enums.{name}"
         for name in ("EventKind", "EventStatus", "BoothStatus", "RegistrationStatus")
+    }
+    | {
+        f"{name}Enum": f"marketplace.stations.enums.{name}"
+        for name in ("ArrivalRoute", "RosterStatus", "ContactStatus", "Owner", "AnsweredVia")
+    }
+    | {f"{name}Enum": f"marketplace.trips.enums.{name}" for name in ("TripStatus", "SeatStatus")}
+    | {f"{name}Enum": f"marketplace.plan.enums.{name}" for name in ("Measure", "Comparison", "Standing")}
+    | {f"{name}Enum": f"marketplace.ratings.enums.{name}" for name in ("Service", "Score")}
+    | {f"{name}Enum": f"marketplace.training.enums.{name}" for name in ("CourseKind", "EnrolmentStatus")}
+    | {f"{name}Enum": f"marketplace.disputes.enums.{name}" for name in ("DisputeKind", "Track", "Outcome")}
+    | {
+        f"{name}Enum": f"marketplace.arrears.models.{name}"
+        for name in ("ArrearsSource", "ArrearsStatus", "ArrearsOutcome")
     },
 }
 
@@ -192,6 +206,8 @@ EXPENSIVE_PATHS = [r"^/api/search/", r"^/api/recommendations/", r"^/api/postings
 RETENTION_SMS_CODES_DAYS = env_int("RETENTION_SMS_CODES_DAYS", 30)
 RETENTION_READ_NOTIFICATIONS_DAYS = env_int("RETENTION_READ_NOTIFICATIONS_DAYS", 180)
 RETENTION_CLOSED_APPLICATIONS_DAYS = env_int("RETENTION_CLOSED_APPLICATIONS_DAYS", 730)
+# The personal-data audit log: at least six months by law; three years unless the bureau says otherwise.
+RETENTION_AUDIT_DAYS = max(env_int("RETENTION_AUDIT_DAYS", 1095), 183)
 # A pool process warms up (model, dictionaries) before it reports ready; Celery's 4 s default
 # would take that for a hung child and replace it, forever.
 CELERY_WORKER_PROC_ALIVE_TIMEOUT = env_float("CELERY_WORKER_PROC_ALIVE_TIMEOUT", 120.0)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from frontend.charts import organised_chart
 from frontend.forms.staff import ApproveForm, BlacklistForm, GradeForm, RejectForm, VerifyForm
 from frontend.views.common import add_service_errors, error_text, role_required
 from marketplace.employers.selectors import employer_list_blacklisted, employer_list_pending_verification
@@ -21,9 +22,11 @@ from marketplace.employers.services import (
     employer_verify,
 )
 from marketplace.enums import PostingStatus, Role
-from marketplace.models import BlacklistEntry, Employer, JobPosting
+from marketplace.models import BlacklistEntry, Employer, JobPosting, RosterEntry
 from marketplace.postings.selectors import moderation_queue
 from marketplace.postings.services import posting_approve, posting_reject
+from marketplace.stations.enums import Owner, RosterStatus
+from marketplace.stations.selectors import ORGANISED_TARGET, organised_by_county, organised_by_month
 
 bureau_only = role_required(Role.BUREAU)
 
@@ -37,8 +40,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "pending_postings": JobPosting.objects.filter(status=PostingStatus.PENDING).count(),
             "pending_employers": employer_list_pending_verification().count(),
             "blacklisted": employer_list_blacklisted().count(),
+            "home_county_list": RosterEntry.objects.filter(owner=Owner.HOME_COUNTY, status=RosterStatus.LEFT).count(),
+            # 外出务工组织化程度 across every station's roster, per home county, against the plan's 70%.
+            "share_chart": organised_chart(
+                _("外出务工组织化程度（按户籍县市）"), organised_by_county(RosterEntry.objects.all()), ORGANISED_TARGET,
+                label=lambda row: row.county,
+            ),
+            "month_chart": organised_chart(
+                _("外出务工组织化程度（按到岗月份，各县合计）"), organised_by_month(RosterEntry.objects.all()),
+                ORGANISED_TARGET, label=lambda row: row.month.strftime("%Y-%m"),
+            ),
         },
-    )
+    )  # fmt: skip
 
 
 def _moderation_page(request: HttpRequest, failed: dict[int, RejectForm] | None = None) -> HttpResponse:

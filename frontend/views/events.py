@@ -39,6 +39,8 @@ from livestream.models import EventRegistration, RecruitmentEvent
 from marketplace.enums import KeyGroup, Role
 from marketplace.models import JobPosting
 from marketplace.postings.selectors import posting_list_public
+from marketplace.ratings.enums import Score, Service
+from marketplace.ratings.selectors import ratings_given
 
 logger = logging.getLogger(__name__)
 
@@ -150,7 +152,11 @@ def ticket(request: HttpRequest, pk: int) -> HttpResponse:
     if registration is None:
         messages.error(request, _("你还没有报名这场招聘会。"))
         return redirect("frontend:event_detail", pk=pk)
-    return render(request, "frontend/events/ticket.html", {"event": event, "registration": registration})
+    attended = registration.checked_in_at is not None  # 好差评 once the person was there
+    rating = ratings_given(request.user, Service.EVENT, [registration.pk]).get(registration.pk) if attended else None
+    return render(request, "frontend/events/ticket.html", {"event": event, "registration": registration,
+                                                           "can_rate": attended, "rating": rating,
+                                                           "scores": Score.choices})  # fmt: skip
 
 
 @role_required(Role.SEEKER)

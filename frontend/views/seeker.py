@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -28,6 +30,9 @@ from marketplace.profiles.services import (
     profile_declare_groups,
     profile_update,
 )
+from marketplace.ratings.enums import Score, Service
+from marketplace.ratings.selectors import ratings_given
+from marketplace.ratings.services import rating_give
 from matching.search import SearchUnavailable
 from matching.selectors import jobs_for_seeker
 
@@ -173,11 +178,34 @@ def _county_options() -> list[str]:
 
 @role_required(Role.SEEKER)
 def applications(request: HttpRequest) -> HttpResponse:
+    found = list(application_list_for_seeker(user=request.user))
+    rated = ratings_given(request.user, Service.APPLICATION, [a.pk for a in found])
     items = [
-        {"application": a, "can_withdraw": ApplicationStatus.WITHDRAWN in APPLICATION_TRANSITIONS[a.status]}
-        for a in application_list_for_seeker(user=request.user)
-    ]
-    return render(request, "frontend/seeker/applications.html", {"items": items})
+        {"application": a, "can_withdraw": ApplicationStatus.WITHDRAWN in APPLICATION_TRANSITIONS[a.status],
+         "can_rate": a.status in ANSWERED and a.pk not in rated, "rating": rated.get(a.pk)}
+        for a in found
+    ]  # fmt: skip
+    return render(request, "frontend/seeker/applications.html", {"items": items, "scores": Score.choices})
+
+
+ANSWERED = (ApplicationStatus.INTERVIEW, ApplicationStatus.OFFERED, ApplicationStatus.HIRED, ApplicationStatus.REJECTED)
+
+
+@login_required
+@require_POST
+def rate(request: HttpRequest) -> HttpResponse:
+    """好差评 from any page that offers it: one tap, once per service; back to where the person was."""
+    back = request.POST.get("next", "")
+    back = back if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}) else reverse("frontend:me")
+    try:
+        post = request.POST
+        rating_give(by=request.user, service=post.get("service", ""), ref_id=int(post.get("ref_id") or 0),
+                    score=post.get("score", ""), comment=post.get("comment", ""))  # fmt: skip
+    except (ValidationError, PermissionDenied, ValueError) as exc:
+        messages.error(request, error_text(exc) if isinstance(exc, ValidationError) else _("无法评价这项服务。"))
+    else:
+        messages.success(request, _("谢谢您的评价！"))
+    return redirect(back)
 
 
 @role_required(Role.SEEKER)

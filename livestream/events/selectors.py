@@ -252,3 +252,12 @@ def upcoming_events_organised_by(user) -> QuerySet[RecruitmentEvent] | None:
     else:
         return None
     return events.exclude(status=EventStatus.CANCELLED).filter(ends_at__gt=timezone.now()).order_by("starts_at")
+
+
+def county_of_attended_event(user, registration_id: int) -> str | None:
+    """好差评: the event's county when `user` was checked in at it, else None (may not rate)."""
+    return (
+        EventRegistration.objects.filter(pk=registration_id, profile__user=user, checked_in_at__isnull=False)
+        .values_list("event__county", flat=True)
+        .first()
+    )

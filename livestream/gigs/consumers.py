@@ -31,7 +31,6 @@ import math
 from typing import Any
 
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,6 +40,7 @@ from livestream.gigs.claim_queue import claim_queue
 from livestream.gigs.models import AREA_PATTERN, board_group
 from livestream.protocol import ProtocolError, parse_message
 from livestream.ratelimit import FrameRateLimiter
+from livestream.sockets import JsonSocket
 
 logger = logging.getLogger(__name__)
 
@@ -201,7 +201,7 @@ class BoardRelay(relay.GroupRelay):
         await super().stop()
 
 
-class GigBoardConsumer(AsyncJsonWebsocketConsumer):
+class GigBoardConsumer(JsonSocket):
     area: str
     board: BoardRelay | None = None
 

@@ -175,3 +175,19 @@ def complaints_for_staff(*, user: User, status: str = "") -> list[WageComplaint]
 
 def gig_is_running(gig: Gig) -> bool:
     return gig.status in (GigStatus.OPEN, GigStatus.FULL)
+
+
+def county_of_finished_claim(user, claim_id: int) -> str | None:
+    """好差评: the gig's county when `user` worked this claim to the end, else None (may not rate)."""
+    return (
+        GigClaim.objects.filter(pk=claim_id, profile__user=user, status=GigClaimStatus.CHECKED_OUT)
+        .values_list("gig__county", flat=True)
+        .first()
+    )
+
+
+def wage_complaints_by_employer(since: datetime.date) -> dict[int, int]:
+    """欠薪预警: gig wage complaints since `since`, per employer behind the gig."""
+    rows = (WageComplaint.objects.filter(created_at__date__gte=since, claim__gig__employer__isnull=False)
+            .values_list("claim__gig__employer_id").annotate(n=Count("id")).order_by())  # fmt: skip
+    return dict(rows)

@@ -26,7 +26,6 @@ import uuid
 from typing import Any
 
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -38,6 +37,7 @@ from livestream.live.selectors import room_state
 from livestream.models import LiveCard, LiveMessage, LiveRoom
 from livestream.protocol import ProtocolError, parse_message
 from livestream.ratelimit import FrameRateLimiter
+from livestream.sockets import JsonSocket
 from marketplace.models import JobPosting
 
 CLOSE_NO_ROOM = 4404
@@ -143,7 +143,7 @@ def _chat(user, room_id: int, text: Any) -> None:
     services.chat_post(by=user, room=LiveRoom.objects.get(pk=room_id), text=text)
 
 
-class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
+class LiveRoomConsumer(JsonSocket):
     room_id: int
     joined: bool = False
     is_host: bool = False

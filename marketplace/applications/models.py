@@ -26,6 +26,8 @@ class Application(models.Model):
         ordering = ["-created_at"]
         verbose_name = verbose_name_plural = _("求职申请")
         constraints = [models.UniqueConstraint(fields=["profile", "posting"], name="apply_once")]
+        # The dashboard asks "who applied lately" per person and "what was applied for lately".
+        indexes = [models.Index(fields=["profile", "created_at"]), models.Index(fields=["created_at"])]
 
     def __str__(self) -> str:
         return f"{self.profile} → {self.posting}"
@@ -53,6 +55,7 @@ class EmploymentOutcome(models.Model):
 
     class Meta:
         ordering = ["-hired_at"]
+        indexes = [models.Index(fields=["hired_at"])]
         verbose_name = verbose_name_plural = _("就业结果")
 
     def __str__(self) -> str:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.enums import ApplicationStatus, Role
+from marketplace.events import application_hired
 from marketplace.models import Application, ApplicationTransition, EmploymentOutcome, JobPosting, User
 from marketplace.permissions import require
 from marketplace.postings.selectors import posting_is_public
@@ -97,6 +98,7 @@ def _move(application: Application, to: str, *, by: User, note: str = "") -> App
             key_groups=sorted(profile.group_tags.filter(confirmed_at__isnull=False).values_list("group", flat=True)),
             hired_at=timezone.now(),
         )
+        application_hired.send(sender=Application, application=application)
     return application
 
 

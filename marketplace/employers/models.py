@@ -1,4 +1,4 @@
-"""Employers, the bureau's cooperation stations, and the wage-arrears blacklist."""
+"""Employers and the wage-arrears blacklist (stations live in marketplace.stations)."""
 
 from __future__ import annotations
 
@@ -11,21 +11,6 @@ from marketplace.enums import IntegrityGrade, VerificationStatus
 from marketplace.places.position import Position
 from marketplace.privacy import EncryptedCharField, mask_phone
 from marketplace.validators import validate_contact_phone, validate_credit_code
-
-
-class CooperationStation(Position):
-    """驻外劳务协作站: a bureau office in a destination city that organises migrant workers."""
-
-    name = models.CharField(_("协作站名称"), max_length=60, unique=True)
-    city = models.CharField(_("所在城市"), max_length=30)
-    address = models.CharField(_("地址"), max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = verbose_name_plural = _("劳务协作站")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Employer(Position):
@@ -41,7 +26,7 @@ class Employer(Position):
     logo_thumb = models.ImageField(upload_to="employers/logos/thumbs/", blank=True, editable=False)
     # Stations post on behalf of employers in their city (东西部劳务协作).
     station = models.ForeignKey(
-        CooperationStation, on_delete=models.SET_NULL, null=True, blank=True, related_name="employers"
+        "marketplace.CooperationStation", on_delete=models.SET_NULL, null=True, blank=True, related_name="employers"
     )
     verification = models.CharField(
         _("认证状态"), max_length=10, choices=VerificationStatus.choices, default=VerificationStatus.PENDING

@@ -39,14 +39,15 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL + path
 
 
-def _quiet(now: datetime.datetime) -> bool:
+def sms_quiet(now: datetime.datetime) -> bool:
+    """Whether `now` falls in the SMS quiet hours (NOTIFY_SMS_QUIET_HOURS, local time): no texts then."""
     start, end = (int(hour) for hour in settings.NOTIFY_SMS_QUIET_HOURS)
     hour = timezone.localtime(now).hour
     return (start <= hour or hour < end) if start > end else start <= hour < end
 
 
 def _sms_allowed(user: User, now: datetime.datetime) -> bool:
-    if _quiet(now):
+    if sms_quiet(now):
         return False
     since = now - datetime.timedelta(days=1)
     sent = Notification.objects.filter(user=user, sms_sent=True, created_at__gte=since).count()

@@ -1,7 +1,8 @@
 """Places for the whole product, below every feature. One source: the national gazetteer.
 
     gazetteer:  resolve_place("浙江宁波") → Place (code, level, parents, coordinates);
-                locate(city, district, lat, lon), nearest_county, suggest_places, distance_km
+                locate(city, district, lat, lon), nearest_county, suggest_places, sounds_like (东关 → 东莞),
+                distance_km
     regions:    resolve_area("珠三角" | "外省" | "县城", Home) → Area a posting is in or not
     prefecture: COUNTIES of the home prefecture (from the gazetteer) with their towns — forms,
                 gig boards, the demo
@@ -20,6 +21,7 @@ from marketplace.places.gazetteer import (
     nearest_county,
     place_names,
     resolve_place,
+    sounds_like,
     suggest_places,
     valid_coordinates,
     workplace_codes,
@@ -46,6 +48,7 @@ __all__ = [
     "resolve_area",
     "resolve_areas",
     "resolve_place",
+    "sounds_like",
     "split_places",
     "suggest_places",
     "valid_coordinates",

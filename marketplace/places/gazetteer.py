@@ -181,6 +181,39 @@ def resolve_place(name: str) -> Place | None:
     return _resolve_compound(name)
 
 
+@cache
+def _by_sound() -> dict[str, Place]:
+    """Each place name's sound (pinyin without tones) to the place a user here most likely means."""
+    from pypinyin import lazy_pinyin
+
+    sounds: dict[str, Place] = {}
+    for key, places in _index().items():
+        if len(key) >= 2:
+            sound = " ".join(lazy_pinyin(key))
+            best = places[0]
+            if sound not in sounds or _preference(best) < _preference(sounds[sound]):
+                sounds[sound] = best
+    return sounds
+
+
+def sounds_like(name: str) -> Place | None:
+    """The place a name typed by its sound means: 东关 is 东莞, 惠洲 惠州, 凯立 凯里.
+
+    Phone keyboards offer characters by pinyin, and a place typed with the wrong one of two
+    characters that sound alike is still that place. Only for a name no place has.
+    """
+    from pypinyin import lazy_pinyin
+
+    name = re.sub(r"\s+", "", name or "")
+    if len(name) < 2 or len(name) > 8 or not re.fullmatch(r"[\u4e00-\u9fff]+", name) or resolve_place(name):
+        return None
+    place = _by_sound().get(" ".join(lazy_pinyin(name)))
+    # One character in common, as a slip of the keyboard leaves: 附近 sounds like 富锦 and means neither.
+    if place is None or not (set(name) & set(place.short or place.name)):
+        return None
+    return place
+
+
 def _resolve_compound(name: str) -> Place | None:
     """A parent's name in front of a child's (浙江宁波, 宁波市北仑区, 贵州省黔东南州凯里市): the child,
     read inside its parent, so 宁波鄞州 is not mistaken for another 鄞州."""
@@ -292,6 +325,9 @@ def suggest_places(name: str, limit: int = 3) -> list[str]:
             if ratio >= 0.5:
                 scored.append((-ratio, _preference(index[key][0]), key))
     close = [key for *_rank, key in sorted(scored)]
+    heard = sounds_like(name)  # 凯理 sounds like 凯里: that is the one they meant
+    if heard is not None:
+        close.insert(0, heard.short or heard.name)
     names: list[str] = []
     for key in close:
         short = _index()[key][0].short

@@ -25,6 +25,7 @@ from marketplace.places.gazetteer import (
     nearest_county,
     resolve_place,
     seat_of,
+    sounds_like,
 )
 
 _COASTAL = ("210000", "130000", "120000", "370000", "320000", "310000", "330000", "350000", "440000", "450000",
@@ -181,8 +182,13 @@ def _clean(word: str) -> str:
     return word
 
 
-def resolve_area(word: str, home: Home | None = None) -> Area | None:
-    """The area a wanted-place word means for this seeker, or None for a word we do not know."""
+def resolve_area(word: str, home: Home | None = None, *, by_sound: bool = False) -> Area | None:
+    """The area a wanted-place word means for this seeker, or None for a word we do not know.
+
+    `by_sound` also takes a name typed by its sound (东关 for 东莞). Forms and search do not: the
+    person is there to pick from the names suggested. The matcher does, reading what was saved or
+    imported long ago, when nobody can be asked.
+    """
     home = home or Home()
     raw = re.sub(r"\s+", "", word or "")
     if not raw:
@@ -191,7 +197,12 @@ def resolve_area(word: str, home: Home | None = None) -> Area | None:
         area = _relative(candidate, home) or _region(candidate) or _division(candidate)
         if area is not None:
             return area
-    return None
+    return _division_by_sound(_clean(raw)) if by_sound else None
+
+
+def _division_by_sound(word: str) -> Area | None:
+    place = sounds_like(word)
+    return _division(place.name) if place is not None else None
 
 
 def _division(word: str) -> Area | None:
@@ -254,13 +265,15 @@ def split_places(text: str) -> list[str]:
     return [p for p in (part.strip() for part in parts) if p]
 
 
-def resolve_areas(words: list[str] | tuple[str, ...], home: Home | None = None) -> tuple[list[Area], list[str]]:
+def resolve_areas(
+    words: list[str] | tuple[str, ...], home: Home | None = None, *, by_sound: bool = False
+) -> tuple[list[Area], list[str]]:
     """The areas of several typed words, and the words no area was found for."""
     areas: list[Area] = []
     unknown: list[str] = []
     for word in words:
         for part in split_places(str(word)) or [str(word)]:
-            area = resolve_area(part, home)
+            area = resolve_area(part, home, by_sound=by_sound)
             if area is None:
                 unknown.append(part)
             elif area not in areas:

@@ -9,18 +9,13 @@ suggestion and the review rule apply to imported jobs exactly as to typed ones.
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import PurePath
 from typing import Any
 
-import openpyxl
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -30,24 +25,14 @@ from marketplace.enums import Education, JobType, PayUnit, PostingStatus
 from marketplace.models import Employer, JobPosting, Occupation, User
 from marketplace.permissions import can, require
 from marketplace.postings.services import MIN_WORKING_AGE, posting_create, posting_submit
+from marketplace.tabular import MAX_BYTES, ImportFileError, RowError, parse_date, read_table
+from marketplace.tabular import header_key as _header_key
+from marketplace.tabular import norm as _norm
+from marketplace.tabular import text as _text
 from marketplace.validators import normalize_credit_code, validate_credit_code
 
-MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 2000
-# Physical rows, empty ones included: a sheet "formatted" down to row 1048576 must not cost minutes.
-MAX_SHEET_ROWS = 100_000
-Table = tuple[tuple[Any, ...], list[tuple[int, tuple[Any, ...]]]]  # the header, (row number, cells) per data row
 ProgressCallback = Callable[[str, int, int], None]  # stage ("校验" / "创建"), rows done, rows in the stage
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int  # 1-based row number as the user sees it in Excel (the header is row 1)
-    field: str  # the Chinese column header, or "" for the whole row
-    message: str
-
-    def __str__(self) -> str:
-        return f"第{self.row}行 [{self.field}] {self.message}" if self.field else f"第{self.row}行 {self.message}"
 
 
 @dataclass
@@ -64,14 +49,6 @@ class ImportReport:
     def valid_rows(self) -> int:
         """Rows that passed validation: created ones, or those a dry run would create."""
         return self.total_rows - len(self.error_rows)
-
-
-class ImportFileError(ValueError):
-    """The file as a whole cannot be imported; nothing was created."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class _CellError(Exception):
@@ -110,29 +87,7 @@ COLUMNS = (
 )
 HEADER = {column.key: column.header for column in COLUMNS}
 _LIST_SEPARATORS = re.compile(r"[、，,；;\n]+")
-_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s.*)?")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万)?")
-_BINARY_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff", b"%PDF", b"GIF8")
-
-
-def _norm(value: Any) -> str:
-    """Full-width digits and letters to ASCII, no whitespace: for codes, numbers, dates and choices."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", _text(value)))
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
-    return str(value).strip()
-
-
-def _header_key(value: Any) -> str:
-    """Headers as people retype them: 岗位名称*, ＊岗位名称, 岗位名称（必填）, title."""
-    return re.sub(r"\((必填|选填)\)", "", _norm(value).lower()).strip("*")
 
 
 _HEADER_KEYS = {
@@ -156,85 +111,6 @@ EDUCATIONS = _choices(
     {"无": "none", "无要求": "none", "高中": "senior", "中专": "senior", "技校": "senior", "职高": "senior",
      "专科": "college", "大学": "bachelor", "硕士": "master", "博士": "master", "研究生": "master"},
 )  # fmt: skip
-
-
-# --- reading the file ------------------------------------------------------------------------------------
-
-
-def _read_bytes(file: Any) -> bytes:
-    """Bytes, a binary file or an UploadedFile; never more than the limit is read into memory."""
-    if isinstance(file, bytes | bytearray | memoryview):
-        data = bytes(file)
-    else:
-        if hasattr(file, "seek"):
-            file.seek(0)
-        data = file.read(MAX_BYTES + 1)
-        data = data.encode("utf-8") if isinstance(data, str) else data
-    if len(data) > MAX_BYTES:
-        raise ImportFileError(_("文件超过%(mb)gMB，请分成几个文件导入。") % {"mb": MAX_BYTES / 2**20})
-    if not data.strip():
-        raise ImportFileError(_("文件是空的，请使用导入模板填写后再上传。"))
-    return data
-
-
-def _table(rows: Iterable[tuple[Any, ...]]) -> Table:
-    """The header and the non-empty data rows, numbered as Excel shows them (the header is row 1)."""
-    iterator = iter(rows)
-    header = tuple(next(iterator, ()))
-    if all(_text(cell) == "" for cell in header):
-        raise ImportFileError(_("第1行应为列名（表头），但它是空的。请使用导入模板，不要删除或移动第1行。"))
-    data: list[tuple[int, tuple[Any, ...]]] = []
-    for number, cells in enumerate(iterator, start=2):
-        if number > MAX_SHEET_ROWS:
-            raise ImportFileError(_("表格行数过多（含大量空行），请删除表格末尾多余的行后重试。"))
-        if any(_text(cell) for cell in cells):
-            data.append((number, tuple(cells)))
-            if len(data) > MAX_ROWS:
-                raise ImportFileError(_("一次最多导入%(max)d行岗位，请分成几个文件导入。") % {"max": MAX_ROWS})
-    return header, data
-
-
-def _csv_table(data: bytes) -> Table:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportFileError(_("不支持 Unicode 文本格式，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx。"))
-    if data.startswith(_BINARY_SIGNATURES) or b"\x00" in data:
-        raise ImportFileError(_("文件内容不是CSV文本（可能是Excel或图片文件改了扩展名），请上传 .csv 或 .xlsx 文件。"))
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ImportFileError(_("无法识别文件的文字编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后重试。"))
-    first_line = text.split("\n", 1)[0]
-    delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
-    try:
-        return _table(tuple(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise ImportFileError(_("CSV 文件格式有误（%(error)s），请用 Excel 打开后重新保存。") % {"error": exc}) from exc
-
-
-def _xlsx_table(data: bytes) -> Table:
-    if not data.startswith(b"PK\x03\x04"):
-        raise ImportFileError(
-            _("文件内容不是有效的 Excel（.xlsx）文件。旧版 .xls 或设置了密码的文件请先在 Excel 中另存为 .xlsx。")
-        )
-    workbook = None
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        if not workbook.worksheets:
-            raise ImportFileError(_("Excel 文件中没有工作表。"))
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # a wrong stored dimension would otherwise cut rows off silently
-        return _table(sheet.iter_rows(min_row=1, values_only=True))
-    except ImportFileError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file; all mean the same to the user
-        raise ImportFileError(_("无法读取该 Excel 文件，文件可能已损坏，请重新保存为 .xlsx 后再试。")) from exc
-    finally:
-        if workbook is not None:
-            workbook.close()
 
 
 def _columns(header: tuple[Any, ...], *, need_credit_code: bool) -> dict[str, int]:
@@ -282,20 +158,9 @@ def _choice(value: Any, table: dict[str, str], labels: Iterable[str]) -> str:
 
 
 def _date(value: Any) -> datetime.date:
-    if isinstance(value, datetime.datetime):
-        day = value.date()
-    elif isinstance(value, datetime.date):
-        day = value
-    elif isinstance(value, int | float) and 30000 < value < 80000:  # an Excel serial day number
-        day = datetime.date(1899, 12, 30) + datetime.timedelta(days=int(value))
-    else:
-        match = _DATE.fullmatch(unicodedata.normalize("NFKC", _text(value)))
-        try:
-            day = datetime.date(*(int(part) for part in match.groups())) if match else None
-        except ValueError:
-            day = None
-        if day is None:
-            raise _CellError(_("“%(v)s”不是有效日期，请按 2026-12-31 的格式填写。") % {"v": _text(value)})
+    day = parse_date(value)
+    if day is None:
+        raise _CellError(_("“%(v)s”不是有效日期，请按 2026-12-31 的格式填写。") % {"v": _text(value)})
     if day < timezone.localdate():
         raise _CellError(_("有效期不能早于今天（%(d)s）。") % {"d": day.isoformat()})
     return day
@@ -401,11 +266,8 @@ def postings_import(
     every row back and propagates: a half-imported sheet would be re-uploaded and duplicated.
     """
     require(by, "posting.import", employer)
-    suffix = PurePath(filename or "").suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise ImportFileError(_("只能导入 .csv 或 .xlsx 文件（旧版 .xls 请在 Excel 中另存为 .xlsx）。"))
-    data = _read_bytes(file)
-    header, rows = _csv_table(data) if suffix == ".csv" else _xlsx_table(data)
+    too_many = _("一次最多导入%(max)d行岗位，请分成几个文件导入。") % {"max": MAX_ROWS}
+    header, rows = read_table(file, filename, max_rows=MAX_ROWS, too_many=too_many, max_bytes=MAX_BYTES)
     columns = _columns(header, need_credit_code=employer is None)
     cells_by_row = [(n, {k: cells[i] if i < len(cells) else None for k, i in columns.items()}) for n, cells in rows]
     valid, errors = _validate_rows(cells_by_row, by=by, employer=employer, submit=submit, progress=progress)

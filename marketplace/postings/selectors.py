@@ -36,6 +36,16 @@ def posting_is_public(posting: JobPosting) -> bool:
     return posting_list_public().filter(pk=posting.pk).exists()
 
 
+def _station_scope(station_id: int) -> Q:
+    """Postings a station made, or its partner employers' (东西部劳务协作)."""
+    return Q(station_id=station_id) | Q(employer__station_id=station_id)
+
+
+def posting_list_public_for_station(*, station_id: int) -> QuerySet[JobPosting]:
+    """The open postings a station can send its workers to: for trips, dispatches and 代办."""
+    return posting_list_public().filter(_station_scope(station_id))
+
+
 def posting_list_for_user(*, user: User) -> QuerySet[JobPosting]:
     """Postings a signed-in organisation manages: its own (employer), its station's, or all (bureau)."""
     qs = JobPosting.objects.select_related("employer", "occupation").order_by("-updated_at", "-id")
@@ -44,7 +54,7 @@ def posting_list_for_user(*, user: User) -> QuerySet[JobPosting]:
     if user.is_employer_member:
         return qs.filter(employer_id=user.employer_id)
     if user.is_station_staff:
-        return qs.filter(Q(station_id=user.station_id) | Q(employer__station_id=user.station_id))
+        return qs.filter(_station_scope(user.station_id))
     return qs.none()
 
 

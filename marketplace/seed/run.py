@@ -13,6 +13,7 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import Substr
 from django.utils import timezone
 
+from marketplace.arrears.demo import release_arrears, seed_arrears
 from marketplace.enums import PostingStatus
 from marketplace.models import (
     Application,
@@ -20,16 +21,27 @@ from marketplace.models import (
     BlacklistEntry,
     Certificate,
     CooperationStation,
+    DisputeCase,
     Employer,
     EmploymentOutcome,
+    FollowUp,
     GroupTag,
+    Household,
     JobPosting,
     Occupation,
+    PlanTarget,
     PostingTransition,
+    RosterEntry,
+    Seat,
+    ServiceRating,
+    TrainingEnrolment,
+    Trip,
     User,
+    WageArrearsCase,
     WorkerProfile,
     WorkExperience,
 )
+from marketplace.plan.demo import release_plan, seed_plan
 from marketplace.seed.applications import seed_applications
 from marketplace.seed.core import (
     CREDIT_MARK,
@@ -45,6 +57,8 @@ from marketplace.seed.organisations import demo_employers, seed_employers, seed_
 from marketplace.seed.people import MAX_SEEKERS, seeded_phone_digests
 from marketplace.seed.postings import demo_postings, seed_postings
 from marketplace.seed.workers import seed_workers
+from marketplace.stations.demo import release_rosters, seed_rosters
+from marketplace.trips.demo import release_trips, seed_trips
 
 _OPEN_FOR_APPLICATIONS = (PostingStatus.PUBLISHED, PostingStatus.PAUSED, PostingStatus.CLOSED)
 # Rows whose creation times the run sets itself (see `given_timestamps`).
@@ -71,6 +85,16 @@ SUMMARY_MODELS = (
     ("求职申请", Application),
     ("申请状态记录", ApplicationTransition),
     ("就业结果", EmploymentOutcome),
+    ("在外务工人员", RosterEntry),
+    ("稳岗回访", FollowUp),
+    ("欠薪线索", WageArrearsCase),
+    ("返岗直通车", Trip),
+    ("直通车座位", Seat),
+    ("年度目标", PlanTarget),
+    ("培训学员", TrainingEnrolment),
+    ("零就业家庭", Household),
+    ("劳动争议案件", DisputeCase),
+    ("服务评价", ServiceRating),
 )
 
 
@@ -121,7 +145,12 @@ def seed_exists() -> bool:
 def seed_reset() -> int:
     """Delete only seeded accounts and employers (and what cascades from them); return the row count."""
     deleted = 0
+    for digests in seeded_phone_digests():
+        deleted += release_rosters(digests)
     ids = _seeded_user_ids()
+    deleted += release_trips(ids)
+    deleted += release_plan(ids)
+    deleted += release_arrears(ids)
     # Rows of other features that protect a seeded account go first (a gig protects its poster).
     for extension in demo_extensions():
         if extension.release_accounts is not None:
@@ -184,6 +213,10 @@ def seed_demo(options: SeedOptions | None = None, *, progress: ProgressFactory =
             workers = seed_workers(ctx, options.profiles)
             pool = [p for p in postings if p.posting.status in _OPEN_FOR_APPLICATIONS] + demo_postings(ctx, demo)
             seed_applications(ctx, workers, pool)
+            seed_rosters(ctx, workers)
+            seed_trips(ctx, workers)
+            seed_plan(ctx, workers)
+            seed_arrears(ctx, workers)
         world = DemoWorld(ctx=ctx, demo_employers=demo, workers=workers, today=today, seed=options.seed)
         for extension in demo_extensions():
             extension.seed(world)

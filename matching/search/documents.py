@@ -85,6 +85,7 @@ def posting_document(posting: JobPosting) -> dict[str, Any]:
         "employer_id": posting.employer_id,
         "employer_name": posting.employer.name,
         "employer_verified": posting.employer.is_verified,
+        "station_id": posting.station_id,  # organised migration (matching.ranking)
         "integrity_grade": posting.employer.integrity_grade,
         # Read by the matcher (requirements, and the text its embedding is made from).
         "description": posting.description[:DESCRIPTION_CHARS],

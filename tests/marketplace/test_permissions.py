@@ -146,6 +146,11 @@ EXPECTED = {
         {"employer": {None}, "other_employer": {None}, "station": {None}, "other_station": {None}, "bureau": {None}},
     ),
     "live.view_funnel": ([None], {"bureau": {None}}),
+    "plan.manage": ([None], {"bureau": {None}}),
+    "record.manage": ([None], {"bureau": {None}}),
+    "household.register": ([None], {"station": {None}, "other_station": {None}, "bureau": {None}}),
+    "arrears.file": ([None], {"seeker": {None}, "station": {None}, "other_station": {None}, "bureau": {None}}),
+    "arrears.handle": ([None], {"bureau": {None}}),
 }  # fmt: skip
 
 CELLS = [

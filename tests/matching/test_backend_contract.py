@@ -20,7 +20,6 @@ from matching.text import analyze, query_tokens
 
 pytestmark = pytest.mark.django_db
 
-NOW = timezone.now()
 KAILI = resolve_place("凯里").position  # the seats the gazetteer measures typed names from
 HUANGPING = resolve_place("黄平").position
 DONGGUAN = resolve_place("东莞").position
@@ -54,7 +53,7 @@ def posting(id: int, title: str, **extra) -> dict:
         "pay_max_month": monthly(pay[1], pay[2]),
         "benefits": [],
         "headcount": 1,
-        "published_at": (NOW - datetime.timedelta(days=days_ago)).isoformat(),
+        "published_at": (timezone.now() - datetime.timedelta(days=days_ago)).isoformat(),
         "employer_id": 1,
         "employer_name": "测试单位",
         "employer_verified": True,

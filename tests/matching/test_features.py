@@ -94,3 +94,35 @@ def test_gig_seekers_and_older_workers_stay_close_unless_they_named_somewhere_fa
 
     assert gig.near_home and older.near_home and not going_east.near_home
     assert said_so.near_home_km < gig.near_home_km  # who said 家附近 means closer than who did not say
+
+
+def test_a_profiles_gender_field_and_a_postings_words_carry_into_the_match():
+    from matching.features import posting_from_document, seeker_from_profile
+    from matching.search.documents import posting_document
+    from tests.factories import JobPostingFactory, WorkerProfileFactory
+
+    profile = WorkerProfileFactory(gender="female", intro="以前在超市上班")
+    posting = JobPostingFactory(title="小区保安", description="看门、巡逻 男，55岁以下 两班倒")
+
+    assert seeker_from_profile(profile).gender == "female"
+    assert posting_from_document(posting_document(posting)).gender_required == "male"
+
+
+@pytest.mark.parametrize(
+    ("record", "goes_to_the_factory"),
+    [({"self_description": "19岁 初中毕业在家帮忙种地 想去沿海打工", "desired_occupations": "啥都能干",
+       "desired_cities": ["沿海"], "age": 19}, True),
+     ({"self_description": "55岁 想出去打工", "desired_occupations": "啥都能干", "desired_cities": ["外省"],
+       "age": 55}, False),  # an older worker is not sent to the line
+     ({"self_description": "20岁 不进厂 其他都行", "desired_occupations": "都可以", "desired_cities": ["外省"],
+       "age": 20}, False),
+     ({"self_description": "19岁 想去深圳学个技术 不想一直做普工", "desired_occupations": "学技术",
+       "desired_cities": ["深圳"], "age": 19}, False),
+     ({"self_description": "22岁 想在家附近找事做", "desired_occupations": "什么都可以", "desired_cities": ["凯里"],
+       "age": 22, "lat": 26.58, "lng": 107.98}, False)],  # staying home: no move, no factory guessed
+)  # fmt: skip
+def test_a_young_seeker_going_away_with_no_trade_is_read_as_going_to_the_factory(record, goes_to_the_factory):
+    seeker = seeker_from_record({"id": "W", **record})
+
+    assert (family("电子厂普工") in seeker.first_work_codes) is goes_to_the_factory
+    assert seeker.first_work_codes <= seeker.family_codes  # the factory door is searched too

@@ -367,3 +367,70 @@ def test_a_job_in_the_home_province_but_far_from_the_named_city_is_far():
     # A named city in another province still lends its province: 宁波 named, 杭州 is half-way.
     going_east = rank(welder(desired_cities=["宁波"]), [job(2, "电焊工", "电焊工", place=resolve_place("杭州"))])
     assert "与意向工作地同省" in going_east[0].explanation
+
+
+def test_a_job_that_asks_for_a_deposit_comes_after_honest_ones_and_says_why():
+    seeker = seeker_from_record(
+        {"id": "Q12", "self_description": "20岁 男 工资高就行", "desired_occupations": "工资高就行",
+         "desired_cities": ["东莞"], "expected_salary_min": 6000, "expected_salary_unit": "month"}
+    )  # fmt: skip
+    bait = job(1, "普工 月入一万 需交押金500 工衣体检 满月退", "普工", place=DONGGUAN, pay=(9000, 10000))
+    honest = job(2, "电子厂 普工 长白班 包吃住", "普工", place=DONGGUAN, pay=(5500, 6500))
+
+    ranked = rank(seeker, [bait, honest])
+
+    assert [r.posting.id for r in ranked] == [2, 1]
+    assert "要求先交钱：招聘收取押金或费用是违法的，谨防受骗" in ranked[1].reasons
+
+
+def test_a_job_for_men_only_comes_after_one_she_can_take_and_says_why():
+    seeker = seeker_from_record(
+        {"id": "Q13", "self_description": "女 45岁 以前在超市上班", "desired_occupations": "保安 保洁都行",
+         "desired_cities": ["凯里"], "lat": KAILI.lat, "lng": KAILI.lon}
+    )  # fmt: skip
+    guard = job(1, "小区保安 男，55岁以下", "保安员", pay=(3000, 3000))
+    cleaner = job(2, "小区保洁", "保洁员", pay=(2200, 2200))
+
+    ranked = rank(seeker, [guard, cleaner])
+
+    assert [r.posting.id for r in ranked] == [2, 1]
+    assert "岗位只招男性" in ranked[1].reasons
+    assert not any("只招" in reason for reason in ranked[0].reasons)
+
+
+def test_a_stations_post_in_the_city_they_are_going_to_comes_first_among_equals():
+    seeker = seeker_from_record(
+        {"id": "Q14", "self_description": "24岁 想出去打工 什么都可以", "desired_occupations": "什么都可以",
+         "desired_cities": ["东莞"], "lat": KAILI.lat, "lng": KAILI.lon}
+    )  # fmt: skip
+    private = job(1, "电子厂 普工 包吃住", "普工", place=DONGGUAN)
+    station = job(2, "电子厂 普工 包吃住", "普工", place=DONGGUAN, organised=True)
+    at_home = job(3, "电子厂 普工 包吃住", "普工")
+    at_home.organised = True
+
+    ranked = {r.posting.id: r for r in rank(seeker, [private, station, at_home], spread=False)}
+
+    assert ranked[2].score > ranked[1].score
+    assert "劳务协作站组织输出，有专人对接" in ranked[2].reasons
+    assert "organised" not in ranked[3].signals  # a job at home is no migration to organise
+
+
+def test_a_station_is_recognised_by_its_link_or_its_name():
+    doc = {"id": 1, "title": "普工", "employer_name": "某电子厂"}
+    assert not posting_from_document(doc).organised
+    assert posting_from_document({**doc, "station_id": 7}).organised
+    assert posting_from_document({**doc, "employer_name": "黔东南州驻宁波劳务协作站"}).organised
+
+
+def test_a_factory_job_comes_before_a_guard_post_for_a_young_seeker_going_away_with_no_trade():
+    seeker = seeker_from_record(
+        {"id": "Q15", "self_description": "19岁 在家帮忙种地 想去东莞打工", "desired_occupations": "啥都能干",
+         "desired_cities": ["东莞"], "age": 19, "lat": KAILI.lat, "lng": KAILI.lon}
+    )  # fmt: skip
+    guard = job(1, "小区保安 包吃住", "保安员", place=DONGGUAN)
+    factory = job(2, "电子厂 普工 包吃住", "电子厂普工", place=DONGGUAN)
+
+    ranked = rank(seeker, [guard, factory], spread=False)
+
+    assert [r.posting.id for r in ranked] == [2, 1]
+    assert any(reason.startswith("外出务工多从这一行做起") for reason in ranked[0].reasons)

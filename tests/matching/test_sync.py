@@ -31,7 +31,12 @@ from tests.factories import EmployerFactory, UserFactory, id_number
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-TODAY = timezone.localdate()
+
+def today() -> datetime.date:
+    """Read per test, not at import: a run that crosses midnight (Asia/Shanghai) must not use yesterday."""
+    return timezone.localdate()
+
+
 DAY = datetime.timedelta(days=1)
 
 
@@ -138,13 +143,13 @@ def test_when_a_posting_is_closed_it_leaves_the_index(live_backend, world):
 
 
 def test_when_a_posting_expires_it_leaves_the_index(live_backend, world):
-    lasts_today = published(world, "采茶工", valid_until=TODAY)
-    lasts_longer = published(world, "电子厂普工", valid_until=TODAY + 30 * DAY)
+    lasts_today = published(world, "采茶工", valid_until=today())
+    lasts_longer = published(world, "电子厂普工", valid_until=today() + 30 * DAY)
     drained()
     assert found(live_backend) == {lasts_today.pk, lasts_longer.pk}
 
     # The nightly beat task `marketplace.postings_expire`, on the first day after the validity.
-    assert svc.posting_expire_due(today=TODAY + DAY) == 1
+    assert svc.posting_expire_due(today=today() + DAY) == 1
     drained()
 
     assert found(live_backend) == {lasts_longer.pk}
@@ -249,7 +254,7 @@ def test_id_and_phone_numbers_never_appear_in_an_indexed_profile_document(live_b
 def test_when_a_blacklist_entry_runs_out_its_employers_postings_come_back_without_any_write(live_backend, world):
     posting = published(world)
     emp.employer_blacklist(
-        by=world.bureau, employer=world.employer, reason="拖欠工资", starts_on=TODAY - 10 * DAY, ends_on=TODAY
+        by=world.bureau, employer=world.employer, reason="拖欠工资", starts_on=today() - 10 * DAY, ends_on=today()
     )
     drained()
     assert blacklist_sweep() == 1  # the first sweep notes the employer (a harmless extra reindex)
@@ -258,7 +263,7 @@ def test_when_a_blacklist_entry_runs_out_its_employers_postings_come_back_withou
 
     # A day passes: the entry's last day was yesterday. Nothing is written when that happens, so
     # shift the entry's dates instead of the clock (a queryset update sends no signal either).
-    BlacklistEntry.objects.filter(employer=world.employer).update(starts_on=TODAY - 11 * DAY, ends_on=TODAY - DAY)
+    BlacklistEntry.objects.filter(employer=world.employer).update(starts_on=today() - 11 * DAY, ends_on=today() - DAY)
     assert posting_is_public(posting)
     drained()
     assert found(live_backend) == set()  # the index alone is still behind
@@ -271,13 +276,13 @@ def test_when_a_blacklist_entry_runs_out_its_employers_postings_come_back_withou
 
 def test_when_a_blacklist_entry_dated_ahead_begins_its_employers_postings_leave_the_index(live_backend, world):
     posting = published(world)
-    emp.employer_blacklist(by=world.bureau, employer=world.employer, reason="拖欠工资", starts_on=TODAY + 3 * DAY)
+    emp.employer_blacklist(by=world.bureau, employer=world.employer, reason="拖欠工资", starts_on=today() + 3 * DAY)
     blacklist_sweep()
     drained()
     assert found(live_backend) == {posting.pk}
 
     # Three days pass, and the entry comes into force with nobody writing anything.
-    BlacklistEntry.objects.filter(employer=world.employer).update(starts_on=TODAY)
+    BlacklistEntry.objects.filter(employer=world.employer).update(starts_on=today())
     assert not posting_is_public(posting)
 
     assert blacklist_sweep() == 1

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from marketplace.api.bodies import validated_body
 from marketplace.api.openapi import errors
 from marketplace.employers.api.serializers import (
     BlacklistEntrySerializer,
@@ -43,12 +44,6 @@ def _employer_response(request: Request, employer: Employer, http_status: int = 
     return Response(EmployerSerializer(employer, context={"request": request}).data, status=http_status)
 
 
-def _parsed(serializer_class, request: Request, **kwargs) -> dict:
-    serializer = serializer_class(data=request.data, **kwargs)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
-
-
 class EmployerRegisterView(APIView):
     permission_classes = [IsAuthenticated]
 
@@ -60,7 +55,7 @@ class EmployerRegisterView(APIView):
         responses={201: EmployerSerializer, **errors(400, 401, 403)},
     )
     def post(self, request: Request) -> Response:
-        employer = employer_register(by=request.user, data=_parsed(EmployerRegisterSerializer, request))
+        employer = employer_register(by=request.user, data=validated_body(EmployerRegisterSerializer, request))
         return _employer_response(request, employer, status.HTTP_201_CREATED)
 
 
@@ -84,7 +79,7 @@ class EmployerDetailView(APIView):
     )
     def patch(self, request: Request, pk: int) -> Response:
         employer = get_object_or_404(Employer, pk=pk)
-        data = _parsed(EmployerUpdateSerializer, request, partial=True)
+        data = validated_body(EmployerUpdateSerializer, request, partial=True)
         return _employer_response(request, employer_update(by=request.user, employer=employer, data=data))
 
 
@@ -100,7 +95,7 @@ class EmployerVerifyView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         employer = get_object_or_404(Employer, pk=pk)
-        data = _parsed(EmployerVerifySerializer, request)
+        data = validated_body(EmployerVerifySerializer, request)
         return _employer_response(request, employer_verify(by=request.user, employer=employer, **data))
 
 
@@ -115,7 +110,7 @@ class EmployerGradeView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         employer = get_object_or_404(Employer, pk=pk)
-        data = _parsed(EmployerGradeSerializer, request)
+        data = validated_body(EmployerGradeSerializer, request)
         return _employer_response(request, employer_set_grade(by=request.user, employer=employer, **data))
 
 
@@ -131,7 +126,7 @@ class EmployerBlacklistView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         employer = get_object_or_404(Employer, pk=pk)
-        data = _parsed(EmployerBlacklistSerializer, request)
+        data = validated_body(EmployerBlacklistSerializer, request)
         entry = employer_blacklist(by=request.user, employer=employer, **data)
         return Response(BlacklistEntrySerializer(entry).data, status=status.HTTP_201_CREATED)
 
@@ -165,7 +160,7 @@ class EmployerLogoView(APIView):
         employer = get_object_or_404(Employer, pk=pk)
         # The images service only handles pictures: who may change this employer is asked here.
         require(request.user, "employer.edit", employer)
-        data = _parsed(EmployerLogoSerializer, request)
+        data = validated_body(EmployerLogoSerializer, request)
         try:
             employer_logo_set(employer=employer, upload=data["logo"])
         except ImageRejected as exc:

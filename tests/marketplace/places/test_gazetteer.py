@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marketplace.places import COUNTIES, divisions, locate, nearest_county, resolve_place, suggest_places
+from marketplace.places import COUNTIES, divisions, locate, nearest_county, resolve_place, sounds_like, suggest_places
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,19 @@ def test_a_workplace_is_located_by_its_names_and_its_point():
     # A county name hundreds of kilometres from the pin loses to the pin.
     assert locate("凯里", "", 29.87, 121.55).prefecture == "330200"
     assert nearest_county(0.0, 0.0) is None  # the Gulf of Guinea is in no county
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("东关", "东莞市"), ("惠洲", "惠州市"), ("凯立", "凯里市"), ("剑和", "剑河县")]
+)
+def test_a_place_typed_with_a_character_that_sounds_the_same_is_that_place(typed, meant):
+    assert sounds_like(typed).name == meant
+
+
+@pytest.mark.parametrize("typed", ["附近", "打工", "东莞", "xyz", ""])
+def test_ordinary_words_and_known_names_are_not_read_as_a_place_by_sound(typed):
+    assert sounds_like(typed) is None  # 附近 sounds like 富锦 but shares no character with it
+
+
+def test_the_name_that_sounds_the_same_is_suggested_first():
+    assert suggest_places("东关")[0] == "东莞"

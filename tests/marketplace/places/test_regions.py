@@ -70,3 +70,16 @@ def test_a_typed_list_is_split_and_unknown_words_are_reported():
 def test_anywhere_in_the_country_accepts_every_place():
     anywhere = resolve_area("全国哪里都行") or resolve_area("哪里都行")
     assert anywhere.contains(codes("东莞")) and anywhere.contains(codes("凯里"))
+
+
+def test_a_wanted_place_typed_by_sound_is_the_place_they_meant():
+    areas, unknown = resolve_areas(["东关", "惠洲"], by_sound=True)
+
+    assert [area.label for area in areas] == ["东莞市", "惠州市"]
+    assert unknown == []
+
+
+def test_a_form_still_asks_rather_than_guess_a_place_by_its_sound():
+    areas, unknown = resolve_areas(["东关"])
+
+    assert areas == [] and unknown == ["东关"]

@@ -30,14 +30,19 @@ from marketplace.validators import credit_code_check_char, validate_credit_code,
 
 pytestmark = pytest.mark.django_db
 
+
 # The real day: what the blacklist and the ID-number validator compare against.
-TODAY = timezone.localdate()
+def today() -> datetime.date:
+    """Read per test, not at import: a run that crosses midnight (Asia/Shanghai) must not use yesterday."""
+    return timezone.localdate()
+
+
 SMALL = {"employers": 5, "postings": 30, "profiles": 60}
 QEDN_CODES = {county.code for county in COUNTIES}
 
 
 def seed(**options):
-    call_command("seed_demo", verbosity=0, today=TODAY, **{**SMALL, **options})
+    call_command("seed_demo", verbosity=0, today=today(), **{**SMALL, **options})
 
 
 def seeded_employers():
@@ -99,9 +104,9 @@ def test_a_medium_run_looks_like_the_prefecture():
     postings = JobPosting.objects.filter(employer__in=seeded_employers())
     published = postings.filter(status=PostingStatus.PUBLISHED)
     assert published.count() > postings.count() / 2
-    assert published.filter(published_at__date__lt=TODAY - datetime.timedelta(days=61)).count() == 0
-    assert published.filter(valid_until__lt=TODAY).count() == 0
-    assert postings.filter(status=PostingStatus.EXPIRED, valid_until__gte=TODAY).count() == 0
+    assert published.filter(published_at__date__lt=today() - datetime.timedelta(days=61)).count() == 0
+    assert published.filter(valid_until__lt=today()).count() == 0
+    assert postings.filter(status=PostingStatus.EXPIRED, valid_until__gte=today()).count() == 0
     assert all(p.status_note for p in postings.filter(status=PostingStatus.REJECTED))
     assert all(p.pay_min <= p.pay_max for p in postings)
     # Public-welfare posts come from public units at home; coastal jobs through the city's station.
@@ -115,11 +120,11 @@ def test_a_medium_run_looks_like_the_prefecture():
 
     profiles = list(WorkerProfile.objects.prefetch_related("group_tags", "wanted_occupations"))
     assert {p.hukou_township[:3] for p in profiles} == {c.name for c in COUNTIES}
-    ages = [TODAY.year - p.birth_year for p in profiles]
+    ages = [today().year - p.birth_year for p in profiles]
     assert min(ages) >= 16 and max(ages) <= 62
     assert sum(age >= 50 for age in ages) > len(ages) / 10
     for profile in profiles:
-        age = TODAY.year - profile.birth_year
+        age = today().year - profile.birth_year
         groups = {t.group for t in profile.group_tags.all()}
         if KeyGroup.GRADUATE in groups:
             assert age <= 26
@@ -166,7 +171,7 @@ def test_identifiers_are_valid_and_lookups_by_phone_and_id_work():
 
 
 def test_the_printed_demo_logins_work_for_every_role(capsys):
-    call_command("seed_demo", verbosity=1, today=TODAY, **SMALL)
+    call_command("seed_demo", verbosity=1, today=today(), **SMALL)
     output = capsys.readouterr().out
 
     assert "jiuyetong2023" in output
@@ -284,7 +289,7 @@ def test_the_demo_has_two_gigs_with_claims_at_every_stage_and_a_reset_removes_th
 
     gigs = {g.title: g for g in Gig.objects.all()}
     assert set(gigs) == {"仓库卸货", "酒席帮厨"}
-    assert gigs["仓库卸货"].work_date == TODAY - datetime.timedelta(days=1)
+    assert gigs["仓库卸货"].work_date == today() - datetime.timedelta(days=1)
     states = sorted(GigClaim.objects.values_list("gig__title", "status"))
     assert states == [("仓库卸货", "checked_out"), ("仓库卸货", "checked_out"), ("仓库卸货", "no_show"),
                       ("酒席帮厨", "claimed"), ("酒席帮厨", "confirmed")]  # fmt: skip

@@ -23,8 +23,16 @@ from marketplace.enums import KeyGroup, PayUnit
 from marketplace.models import Certificate, GroupTag, Notification, Occupation, OccupationFamily
 from tests.factories import SeekerFactory
 
-TODAY = timezone.localdate()
-TOMORROW = TODAY + datetime.timedelta(days=1)
+
+def today() -> datetime.date:
+    """Read per test, not at import: a run that crosses midnight (Asia/Shanghai) must not use yesterday."""
+    return timezone.localdate()
+
+
+def tomorrow() -> datetime.date:
+    return today() + datetime.timedelta(days=1)
+
+
 # 舟溪镇 and a spot about 3 km away; 凯里 city centre is about 15 km north-west.
 ZHOUXI = (26.4897, 108.0452)
 NEAR_ZHOUXI = (26.5150, 108.0400)
@@ -52,15 +60,15 @@ def families(db):
 
 def zhouxi_gig(**extra) -> dict:
     """What gig_post gets for a gig at 舟溪镇 with its position: the one the workers nearby hear of."""
-    return {"title": "搬运装车", "county": "凯里市", "town": "舟溪镇", "work_date": TOMORROW,
+    return {"title": "搬运装车", "county": "凯里市", "town": "舟溪镇", "work_date": tomorrow(),
             "start_time": datetime.time(8, 0), "end_time": datetime.time(17, 0), "pay": 180,
             "pay_unit": PayUnit.DAY, "places": 2, "lat": ZHOUXI[0], "lon": ZHOUXI[1], **extra}  # fmt: skip
 
 
-def available(name: str, *, where=NEAR_ZHOUXI, county: str = "凯里市", day=TOMORROW, families=()):
+def available(name: str, *, where=NEAR_ZHOUXI, county: str = "凯里市", day=None, families=()):
     user = SeekerFactory(profile__name=name)
     lat, lon = where if where else (None, None)
-    availability_set(by=user, county=county, lat=lat, lon=lon, families=families, day=day)
+    availability_set(by=user, county=county, lat=lat, lon=lon, families=families, day=day or tomorrow())
     return user
 
 
@@ -87,7 +95,7 @@ def test_a_new_gig_tells_the_available_workers_nearby_who_want_that_kind_of_work
     available("远处的", where=FAR)
     available("别的县", county="丹寨县")
     available("只采茶", families=[families["farming"]])
-    available("只有今天", day=TODAY)  # the gig is tomorrow
+    available("只有今天", day=today())  # the gig is tomorrow
     SeekerFactory(profile__name="没标记")
 
     gig = gig_post(by=world.employer_member, data=zhouxi_gig(occupation=families["carrier"]))
@@ -188,8 +196,8 @@ def test_availability_is_for_today_or_tomorrow_and_lapses_at_midnight(world):
     again = availability_set(by=worker, county="凯里市", town="湾水镇", note="有摩托车")
     assert row.pk == again.pk and again.town == "湾水镇"
     local_expiry = timezone.localtime(again.expires_at)
-    assert (local_expiry.date(), local_expiry.time()) == (TOMORROW, datetime.time(0, 0))
-    assert [r.day for r in availability_current(worker)] == [TODAY]
+    assert (local_expiry.date(), local_expiry.time()) == (tomorrow(), datetime.time(0, 0))
+    assert [r.day for r in availability_current(worker)] == [today()]
 
     WorkerAvailability.objects.filter(pk=row.pk).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
     assert availability_current(worker) == []
@@ -200,7 +208,7 @@ def test_availability_is_for_today_or_tomorrow_and_lapses_at_midnight(world):
 @pytest.mark.django_db
 def test_bad_availability_input_is_refused_with_reasons(world):
     with pytest.raises(ValidationError) as refused:
-        availability_set(by=world.seeker, county=" ", lat=26.5, day=TODAY + datetime.timedelta(days=3))
+        availability_set(by=world.seeker, county=" ", lat=26.5, day=today() + datetime.timedelta(days=3))
     errors = refused.value.message_dict
     assert errors["county"] == ["请选择所在县市。"]
     assert errors["lat"] == ["请同时提供纬度和经度。"]

@@ -26,7 +26,11 @@ from .gig_race import claimer_process
 
 C = GigClaimStatus
 G = GigStatus
-TOMORROW = timezone.localdate() + datetime.timedelta(days=1)
+
+
+def tomorrow() -> datetime.date:
+    """Read per test, not at import: a run that crosses midnight (Asia/Shanghai) must not use yesterday."""
+    return timezone.localdate() + datetime.timedelta(days=1)
 
 
 def start_in_past(gig: Gig) -> None:
@@ -237,8 +241,8 @@ def test_during_a_nearby_first_window_only_workers_close_by_may_claim(world):
         by=world.employer_member,
         data=gig_data(lat=26.4897, lon=108.0452, priority_radius_km=5, priority_until=until),
     )
-    availability_set(by=world.seeker, county="凯里市", lat=26.5070, lon=108.0452, day=TOMORROW)
-    availability_set(by=world.other_seeker, county="凯里市", lat=26.7600, lon=108.0452, day=TOMORROW)
+    availability_set(by=world.seeker, county="凯里市", lat=26.5070, lon=108.0452, day=tomorrow())
+    availability_set(by=world.other_seeker, county="凯里市", lat=26.7600, lon=108.0452, day=tomorrow())
 
     with pytest.raises(ValidationError) as excinfo:
         gig_claim(by=world.other_seeker, gig=gig)

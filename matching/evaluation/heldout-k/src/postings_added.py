@@ -1,0 +1,48 @@
+# -*- coding: utf-8 -*-
+"""Eight postings written by hand after the first grading pass: U21, U32, U39, U47 and U49 had
+fewer than three relevant postings, and U33 and U42 had only three with one weak, because no
+posting of that kind had been written for their county or trade. Each is an ordinary local posting of a kind that the
+county really has; they were graded against all fifty seekers like the rest."""
+
+POSTINGS_ADDED = [
+    dict(id="J251", title="县城农贸市场保洁员",
+         description="岑巩县城农贸市场招保洁员2名，早上5点半到9点、下午3点到6点两段，扫地、清运垃圾，1500/月。大龄可以，身体好就行。",
+         employer="岑巩县思旸农贸市场管理处", job_type="full_time", city="岑巩县", district="思旸镇",
+         place="岑巩", salary_min=1500, salary_max=1500, salary_unit="month", headcount=2,
+         requirements="男女不限，65岁以下", benefits=[]),
+    dict(id="J252", title="服装外发 剪线头 包装 计件（不收押金）",
+         description="天柱县城服装加工点外发活：剪线头、翻衣服、装袋，按件算，可以拿回家做，三天交一次货。不收任何押金。地址凤城街道老车站旁。",
+         employer="天柱县凤城制衣加工点", job_type="part_time", city="天柱县", district="凤城街道",
+         place="天柱", salary_min=600, salary_max=1800, salary_unit="month", headcount=15,
+         requirements="", benefits=["计件", "可在家做"]),
+    dict(id="J253", title="松江钢结构厂 电焊工",
+         description="上海松江钢结构厂招电焊工5名，二保焊为主，会氩弧焊加钱，8000-10000，包住，有食堂。",
+         employer="上海松江某钢结构制造有限公司", job_type="full_time", city="上海", district="松江区",
+         place="上海松江", salary_min=8000, salary_max=10000, salary_unit="month", headcount=5,
+         requirements="持焊工证，2年以上经验，50岁以下", benefits=["包住", "五险"]),
+    dict(id="J254", title="金泉安置区物业招保洁、绿化",
+         description="金泉街道安置区物业公司招保洁员4名、绿化工2名，就在小区内上班，7:30-11:30，14:30-17:30。",
+         employer="丹寨县金泉物业服务有限公司", job_type="full_time", city="丹寨县", district="金泉街道",
+         place="丹寨安置区", salary_min=1800, salary_max=1800, salary_unit="month", headcount=6,
+         requirements="女55岁以下，男60岁以下，本安置区居民优先", benefits=["意外险"]),
+    dict(id="J255", title="卡拉村鸟笼编织 计件 可学",
+         description="卡拉村鸟笼合作社招编织工，竹篾鸟笼，有师傅教，按个计价，熟练后一个月1500-3000，可在家编。",
+         employer="丹寨县卡拉鸟笼专业合作社", job_type="part_time", city="丹寨县", district="龙泉镇卡拉村",
+         place="丹寨", salary_min=1500, salary_max=3000, salary_unit="month", headcount=10,
+         requirements="手巧，年龄不限", benefits=["计件", "可在家做"]),
+    dict(id="J256", title="医药公司招会计",
+         description="凯里某医药批发公司招会计1名，负责总账、纳税申报、开票，熟悉金蝶。",
+         employer="黔东南康源医药有限公司", job_type="full_time", city="凯里", district="开发区",
+         place="凯里开发区", salary_min=4500, salary_max=5500, salary_unit="month", headcount=1,
+         requirements="大专以上，初级会计职称，3年以上工作经验", benefits=["五险一金", "双休"]),
+    dict(id="J257", title="家庭农场招养殖帮工",
+         description="三穗县款场乡家庭农场养鸭3000羽、生猪50头，招帮工1名，喂料、打扫、放鸭，包吃住，2200。会打疫苗的优先。",
+         employer="三穗县款场乡杨家家庭农场", job_type="full_time", city="三穗县", district="款场乡",
+         place="三穗", salary_min=2200, salary_max=2200, salary_unit="month", headcount=1,
+         requirements="男，年龄不限，有养殖经验", benefits=["包吃住"]),
+    dict(id="J258", title="冷链仓库 叉车工兼仓管",
+         description="凯里开发区冷链仓库招叉车工兼仓管1名，开叉车上下货，做出入库台账。4500-5000，白班。",
+         employer="黔东南冷链物流有限公司", job_type="full_time", city="凯里", district="开发区",
+         place="凯里开发区", salary_min=4500, salary_max=5000, salary_unit="month", headcount=1,
+         requirements="持叉车证，会电脑，50岁以下", benefits=["五险", "工作餐"]),
+]
