@@ -20,12 +20,12 @@ MSG_NUL = _("提交的内容含有无法识别的字符，请删除后再试。"
 def contains_nul(value: Any) -> bool:
     if isinstance(value, str):
         return "\x00" in value
+    if hasattr(value, "lists"):  # QueryDict before dict: its items() gives only each key's last value
+        return any(contains_nul(k) or contains_nul(v) for k, v in value.lists())
     if isinstance(value, dict):
         return any(contains_nul(k) or contains_nul(v) for k, v in value.items())
     if isinstance(value, list | tuple):
         return any(contains_nul(v) for v in value)
-    if hasattr(value, "lists"):  # QueryDict: every value of every key
-        return any(contains_nul(k) or contains_nul(v) for k, v in value.lists())
     return False
 
 

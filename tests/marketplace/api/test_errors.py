@@ -128,6 +128,17 @@ def test_a_nul_character_in_a_body_is_refused_in_chinese_rather_than_reaching_po
         assert error_of(response)["message"] == "提交的内容含有无法识别的字符，请删除后再试。"
 
 
+def test_a_nul_character_in_any_repeated_form_value_is_refused_not_only_in_the_last(make_client, seeker):
+    body = "county=%E5%87%AF%E9%87%8C%E5%B8%82&families=%00&families=construction"
+
+    response = make_client(seeker).generic(
+        "PUT", "/api/me/availability", body, content_type="application/x-www-form-urlencoded"
+    )
+
+    assert response.status_code == 400
+    assert error_of(response)["code"] == "nul_character"
+
+
 def test_a_nul_character_in_the_query_string_is_refused_on_api_and_pages(anon, client):
     api = anon.get("/api/postings/", {"county": "凯里\x00市"})
     page = client.get("/jobs/", {"q": "\x00"})
