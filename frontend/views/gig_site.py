@@ -43,6 +43,8 @@ from livestream.gigs.services.settlements import (
 )
 from marketplace.enums import KeyGroup, PayUnit, Role
 from marketplace.qr import qr_png
+from marketplace.ratings.enums import Score, Service
+from marketplace.ratings.selectors import ratings_given
 
 C = GigClaimStatus
 # How the amount owed is worked out, in the words a worker reads on the gig's page.
@@ -189,8 +191,11 @@ def my_gigs(request: HttpRequest) -> HttpResponse:
     if tab not in reads.MY_GIG_TABS:
         tab = "today"
     now = timezone.now()
+    claims = list(reads.claims_of_worker(user=request.user, tab=tab))
+    # 好差评 of the gig market's service, once a day's work is done (the stars are for the poster)
+    served = ratings_given(request.user, Service.GIG, [c.pk for c in claims if c.status == C.CHECKED_OUT])
     rows = []
-    for claim in reads.claims_of_worker(user=request.user, tab=tab):
+    for claim in claims:
         gig = claim.gig
         rows.append(
             {
@@ -199,6 +204,8 @@ def my_gigs(request: HttpRequest) -> HttpResponse:
                 "day": day_label(gig.work_date),
                 "settlement": getattr(claim, "settlement", None),
                 "complaint": next(iter(claim.complaints.all()), None),
+                "service_rated": claim.status == C.CHECKED_OUT,
+                "service_rating": served.get(claim.pk),
                 **rules.worker_claim_actions(claim, now),
             }
         )
@@ -211,6 +218,7 @@ def my_gigs(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "here": request.get_full_path(),
             "posted_any": reads.gigs_of_poster(user=request.user).exists(),
+            "scores": Score.choices,
         },
     )
 

@@ -28,11 +28,13 @@ from frontend.views.common import add_service_errors, error_text, role_required
 from frontend.views.employer import postings_by_status
 from marketplace.audit.services import audit_view
 from marketplace.enums import Role
-from marketplace.models import Dispatch, Employer, JobPosting, ProxyConsent, User, WorkerProfile
+from marketplace.models import Dispatch, Employer, JobPosting, ProxyConsent, RosterEntry, User, WorkerProfile
 from marketplace.notifications.services import absolute_url
 from marketplace.permissions import personal_numbers, require
 from marketplace.postings.selectors import posting_list_public_for_station
 from marketplace.qr import qr_png
+from marketplace.ratings.enums import Score, Service
+from marketplace.ratings.selectors import ratings_given
 from marketplace.stations import selectors, services
 from marketplace.stations.dispatch import (
     check_in_token,
@@ -292,7 +294,12 @@ def my_proxy(request: HttpRequest) -> HttpResponse:
             proxy_withdraw(by=request.user, consent=consent)
             messages.success(request, _("已撤回。"))
         return redirect("frontend:my_proxy")
-    return render(request, "frontend/station/my_proxy.html", {"consents": consents})
+    # 好差评 of a station's help: every station that has this worker on its roster
+    entries = list(RosterEntry.objects.filter(profile__user=request.user).select_related("station"))
+    rated = ratings_given(request.user, Service.STATION, [e.pk for e in entries])
+    stations = [{"entry": e, "rating": rated.get(e.pk)} for e in entries]
+    context = {"consents": consents, "stations": stations, "scores": Score.choices}
+    return render(request, "frontend/station/my_proxy.html", context)
 
 
 # --- 组团输送 --------------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from livestream.gigs.enums import GigClaimStatus
+from livestream.gigs.models import GigClaim
 from livestream.models import EventRegistration
 from marketplace.models import PlanTargetChange, Seat, ServiceRating
 from marketplace.plan import services
@@ -17,8 +19,10 @@ from marketplace.training.enums import EnrolmentStatus
 from tests.factories import (
     ApplicationFactory,
     EmploymentOutcomeFactory,
+    GigFactory,
     JobPostingFactory,
     RecruitmentEventFactory,
+    RosterEntryFactory,
     TrainingCourseFactory,
     TripFactory,
 )
@@ -160,3 +164,36 @@ def test_a_seeker_checked_in_at_an_event_rates_it_from_the_ticket(client, seeker
     client.post("/me/ratings/", {"service": "event", "ref_id": registration.pk, "score": "average"})
 
     assert (ServiceRating.objects.get().county, ServiceRating.objects.get().score) == ("黎平县", "average")
+
+
+def test_a_worker_rates_the_gig_market_once_a_days_work_is_checked_out(client, seeker):
+    gig = GigFactory(county="从江县")
+    claim = GigClaim.objects.create(gig=gig, profile=seeker.profile, status=GigClaimStatus.CHECKED_OUT)
+    client.force_login(seeker)
+    assert "这次零工市场的服务，您满意吗" in client.get("/me/gigs/?tab=done").content.decode()
+
+    client.post("/me/ratings/", {"service": "gig", "ref_id": claim.pk, "score": "good", "next": "/me/gigs/?tab=done"})
+
+    assert (ServiceRating.objects.get().county, ServiceRating.objects.get().score) == ("从江县", "good")
+    assert "您的评价：好评" in client.get("/me/gigs/?tab=done").content.decode()
+
+
+def test_a_gig_not_yet_worked_asks_for_no_rating(client, seeker):
+    GigClaim.objects.create(gig=GigFactory(), profile=seeker.profile, status=GigClaimStatus.CLAIMED)
+    client.force_login(seeker)
+
+    pages = [client.get(f"/me/gigs/?tab={tab}").content.decode() for tab in ("claimed", "today", "done")]
+
+    assert not any("零工市场的服务" in page for page in pages)
+
+
+def test_a_worker_on_a_stations_roster_rates_its_help_from_their_station_page(client, seeker):
+    entry = RosterEntryFactory(profile=seeker.profile, home_county="三穗县", station__name="驻宁波劳务协作站")
+    client.force_login(seeker)
+    page = client.get("/me/proxy/").content.decode()
+    assert "驻宁波劳务协作站" in page and "协作站的服务，您满意吗" in page
+
+    client.post("/me/ratings/", {"service": "station", "ref_id": entry.pk, "score": "bad", "next": "/me/proxy/"})
+
+    assert (ServiceRating.objects.get().county, ServiceRating.objects.get().score) == ("三穗县", "bad")
+    assert "您的评价：差评" in client.get("/me/proxy/").content.decode()
