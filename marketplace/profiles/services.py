@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.audit.services import audit_change
 from marketplace.enums import Availability, Education, JobType, KeyGroup, PayUnit, ProfileVisibility
 from marketplace.models import Certificate, GroupTag, Occupation, User, WorkerProfile, WorkExperience
 from marketplace.permissions import require
@@ -141,7 +142,14 @@ def profile_update(*, by: User, profile: WorkerProfile, data: dict[str, Any]) ->
         if len(occupations) != len(set(occupation_ids)):
             raise ValidationError({"wanted_occupations": [_("所选工种不存在。")]})
         profile.wanted_occupations.set(occupations)
+    if by.pk != profile.user_id:  # staff filling it in for the person: a change to their record
+        fields = "、".join(sorted(str(WorkerProfile._meta.get_field(f).verbose_name) for f in data
+                                 if f in _FIELD_NAMES))  # fmt: skip
+        audit_change(by, "profile", profile.pk, why=_("代为修改档案：%(fields)s") % {"fields": fields or "-"})
     return profile
+
+
+_FIELD_NAMES = {f.name for f in WorkerProfile._meta.get_fields() if hasattr(f, "verbose_name")}
 
 
 @transaction.atomic
@@ -167,6 +175,7 @@ def group_tag_confirm(*, by: User, tag: GroupTag) -> GroupTag:
     tag.confirmed_by = by
     tag.confirmed_at = timezone.now()
     tag.save(update_fields=["confirmed_by", "confirmed_at"])
+    audit_change(by, "profile", tag.profile_id, why=_("确认重点群体：%(group)s") % {"group": tag.get_group_display()})
     return tag
 
 
@@ -179,6 +188,7 @@ def profile_verify_identity(*, by: User, profile: WorkerProfile) -> WorkerProfil
     profile.identity_verified_at = timezone.now()
     profile.identity_verified_by = by
     profile.save(update_fields=["identity_verified_at", "identity_verified_by", "updated_at"])
+    audit_change(by, "profile", profile.pk, why=_("实名核验：核对身份证"))
     return profile
 
 

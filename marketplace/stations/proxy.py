@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.accounts.models import phone_digest
 from marketplace.applications.services import application_submit, application_withdraw
+from marketplace.audit.services import audit_change
 from marketplace.effects import after_commit
 from marketplace.enums import ApplicationStatus, Role
 from marketplace.models import JobPosting, ProxyConsent, User, WorkerProfile
@@ -122,8 +123,10 @@ def _act(consent: ProxyConsent, home_county: str) -> None:
         consent.application = application_submit(by=user, posting=consent.posting, source="station")
     consent.user = user
     consent.save()
+    why = _("代办%(what)s（本人短信确认，代办记录%(id)s）") % {"what": consent.get_purpose_display(), "id": consent.pk}
+    audit_change(consent.staff, "profile", user.profile.pk, why=why)
     what = {"station": consent.station.name, "what": consent.get_purpose_display()}
-    body = _("如果不是您本人同意的，请在“我的—代办记录”里撤回或申诉。")
+    body = _("如果不是您本人同意的，请在“我的—协作站与代办记录”里撤回或申诉。")
     notify(user=user, kind="proxy_done", url="/me/proxy/", sms=True, title=_("%(station)s为您%(what)s") % what,
            body=body, dedupe_key=f"proxy-{consent.pk}")  # fmt: skip
 

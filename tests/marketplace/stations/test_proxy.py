@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from marketplace import sms
 from marketplace.enums import ApplicationStatus, Role
-from marketplace.models import Notification, ProxyConsent, User
+from marketplace.models import Notification, PersonalDataAccess, ProxyConsent, User
 from marketplace.stations.enums import ProxyPurpose
 from marketplace.stations.proxy import MAX_ATTEMPTS, proxy_confirm, proxy_contest, proxy_request, proxy_withdraw
 from tests.factories import JobPostingFactory, SeekerFactory, StationStaffFactory, UserFactory, id_number
@@ -44,6 +44,8 @@ def test_staff_register_a_worker_once_the_worker_tells_them_the_code(staff, djan
     assert (worker.role, worker.profile.name, worker.profile.station) == (Role.SEEKER, "杨文", staff.station)
     assert consent.confirmed_at is not None and consent.staff == staff
     assert Notification.objects.filter(user=worker, kind="proxy_done").exists()
+    logged = PersonalDataAccess.objects.get(record="profile", record_id=str(worker.profile.pk))
+    assert (logged.actor, logged.action) == (staff, "change") and "代为注册账号" in logged.why
     with pytest.raises(ValidationError, match="已经确认过"):
         proxy_confirm(by=staff, consent=consent, code=code)
 
