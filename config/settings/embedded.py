@@ -13,7 +13,9 @@ from config.settings.env import env_bool, env_str
 RUN_MODE = "embedded"
 # The SQLite file and the embedded index live here; a fresh clone has no such folder yet.
 VAR_DIR.mkdir(parents=True, exist_ok=True)
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off by default, as a phone sees it: Chinese error pages, never the debug page with URL patterns.
+# DJANGO_DEBUG=1 turns it on while developing.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 DATABASES = {
     "default": {

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -20,7 +21,7 @@ from marketplace.enums import PostingStatus
 from marketplace.models import Application, JobPosting
 from marketplace.occupations.selectors import occupation_family_list_with_counts
 from marketplace.permissions import can
-from marketplace.postings.selectors import posting_is_public, posting_list_public
+from marketplace.postings.selectors import posting_is_public, posting_list_public, posting_similar_open
 from matching.search import SearchUnavailable
 from matching.search.query import QueryError
 from matching.selectors import posting_search
@@ -84,7 +85,14 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     posting = get_object_or_404(JobPosting.objects.select_related("employer", "occupation"), pk=pk)
     is_public = posting_is_public(posting)
     if not is_public and not can(request.user, "posting.view_private", posting):
-        raise Http404(_("岗位不存在或已下架"))
+        if posting.published_at is None:  # a draft was never anyone's to see
+            raise Http404(_("岗位不存在或已下架"))
+        # It was public once: people follow old links and shared cards; say so, and offer others.
+        # Its title only when the job ended in the ordinary way, never for one taken down by moderation.
+        lapsed = posting.valid_until is not None and posting.valid_until < timezone.localdate()
+        ended = posting.status in (PostingStatus.CLOSED, PostingStatus.EXPIRED) or lapsed
+        context = {"posting": posting, "show_title": ended, "similar": posting_similar_open(posting)}
+        return render(request, "frontend/jobs/gone.html", context, status=404)
     application = None
     user = request.user
     if user.is_authenticated and user.is_seeker:

@@ -7,7 +7,7 @@ blacklisting hides an employer's jobs at once, and lifting it brings them back.
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from marketplace.accounts.models import User
@@ -34,6 +34,19 @@ def posting_list_public(*, limit: int | None = None) -> QuerySet[JobPosting]:
 
 def posting_is_public(posting: JobPosting) -> bool:
     return posting_list_public().filter(pk=posting.pk).exists()
+
+
+def posting_similar_open(posting: JobPosting, *, limit: int = 5) -> list[JobPosting]:
+    """Open jobs to offer instead of one that is gone: same trade, then same family, nearer first."""
+    same_trade = When(occupation_id=posting.occupation_id, then=Value(2)) if posting.occupation_id else None
+    family_id = posting.occupation.family_id if posting.occupation_id else None
+    same_family = When(occupation__family_id=family_id, then=Value(1)) if family_id else None
+    likeness = [w for w in (same_trade, same_family) if w is not None]
+    trade = Case(*likeness, default=Value(0), output_field=IntegerField()) if likeness else Value(0)
+    here = Case(When(county=posting.county, then=Value(1)), default=Value(0), output_field=IntegerField())
+    rows = (posting_list_public().exclude(pk=posting.pk).annotate(trade=trade, here=here)
+            .order_by("-trade", "-here", "-published_at", "-id"))  # fmt: skip
+    return list(rows[:limit])
 
 
 def _station_scope(station_id: int) -> Q:

@@ -1,6 +1,7 @@
 """The README's first command serves the product with no external service."""
 
 import json
+import urllib.error
 import urllib.request
 
 
@@ -28,3 +29,13 @@ def test_embedded_server_serves_the_chinese_home_page_and_its_static_files(embed
     assert "最新岗位" in html
     assert "job-card" in html  # demo postings are listed
     assert ".job-card" in css
+
+
+def test_a_missing_page_on_the_embedded_server_is_the_chinese_404_not_the_debug_page(embedded_server):
+    try:
+        urllib.request.urlopen(f"{embedded_server.url}/jobs/99999999/", timeout=10)  # noqa: S310
+    except urllib.error.HTTPError as error:
+        status, html = error.code, error.read().decode("utf-8")
+
+    assert status == 404
+    assert "找不到这个页面" in html and "URLconf" not in html and "Page not found" not in html

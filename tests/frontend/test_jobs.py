@@ -166,6 +166,32 @@ def test_a_blacklisted_employers_jobs_vanish_from_the_list_and_their_pages(clien
     assert client.get(f"/jobs/{job.pk}/").status_code == 404
 
 
+def test_a_job_that_ended_says_so_and_offers_open_jobs_of_the_same_trade_first(client, occupations):
+    welder = occupations["电焊工"]
+    gone = JobPostingFactory(title="凯里电焊工（已招满）", occupation=welder, county="凯里市",
+                             status=PostingStatus.CLOSED, published_at=timezone.now())  # fmt: skip
+    JobPostingFactory(title="麻江县电焊工", occupation=welder, county="麻江县")
+    JobPostingFactory(title="凯里普工", occupation=occupations["电子厂普工"], county="凯里市")
+
+    response = client.get(f"/jobs/{gone.pk}/")
+
+    html = response.content.decode()
+    assert response.status_code == 404 and "这个岗位已经不招了" in html and "凯里电焊工（已招满）" in html
+    assert html.index("麻江县电焊工") < html.index("凯里普工")
+
+
+def test_a_job_taken_down_by_moderation_or_a_blacklist_shows_no_title_on_its_gone_page(client, bureau_user):
+    rejected = JobPostingFactory(title="刷单兼职日结", status=PostingStatus.REJECTED, published_at=timezone.now())
+    bad = JobPostingFactory(title="欠薪公司的岗位")
+    BlacklistEntry.objects.create(employer=bad.employer, reason="拖欠工资", starts_on=timezone.localdate(),
+                                  created_by=bureau_user)  # fmt: skip
+
+    pages = [client.get(f"/jobs/{job.pk}/").content.decode() for job in (rejected, bad)]
+
+    assert all("岗位已下架，不能再报名" in page for page in pages)
+    assert "刷单兼职日结" not in pages[0] and "欠薪公司的岗位" not in pages[1]
+
+
 def test_the_detail_shows_pay_place_employer_and_requirements(client, employer):
     employer.integrity_grade = "A"
     employer.save()
