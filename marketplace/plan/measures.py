@@ -136,7 +136,7 @@ _HIRE_COLUMNS = (
     Column(_("用工单位"), lambda r: r.employer.name),
     Column(_("岗位"), lambda r: r.application.posting.title),
     Column(_("县市"), lambda r: r.county),
-    Column(_("重点群体"), lambda r: "、".join(KeyGroup(g).label for g in r.key_groups if g in KeyGroup.values)),
+    Column(_("重点群体"), lambda r: "、".join(str(KeyGroup(g).label) for g in r.key_groups if g in KeyGroup.values)),
     Column(_("录用日期"), lambda r: _date(r.hired_at)),
 )
 _ROSTER_COLUMNS = (

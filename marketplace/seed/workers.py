@@ -115,15 +115,20 @@ class SeedWorker:
 
     def snapshot(self) -> dict:
         """What an employer sees with an application. Never the ID number or the phone."""
+        # The shape of applications.services.profile_snapshot, labels and all: pages show it as it is.
         p = self.profile
         return {
             "name": p.name,
-            "gender": p.gender,
+            "gender": p.get_gender_display() if p.gender else "",
             "age": self.age,
-            "education": p.education,
+            "education": p.get_education_display() if p.education else "",
+            "current_place": " ".join(x for x in (p.current_county, p.current_town) if x),
             "skills": list(p.skills),
             "wanted_occupations": [o.name for o in self.occupations],
+            "certificates": [],
+            "experiences": [],
             "key_groups": list(self.groups),
+            "intro": "",
         }
 
 

@@ -64,6 +64,16 @@ def test_a_figure_drills_down_to_its_records_by_county(client, bureau_user, reco
     assert client.get("/bureau/dashboard/bogus/").status_code == 404
 
 
+def test_a_hire_from_a_key_group_is_listed_with_the_groups_in_chinese(client, bureau_user):
+    EmploymentOutcomeFactory(application__posting=JobPostingFactory(county="丹寨县"),
+                             key_groups=["poverty_relieved", "older_worker"])  # fmt: skip
+    client.force_login(bureau_user)
+
+    response = client.get(f"/bureau/dashboard/new_urban_jobs/?year={year()}")
+
+    assert response.status_code == 200 and "脱贫人口、大龄劳动者" in response.content.decode()
+
+
 def test_the_workbook_holds_each_figure_and_the_records_behind_it(client, bureau_user, records):
     client.force_login(bureau_user)
     response = client.get(f"/bureau/dashboard/export.xlsx?year={year()}")
