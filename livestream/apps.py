@@ -23,3 +23,7 @@ class LivestreamConfig(AppConfig):
         from marketplace.arrears.rules import register_complaint_counter
 
         register_complaint_counter(wage_complaints_by_employer)
+        # An employer put on the wage-arrears blacklist loses its coming gigs from every board.
+        from livestream.gigs import receivers
+
+        receivers.connect()

@@ -84,7 +84,7 @@ def boards(request: HttpRequest) -> HttpResponse:
     """选择零工市场: the prefecture's counties with today's open gigs, the person's own county first."""
     today = timezone.localdate()
     counts = dict(
-        Gig.objects.filter(status=GigStatus.OPEN, work_date=today)
+        Gig.objects.filter(status=GigStatus.OPEN, work_date=today, withdrawn_at__isnull=True)
         .values_list("area")
         .annotate(n=Count("id"))
         .values_list("area", "n")
@@ -129,7 +129,8 @@ def board(request: HttpRequest, area: str) -> HttpResponse:
     last_seq = board_last_seq(area)
     gigs = list(
         Gig.objects.select_related("employer", "station").filter(
-            area=area, status__in=[GigStatus.OPEN, GigStatus.FULL], work_date__gte=timezone.localdate()
+            area=area, status__in=[GigStatus.OPEN, GigStatus.FULL], work_date__gte=timezone.localdate(),
+            withdrawn_at__isnull=True,
         )
     )
     county = COUNTY_BY_CODE.get(area)

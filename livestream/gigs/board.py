@@ -43,6 +43,8 @@ def gig_board_payload(gig: Gig) -> dict[str, Any]:
         "places": gig.places,
         "places_left": gig.places_left,
         "status": gig.status,
+        # Off the board (its employer is blacklisted): phones take the card down; back when lifted.
+        "withdrawn": gig.withdrawn_at is not None,
         "meeting_point": gig.meeting_point,
         "skills": list(gig.skills),
         "certificates_required": list(gig.certificates_required),

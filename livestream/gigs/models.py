@@ -98,6 +98,8 @@ class Gig(Position):
     priority_until = models.DateTimeField(_("优先报名截止"), null=True, blank=True)
     # ...or (also) workers within this many km of the gig, by their 今天可接活 position or township.
     priority_radius_km = models.PositiveSmallIntegerField(_("附近优先（公里）"), null=True, blank=True)
+    # Set while the employer behind it is on the wage-arrears blacklist: off every board, not claimable.
+    withdrawn_at = models.DateTimeField(_("因欠薪黑名单下架"), null=True, blank=True)
     # Printed as a QR code at the site; empty only on gigs saved before check-in existed (filled on first use).
     checkin_token = models.CharField(max_length=32, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -171,6 +171,11 @@
     // A gig's own page listens to its county's board but shows only that gig.
     if (d.onlyGig && String(gig.id) !== d.onlyGig) return;
     var old = document.getElementById("gig-" + gig.id);
+    if (gig.withdrawn) { // its employer was blacklisted: the card comes down (and back up when lifted)
+      if (old) old.remove();
+      empty.hidden = root.querySelector(".gig-card") !== null;
+      return;
+    }
     if (!old && (gig.status === "cancelled" || gig.work_date < d.today)) return;
     var card = render(gig, old ? old.classList.contains("mine") : false);
     if (old) {

@@ -59,6 +59,7 @@ class GigListView(ListModelMixin, GenericAPIView):
             area=query.validated_data["area"],
             status__in=[GigStatus.OPEN, GigStatus.FULL],
             work_date__gte=timezone.localdate(),
+            withdrawn_at__isnull=True,
         )
 
     @extend_schema(

@@ -124,6 +124,8 @@ def _check_claimable(gig: Gig, profile: WorkerProfile, now: datetime.datetime) -
     """Refuse a claim on a locked gig: not open, already started, the worker may not, or no place left."""
     if gig.status not in (G.OPEN, G.FULL):
         _refuse_closed(gig)
+    if gig.withdrawn_at is not None:
+        raise ValidationError(_("发布单位已被列入拖欠工资黑名单，这个零工已下架。"), code="gig_withdrawn")
     if gig.starts_at <= now:
         raise ValidationError(_("该零工已经开工，不能再报名。"), code="gig_started")
     if gig.status != G.OPEN or gig.places_left <= 0:

@@ -23,7 +23,7 @@ from livestream.gigs.services.shared import lock_gig, log_transition
 from livestream.gigs.tasks import gig_notify_available
 from marketplace.effects import task_after_commit
 from marketplace.enums import KeyGroup
-from marketplace.models import User
+from marketplace.models import BlacklistEntry, User
 
 C = GigClaimStatus
 G = GigStatus
@@ -118,3 +118,25 @@ def gig_cancel(*, by: User, gig: Gig, note: str = "") -> Gig:
     gig.save(update_fields=["status", "updated_at"])
     board.record(gig, BoardEventKind.GIG_STATE)
     return gig
+
+
+@transaction.atomic
+def gigs_follow_blacklist(*, employer_id: int) -> int:
+    """Take an employer's coming gigs off every board while it is blacklisted; put back what is still valid.
+
+    Called whenever one of its blacklist entries is written (listed, lifted). Each gig that changes
+    gets a board event in this transaction, so phones on the board take the card down or put it
+    back live, and a phone that was away replays it. Returns how many gigs changed.
+    """
+    listed = BlacklistEntry.objects.filter(BlacklistEntry.active_q(), employer_id=employer_id).exists()
+    coming = Gig.objects.filter(employer_id=employer_id, status__in=[G.OPEN, G.FULL],
+                                work_date__gte=timezone.localdate(), withdrawn_at__isnull=listed)  # fmt: skip
+    changed = 0
+    for gig in coming.select_for_update(of=("self",)).order_by("pk"):
+        if not listed and gig.starts_at <= timezone.now():
+            continue  # started meanwhile: nothing left to claim, so it stays off
+        gig.withdrawn_at = timezone.now() if listed else None
+        gig.save(update_fields=["withdrawn_at", "updated_at"])
+        board.record(gig, BoardEventKind.GIG_STATE)
+        changed += 1
+    return changed

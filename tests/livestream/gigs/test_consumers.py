@@ -20,9 +20,10 @@ from config.asgi import application
 from livestream.gigs.models import board_area
 from livestream.gigs.services.claims import gig_claim
 from livestream.gigs.services.posting import gig_post
-from marketplace.enums import PayUnit
+from marketplace.employers.services import employer_blacklist, employer_blacklist_lift
+from marketplace.enums import PayUnit, Role
 from marketplace.models import User
-from tests.factories import EmployerMemberFactory, SeekerFactory
+from tests.factories import EmployerMemberFactory, SeekerFactory, UserFactory
 from tests.livestream.sockets import ORIGIN, session_cookie
 
 
@@ -344,3 +345,22 @@ async def test_a_phone_that_leaves_does_not_stop_the_board_for_the_others_in_its
         assert (event["type"], event["seq"], event["kind"]) == ("event", 1, "gig_posted")
     finally:
         await staying.disconnect()
+
+
+async def test_a_blacklisted_employers_gig_is_taken_down_on_every_phone_and_put_back_when_lifted():
+    place = county()
+    area = board_area(place)
+    poster = await sync_to_async(EmployerMemberFactory)()
+    bureau = await sync_to_async(UserFactory)(role=Role.BUREAU)
+    gig = await sync_to_async(post_gig)(poster, place)
+    (phone, hello) = await watch(area)
+    try:
+        entry = await sync_to_async(employer_blacklist)(by=bureau, employer=poster.employer, reason="拖欠工资")
+        down = await phone.receive_json_from(timeout=5)
+        assert (down["seq"], down["gig"]["id"], down["gig"]["withdrawn"]) == (hello["last_seq"] + 1, gig.pk, True)
+
+        await sync_to_async(employer_blacklist_lift)(by=bureau, entry=entry)
+        back = await phone.receive_json_from(timeout=5)
+        assert (back["seq"], back["gig"]["withdrawn"], back["gig"]["status"]) == (down["seq"] + 1, False, "open")
+    finally:
+        await phone.disconnect()

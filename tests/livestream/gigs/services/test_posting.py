@@ -13,7 +13,7 @@ from livestream.gigs.enums import BoardEventKind, GigClaimStatus, GigStatus
 from livestream.gigs.models import BoardEvent, Gig, GigClaim, board_area
 from livestream.gigs.services.claims import gig_claim
 from livestream.gigs.services.posting import gig_cancel, gig_post
-from marketplace.employers.services import employer_blacklist
+from marketplace.employers.services import employer_blacklist, employer_blacklist_lift
 from marketplace.enums import KeyGroup, PayUnit, VerificationStatus
 from tests.factories import EmployerMemberFactory, SeekerFactory, id_number
 
@@ -144,3 +144,44 @@ def test_an_individual_posts_a_gig_only_after_staff_verified_their_identity(worl
     with pytest.raises(PermissionDenied):
         gig_cancel(by=world.employer_member, gig=gig)
     assert gig_cancel(by=household, gig=gig).status == G.CANCELLED
+
+
+# --- the wage-arrears blacklist --------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_blacklisting_an_employer_takes_its_coming_gigs_off_the_board_and_lifting_puts_them_back(world):
+    gig = gig_post(by=world.employer_member, data=gig_data())
+    called_off = gig_post(by=world.employer_member, data=gig_data(title="取消了的活"))
+    gig_cancel(by=world.employer_member, gig=called_off)
+    station_gig = gig_post(by=world.station_staff, data=gig_data(title="协作站的活"))
+
+    entry = employer_blacklist(by=world.bureau, employer=world.employer, reason="拖欠工资")
+
+    gig.refresh_from_db()
+    assert gig.withdrawn_at is not None
+    last = BoardEvent.objects.filter(gig=gig).order_by("-seq").first()
+    assert (last.kind, last.payload["withdrawn"]) == (BoardEventKind.GIG_STATE, True)
+    assert not BoardEvent.objects.filter(gig__in=[called_off, station_gig], payload__withdrawn=True).exists()
+    with pytest.raises(ValidationError) as refused:
+        gig_claim(by=SeekerFactory(), gig=gig)
+    assert refused.value.code == "gig_withdrawn" and "黑名单" in refused.value.messages[0]
+
+    employer_blacklist_lift(by=world.bureau, entry=entry)
+
+    gig.refresh_from_db()
+    last = BoardEvent.objects.filter(gig=gig).order_by("-seq").first()
+    assert gig.withdrawn_at is None and last.payload["withdrawn"] is False
+    assert gig_claim(by=SeekerFactory(), gig=gig).status == C.CLAIMED
+
+
+@pytest.mark.django_db
+def test_a_gig_that_started_while_its_employer_was_listed_does_not_come_back(world):
+    gig = gig_post(by=world.employer_member, data=gig_data())
+    entry = employer_blacklist(by=world.bureau, employer=world.employer, reason="拖欠工资")
+    Gig.objects.filter(pk=gig.pk).update(work_date=timezone.localdate(), start_time=datetime.time(0, 0))
+
+    employer_blacklist_lift(by=world.bureau, entry=entry)
+
+    gig.refresh_from_db()
+    assert gig.withdrawn_at is not None
