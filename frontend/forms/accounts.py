@@ -17,11 +17,21 @@ class SignupForm(PageForm):
         initial=Role.SEEKER,
     )
     phone = forms.CharField(label=_("手机号"), max_length=20, widget=PhoneInput())
+    # The code texted to the number proves it is theirs; rendered beside the 获取验证码 button.
+    code = forms.CharField(
+        label=_("验证码"),
+        max_length=6,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "placeholder": _("6位数字")}
+        ),
+    )
+    # Optional: without one, the person signs in with a code each time.
     # Kept on refusal (render_value): a phone keyboard makes retyping a password costly.
     password = forms.CharField(
-        label=_("设置密码"),
+        label=_("设置密码（可不填）"),
+        required=False,
         widget=forms.PasswordInput(render_value=True, attrs={"autocomplete": "new-password"}),
-        help_text=_("至少8位，不能全是数字。"),
+        help_text=_("不设密码也可以，以后用短信验证码登录。设的话至少8位，不能全是数字。"),
     )
     display_name = forms.CharField(
         label=_("怎么称呼您"), max_length=30, required=False, help_text=_("如：张师傅、李女士；单位可填联系人。")

@@ -20,10 +20,12 @@ from frontend.forms.accounts import PasswordLoginForm, SignupForm, SmsLoginForm
 from frontend.views.common import add_service_errors, client_ip, role_home_url
 from marketplace.accounts import second_factor
 from marketplace.accounts.auth import PHONE_BACKEND
+from marketplace.accounts.models import phone_digest
 from marketplace.accounts.personal_data import account_erase
-from marketplace.accounts.services import sms_code_login, sms_code_send, user_signup
+from marketplace.accounts.services import sms_code_login, sms_code_send, sms_code_signup
+from marketplace.models import User
 from marketplace.privacy import mask_phone
-from marketplace.validators import normalize_phone
+from marketplace.validators import normalize_phone, validate_phone
 
 SMS_PHONE_SESSION_KEY = "frontend_sms_phone"
 # Staff who passed the password or SMS code and owe the second factor: (user id, backend, next, when).
@@ -57,19 +59,41 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect(role_home_url(request.user))
     form = SignupForm(request.POST or None)
+    if request.method == "POST" and "send_code" in request.POST:
+        return _signup_send_code(request, form)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user = user_signup(
-                phone=data["phone"], password=data["password"], role=data["role"], display_name=data["display_name"]
-            )
+            user = sms_code_signup(phone=data["phone"], code=data["code"], password=data["password"] or None,
+                                   role=data["role"], display_name=data["display_name"])  # fmt: skip
         except ValidationError as exc:
-            add_service_errors(form, exc, PHONE_CODES)
+            add_service_errors(form, exc, {**PHONE_CODES, "sms_invalid": "code"})
         else:
+            user.backend = PHONE_BACKEND
             login(request, user)
             messages.success(request, _("注册成功，欢迎使用就业通！"))
             return redirect(role_home_url(user))
     return render(request, "frontend/accounts/signup.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _signup_send_code(request: HttpRequest, form: SignupForm) -> HttpResponse:
+    """获取验证码 on the sign-up page: text a code and show the form again with all that was typed."""
+    phone = request.POST.get("phone", "")
+    try:
+        validate_phone(phone)
+        if User.objects.filter(phone_digest=phone_digest(normalize_phone(phone))).exists():
+            raise ValidationError(_("该手机号已注册，请直接登录。"), code="phone_taken")
+        sms_code_send(phone=phone, ip=client_ip(request))
+    except ValidationError as exc:
+        form.is_valid()
+        for field in list(form.errors):  # only the refusal of the number, not the fields still to fill
+            del form.errors[field]
+        form.add_error("phone", exc.messages)
+        return render(request, "frontend/accounts/signup.html", {"form": form}, status=400)
+    typed = {key: request.POST.get(key, "") for key in ("role", "phone", "password", "display_name")}
+    shown = mask_phone(normalize_phone(phone))
+    messages.success(request, _("验证码已发送到 %(phone)s，请查看短信。") % {"phone": shown})
+    return render(request, "frontend/accounts/signup.html", {"form": SignupForm(initial=typed)})
 
 
 def _login_page(

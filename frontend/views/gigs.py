@@ -129,7 +129,9 @@ def board(request: HttpRequest, area: str) -> HttpResponse:
     last_seq = board_last_seq(area)
     gigs = list(
         Gig.objects.select_related("employer", "station").filter(
-            area=area, status__in=[GigStatus.OPEN, GigStatus.FULL], work_date__gte=timezone.localdate(),
+            area=area,
+            status__in=[GigStatus.OPEN, GigStatus.FULL],
+            work_date__gte=timezone.localdate(),
             withdrawn_at__isnull=True,
         )
     )

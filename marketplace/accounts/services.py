@@ -70,10 +70,8 @@ def sms_code_send(*, phone: str, ip: str | None) -> None:
     sms_send(phone=phone, text=f"【就业通】您的验证码是{code}，{minutes}分钟内有效。如非本人操作请忽略。")
 
 
-def sms_code_login(*, phone: str, code: str, role: str = Role.SEEKER) -> CodeCheck:
-    """Check a code; a number seen for the first time becomes a new account of `role`."""
-    validate_phone(phone)
-    phone = normalize_phone(phone)
+def _code_use(phone: str, code: str) -> None:
+    """Use the number's latest code, once; a wrong guess counts (five burn it). Refused in Chinese."""
     with transaction.atomic():
         # The row lock makes two simultaneous uses of one code succeed at most once.
         latest = (
@@ -95,6 +93,13 @@ def sms_code_login(*, phone: str, code: str, role: str = Role.SEEKER) -> CodeChe
             latest.save(update_fields=["used_at"])
     if not accepted:
         raise ValidationError(_("验证码不正确或已过期，请重新获取。"), code="sms_invalid")
+
+
+def sms_code_login(*, phone: str, code: str, role: str = Role.SEEKER) -> CodeCheck:
+    """Check a code; a number seen for the first time becomes a new account of `role`."""
+    validate_phone(phone)
+    phone = normalize_phone(phone)
+    _code_use(phone, code)
     try:
         user = User.objects.get_by_phone(phone)
     except User.DoesNotExist:
@@ -104,6 +109,25 @@ def sms_code_login(*, phone: str, code: str, role: str = Role.SEEKER) -> CodeChe
             raise ValidationError(_("该账号已停用，如有疑问请联系人社局。"), code="account_inactive")
         return CodeCheck(user=user, created=False)
     return CodeCheck(user=user_signup(phone=phone, password=None, role=role), created=True)
+
+
+def sms_code_signup(
+    *, phone: str, code: str, password: str | None = None, role: str = Role.SEEKER, display_name: str = ""
+) -> User:
+    """Sign up with the code texted to the number: it proves the phone is theirs; a password is optional.
+
+    Everything that can be refused without the code is checked first, so a refusal never burns it.
+    """
+    validate_phone(phone)
+    phone = normalize_phone(phone)
+    if role not in (Role.SEEKER, Role.EMPLOYER):
+        raise ValidationError(_("该角色需由人社局开通。"), code="role_not_self_service")
+    if password:
+        validate_password(password)
+    if User.objects.filter(phone_digest=phone_digest(phone)).exists():
+        raise ValidationError(_("该手机号已注册，请直接登录。"), code="phone_taken")
+    _code_use(phone, code)
+    return user_signup(phone=phone, password=password or None, role=role, display_name=display_name)
 
 
 def user_signup(*, phone: str, password: str | None, role: str = Role.SEEKER, display_name: str = "") -> User:

@@ -12,11 +12,53 @@ from tests.factories import PASSWORD, unused_phone
 pytestmark = pytest.mark.django_db
 
 
+def texted_code(client, number: str) -> str:
+    """Tap 获取验证码 on the sign-up page and read the SMS."""
+    sms.outbox.clear()
+    response = client.post("/signup/", {"role": "seeker", "phone": number, "send_code": "1"})
+    assert response.status_code == 200 and "验证码已发送到" in response.content.decode()
+    return re.search(r"验证码是(\d{6})", sms.outbox[-1].text).group(1)
+
+
+def test_a_seeker_signs_up_with_the_texted_code_and_no_password(client):
+    number = unused_phone()
+    page = client.post("/signup/", {"role": "seeker", "phone": number, "display_name": "龙阿妹", "send_code": "1"})
+    html = page.content.decode()
+    assert f'value="{number}"' in html and 'value="龙阿妹"' in html  # kept while the code is on its way
+    code = re.search(r"验证码是(\d{6})", sms.outbox[-1].text).group(1)
+
+    response = client.post("/signup/", {"role": "seeker", "phone": number, "code": code, "display_name": "龙阿妹"})
+
+    assert response["Location"] == "/me/"
+    user = User.objects.get_by_phone(number)
+    assert not user.has_usable_password() and user.profile.name == "龙阿妹"
+
+
+def test_a_wrong_code_is_refused_beside_the_code_and_nobody_is_signed_up(client):
+    number = unused_phone()
+    texted_code(client, number)
+
+    response = client.post("/signup/", {"role": "seeker", "phone": number, "code": "000000"})
+
+    assert response.status_code == 400 and "验证码不正确或已过期" in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_asking_a_code_for_a_registered_or_malformed_number_says_why(client, seeker):
+    taken = client.post("/signup/", {"role": "seeker", "phone": seeker.phone, "send_code": "1"})
+    bad = client.post("/signup/", {"role": "seeker", "phone": "12345", "send_code": "1"})
+
+    assert taken.status_code == 400 and "该手机号已注册，请直接登录。" in taken.content.decode()
+    assert bad.status_code == 400 and "请输入11位中国大陆手机号码。" in bad.content.decode()
+
+
 def test_a_seeker_signs_up_and_lands_on_their_page_with_a_profile(client):
     number = unused_phone()
+    code = texted_code(client, number)
 
     response = client.post(
-        "/signup/", {"role": "seeker", "phone": number, "password": "Gongzuo-2023!", "display_name": "龙阿妹"}
+        "/signup/",
+        {"role": "seeker", "phone": number, "code": code, "password": "Gongzuo-2023!", "display_name": "龙阿妹"},
     )
 
     assert response.status_code == 302
@@ -28,7 +70,10 @@ def test_a_seeker_signs_up_and_lands_on_their_page_with_a_profile(client):
 
 
 def test_an_employer_signs_up_and_is_asked_to_register_the_company(client):
-    response = client.post("/signup/", {"role": "employer", "phone": unused_phone(), "password": "Gongzuo-2023!"})
+    number = unused_phone()
+    code = texted_code(client, number)
+
+    response = client.post("/signup/", {"role": "employer", "phone": number, "code": code, "password": "Gongzuo-2023!"})
 
     assert response["Location"] == "/employer/"
     assert "登记用人单位" in client.get("/employer/").content.decode()
@@ -36,8 +81,10 @@ def test_an_employer_signs_up_and_is_asked_to_register_the_company(client):
 
 def test_a_refused_signup_keeps_everything_typed_and_explains_in_chinese(client, seeker):
     response = client.post(
-        "/signup/", {"role": "employer", "phone": seeker.phone, "password": "Gongzuo-2023!", "display_name": "吴老板"}
-    )
+        "/signup/",
+        {"role": "employer", "phone": seeker.phone, "code": "123456", "password": "Gongzuo-2023!",
+         "display_name": "吴老板"},
+    )  # fmt: skip
 
     html = response.content.decode()
     assert response.status_code == 400
@@ -49,16 +96,21 @@ def test_a_refused_signup_keeps_everything_typed_and_explains_in_chinese(client,
 
 
 def test_a_weak_password_or_bad_number_is_refused_next_to_the_field(client):
-    html = client.post("/signup/", {"role": "seeker", "phone": "12345", "password": "12345678"}).content.decode()
+    html = client.post("/signup/", {"role": "seeker", "phone": "12345", "code": "123456",
+                                    "password": "12345678"}).content.decode()  # fmt: skip
     assert "请输入11位中国大陆手机号码。" in html
 
-    html = client.post("/signup/", {"role": "seeker", "phone": unused_phone(), "password": "12345678"}).content.decode()
+    number = unused_phone()
+    code = texted_code(client, number)
+    html = client.post("/signup/", {"role": "seeker", "phone": number, "code": code,
+                                    "password": "12345678"}).content.decode()  # fmt: skip
     assert "这个密码" in html  # Django's own validators, in Chinese
     assert not User.objects.exists()
 
 
 def test_a_station_account_cannot_be_self_made(client):
-    response = client.post("/signup/", {"role": "station", "phone": unused_phone(), "password": "Gongzuo-2023!"})
+    response = client.post("/signup/", {"role": "station", "phone": unused_phone(), "code": "123456",
+                                        "password": "Gongzuo-2023!"})  # fmt: skip
 
     assert response.status_code == 400
     assert not User.objects.exists()
