@@ -96,6 +96,37 @@ def test_the_top_bar_offers_jobs_and_login_or_my_page(client, seeker):
     assert "退出登录" in html
 
 
+def tab_bar(html: str) -> list[tuple[str, str, bool]]:
+    """(href, word, current) of each tab of the bottom bar."""
+    import re
+
+    bar = re.search(r'<nav class="tabbar".*?</nav>', html, re.S).group(0)
+    tabs = re.findall(r'<a href="([^"]+)"([^>]*)>\s*<svg.*?</svg><span>([^<]+)</span>', bar, re.S)
+    return [(href, word, 'aria-current="page"' in attrs) for href, attrs, word in tabs]
+
+
+@pytest.mark.parametrize(
+    ("role", "path", "tabs", "current"),
+    [
+        (None, "/jobs/", ["首页", "找工作", "零工", "登录"], "找工作"),
+        (S, "/me/applications/", ["首页", "找工作", "零工", "消息", "我的"], "我的"),
+        (E, "/gigs/", ["首页", "岗位", "零工", "消息", "我的"], "零工"),
+        (B, "/bureau/dashboard/", ["首页", "岗位", "零工", "消息", "工作台"], "工作台"),
+        (T, "/notifications/", ["首页", "岗位", "零工", "消息", "工作台"], "消息"),
+    ],
+)
+def test_the_tab_bar_holds_each_roles_tabs_with_icons_and_marks_where_the_person_is(
+    client, users, role, path, tabs, current
+):
+    if role:
+        client.force_login(users[role])
+
+    shown = tab_bar(client.get(path).content.decode())
+
+    assert [word for _href, word, _current in shown] == tabs
+    assert [word for _href, word, is_current in shown if is_current] == [current]
+
+
 def test_forms_are_protected_against_cross_site_posts(users, posting):
     from django.test import Client
 

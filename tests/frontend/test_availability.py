@@ -68,13 +68,13 @@ def test_the_bell_counts_unread_notices_and_the_list_reads_them(client, worker):
         notify(user=worker, kind="gig_nearby", title=f"附近有零工{n}", body="还剩2个名额", url="/gigs/522601/")
     client.force_login(worker)
     home = client.get("/").content.decode()
-    assert 'aria-label="通知，2条未读"' in home
+    assert 'aria-label="消息，2条未读"' in home
 
     listing = client.get("/me/notifications/").content.decode()
     assert "附近有零工0" in listing and "附近有零工1" in listing and 'href="/gigs/522601/"' in listing
     assert listing.count('aria-label="未读"') == 2
     assert not Notification.objects.filter(user=worker, read_at__isnull=True).exists()
-    assert 'aria-label="通知"' in client.get("/").content.decode()
+    assert 'aria-label="消息"' in client.get("/").content.decode()
 
 
 def test_visitors_are_sent_to_sign_in_for_notices(client):

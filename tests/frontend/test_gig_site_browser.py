@@ -147,7 +147,7 @@ def test_the_worker_scans_the_posters_qr_code_and_the_poster_sees_them_checked_i
             before = worker.evaluate("parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)")
             worker.click("form.font-toggle button")
             worker.wait_for_url(f"{base}/me/gigs/?tab=today")
-            expect(worker.locator("form.font-toggle button")).to_have_text("大字模式：开")
+            expect(worker.locator("form.font-toggle button")).to_have_text("大字：开")
             after = worker.evaluate("parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)")
             assert after >= before * 1.25
             worker.goto(f"{base}/gigs/g/{scene.gig_id}/")

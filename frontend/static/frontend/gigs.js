@@ -278,8 +278,9 @@
     var button = card.querySelector("form[data-claim] button");
     if (result.ok) {
       card.classList.add("mine");
-      var form = card.querySelector("form[data-claim]");
-      if (form) form.replaceWith(el("span", "btn small done", "已抢到"));
+      // The board may have said 已满员 first (my own place filled it): mine, not a greyed-out button.
+      var action = card.querySelector(".gig-foot form[data-claim], .gig-foot button");
+      if (action) action.replaceWith(el("span", "btn small done", "已抢到"));
     } else if (button) {
       button.disabled = false;
       button.textContent = "抢单";

@@ -10,11 +10,13 @@
   function setCount(n) {
     count.textContent = n;
     count.hidden = !n;
-    bell.setAttribute("aria-label", n ? "通知，" + n + "条未读" : "通知");
+    bell.setAttribute("aria-label", n ? "消息，" + n + "条未读" : "消息");
   }
 
   function toast(n) {
     if (!toasts) return;
+    // A gig nearby shows up on the board being watched anyway; a card over it would hide 抢单.
+    if (n.kind === "gig_nearby" && document.getElementById("gig-board")) return;
     var card = document.createElement(n.url ? "a" : "div");
     card.className = "toast";
     if (n.url) card.href = n.url;
@@ -25,7 +27,7 @@
     card.appendChild(title);
     card.appendChild(body);
     toasts.appendChild(card);
-    setTimeout(function () { card.remove(); }, 12000);
+    setTimeout(function () { card.remove(); }, 8000);
   }
 
   function connect() {

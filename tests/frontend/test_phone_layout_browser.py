@@ -1,0 +1,117 @@
+"""Each role's main pages on phones 320–414 px wide, in normal and 大字模式, as Chromium draws them.
+
+What a person would notice: a page that scrolls sideways, a button or tab whose word breaks over
+two lines (抢/单), a control too small for a thumb. Screenshots at 360 px are kept as test artifacts
+(tests/artifacts/phone-<role>-<page>-<mode>.png); the README shows three of them.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from marketplace.seed.core import DEMO_PASSWORD
+from marketplace.seed.people import member_phone, seeker_phone
+from tests.conftest import ARTIFACTS, ROOT
+from tests.frontend.browser import LAUNCH_ARGS, chromium_path, log_in
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = (320, 360, 414)
+PAGES = {
+    "visitor": ["/", "/jobs/", "/gigs/", "/signup/"],
+    "seeker": ["/me/", "/me/applications/", "/gigs/522601/", "/notifications/"],
+    "employer": ["/employer/"],
+    "station": ["/station/", "/station/roster/"],
+    "bureau": ["/bureau/", "/bureau/dashboard/"],
+}
+# Short controls: their words must stay whole. (Titles and paragraphs may wrap.)
+WHOLE_WORDS = ".btn:not(.block), .tabbar a > span, .chips li, .chip, .status, .font-toggle button, .job-pay"
+THUMB = ".tabbar a, .btn, .font-toggle button, .chip"
+
+# Lines a control's text is drawn on: text rects whose tops differ by more than half a line.
+BROKEN_WORDS = """(selector) => {
+  const broken = [];
+  for (const el of document.querySelectorAll(selector)) {
+    if (!el.getClientRects().length) continue;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const tops = [];
+    let height = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) {
+        if (rect.width > 0) { tops.push(rect.top); height = Math.max(height, rect.height); }
+      }
+    }
+    const lines = tops.sort((a, b) => a - b).filter((top, i) => i === 0 || top - tops[i - 1] > height / 2);
+    if (lines.length > 1) broken.push(el.textContent.trim().replace(/\\s+/g, " "));
+  }
+  return broken;
+}"""
+SMALL_TARGETS = """(selector) => [...document.querySelectorAll(selector)]
+  .filter((el) => el.getClientRects().length)
+  .map((el) => [el.textContent.trim().replace(/\\s+/g, " "), el.getBoundingClientRect()])
+  .filter(([, box]) => box.height < 43.5 || box.width < 43.5)
+  .map(([text, box]) => `${text} ${Math.round(box.width)}×${Math.round(box.height)}`)"""
+
+
+@pytest.fixture(scope="module")
+def staff_phones(embedded_server) -> dict[str, str]:
+    """A bureau and a station account of their own: each binds its authenticator at its first sign-in here."""
+    phones = {"station": f"136{secrets.randbelow(10**8):08d}", "bureau": f"137{secrets.randbelow(10**8):08d}"}
+    script = (
+        "from marketplace.models import CooperationStation, User\n"
+        "station = CooperationStation.objects.order_by('pk').first()\n"
+        f"User.objects.create_user({phones['station']!r}, {DEMO_PASSWORD!r}, role='station', station=station)\n"
+        f"User.objects.create_user({phones['bureau']!r}, {DEMO_PASSWORD!r}, role='bureau')\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL"}}
+    env.update({"DJANGO_SETTINGS_MODULE": "config.settings.embedded", "JYT_VAR_DIR": str(embedded_server.var_dir)})
+    subprocess.run([sys.executable, str(ROOT / "manage.py"), "shell", "-c", script], env=env, cwd=ROOT, check=True,
+                   capture_output=True)  # fmt: skip
+    return phones
+
+
+def test_every_roles_main_pages_fit_phones_keep_words_whole_and_give_thumbs_room(embedded_server, staff_phones):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    base = embedded_server.url
+    phones = {"visitor": None, "seeker": seeker_phone(0), "employer": member_phone(0), **staff_phones}
+    problems: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS)
+        try:
+            for role, paths in PAGES.items():
+                context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True,
+                                              locale="zh-CN")  # fmt: skip
+                page = context.new_page()
+                if phones[role]:
+                    log_in(page, base, phones[role], DEMO_PASSWORD, "/")
+                for mode in ("normal", "large"):
+                    if mode == "large":
+                        context.add_cookies([{"name": "jyt_font", "value": "large", "url": base}])
+                    for width in WIDTHS:
+                        page.set_viewport_size({"width": width, "height": 740})
+                        for path in paths:
+                            page.goto(f"{base}{path}")
+                            where = f"{role} {path} {width}px {mode}"
+                            if page.evaluate("document.documentElement.scrollWidth") > width:
+                                problems.append(f"{where}: scrolls sideways")
+                            if broken := page.evaluate(BROKEN_WORDS, WHOLE_WORDS):
+                                problems.append(f"{where}: words broken over two lines: {broken}")
+                            if small := page.evaluate(SMALL_TARGETS, THUMB):
+                                problems.append(f"{where}: targets under 44 px: {small}")
+                            if width == 360:
+                                name = path.strip("/").replace("/", "-") or "home"
+                                page.screenshot(path=str(ARTIFACTS / f"phone-{role}-{name}-{mode}.png"))
+                context.close()
+        finally:
+            browser.close()
+
+    assert not problems, "\n".join(problems)
