@@ -1,8 +1,9 @@
 """Each role's main pages on phones 320–414 px wide, in normal and 大字模式, as Chromium draws them.
 
 What a person would notice: a page that scrolls sideways, a button or tab whose word breaks over
-two lines (抢/单), a control too small for a thumb. Screenshots at 360 px are kept as test artifacts
-(tests/artifacts/phone-<role>-<page>-<mode>.png); the README shows three of them.
+two lines (抢/单), a control too small for a thumb; and what a screen reader or a weak eye would:
+axe-core's serious and critical violations (WCAG A/AA, contrast included), checked at 360 px.
+Screenshots at 360 px are kept as test artifacts (tests/artifacts/phone-<role>-<page>-<mode>.png).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import os
 import secrets
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -22,14 +24,16 @@ from tests.frontend.browser import LAUNCH_ARGS, chromium_path, log_in
 
 pytestmark = pytest.mark.browser
 
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 WIDTHS = (320, 360, 414)
 PAGES = {
-    "visitor": ["/", "/jobs/", "/gigs/", "/signup/"],
-    "seeker": ["/me/", "/me/applications/", "/gigs/522601/", "/notifications/"],
-    "employer": ["/employer/"],
-    "station": ["/station/", "/station/roster/"],
-    "bureau": ["/bureau/", "/bureau/dashboard/"],
-}
+    "visitor": ["/", "/jobs/", "/gigs/", "/signup/", "/login/?mode=sms", "/events/"],
+    "seeker": ["/me/", "/me/profile/step/1/", "/me/applications/", "/me/gigs/", "/gigs/522601/", "/notifications/",
+               "/me/proxy/", "/arrears/new/"],
+    "employer": ["/employer/", "/employer/postings/new/"],
+    "station": ["/station/", "/station/roster/", "/station/proxy/", "/station/dispatches/"],
+    "bureau": ["/bureau/", "/bureau/dashboard/", "/bureau/moderation/", "/bureau/households/", "/bureau/arrears/"],
+}  # fmt: skip
 # Short controls: their words must stay whole. (Titles and paragraphs may wrap.)
 WHOLE_WORDS = ".btn:not(.block), .tabbar a > span, .chips li, .chip, .status, .font-toggle button, .job-pay"
 THUMB = ".tabbar a, .btn, .font-toggle button, .chip"
@@ -60,6 +64,12 @@ SMALL_TARGETS = """(selector) => [...document.querySelectorAll(selector)]
   .map((el) => [el.textContent.trim().replace(/\\s+/g, " "), el.getBoundingClientRect()])
   .filter(([, box]) => box.height < 43.5 || box.width < 43.5)
   .map(([text, box]) => `${text} ${Math.round(box.width)}×${Math.round(box.height)}`)"""
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa"]},
+                                          resultTypes: ["violations"]});
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +118,9 @@ def test_every_roles_main_pages_fit_phones_keep_words_whole_and_give_thumbs_room
                             if small := page.evaluate(SMALL_TARGETS, THUMB):
                                 problems.append(f"{where}: targets under 44 px: {small}")
                             if width == 360:
+                                page.add_script_tag(path=str(AXE))
+                                if violations := page.evaluate(AXE_RUN):
+                                    problems.append(f"{where}: accessibility: {violations}")
                                 name = path.strip("/").replace("/", "-") or "home"
                                 page.screenshot(path=str(ARTIFACTS / f"phone-{role}-{name}-{mode}.png"))
                 context.close()
