@@ -95,7 +95,8 @@ def test_a_posted_gig_appears_live_is_claimed_and_counts_down_on_the_posters_boa
 
             seeker.goto(base + "/gigs/")
             fits_the_phone(seeker)
-            assert "零工市场" in seeker.inner_text("header")
+            assert "零工市场" in seeker.inner_text("main h1")
+            assert seeker.inner_text('nav.tabbar [aria-current="page"]') == "零工"
             log_in_to_the_board(seeker, base, gig_accounts.seeker_phone)
             log_in_to_the_board(poster_board, base, gig_accounts.station_phone)
 
@@ -119,6 +120,8 @@ def test_a_posted_gig_appears_live_is_claimed_and_counts_down_on_the_posters_boa
             card = seeker.locator("article.gig-card", has_text=title)
             expect(card).to_contain_text("还剩 2 个名额", timeout=10000)
             expect(card).to_contain_text("集合：舟溪镇政府门口")
+            # and says so to a screen reader, in the board's polite live region
+            expect(seeker.locator("[data-announce]")).to_contain_text(f"新零工：{title}，150 元/天")
             poster_card = poster_board.locator("article.gig-card", has_text=title)
             expect(poster_card).to_contain_text("还剩 2 个名额", timeout=10000)
             assert poster_card.locator("text=抢单").count() == 0  # staff watch, they do not claim

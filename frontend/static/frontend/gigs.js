@@ -154,6 +154,12 @@
     return card;
   }
 
+  // Screen readers hear what changed on the board without the page moving (a polite live region).
+  function announce(text) {
+    var node = root.querySelector("[data-announce]");
+    if (node) node.textContent = text;
+  }
+
   function place(card) {
     var cards = root.querySelectorAll(".gig-card");
     for (var i = 0; i < cards.length; i++) {
@@ -184,9 +190,11 @@
       var rating = old.querySelector(".gig-rating");
       if (rating) card.querySelector(".job-employer").append(" ", rating.cloneNode(true));
       old.replaceWith(card);
+      if (gig.status === "full" && !old.classList.contains("full")) announce(gig.title + "：名额已满");
     } else {
       place(card);
       card.classList.add("fresh");
+      announce("新零工：" + gig.title + "，" + gig.pay_display + "，" + dayLabel(gig.work_date) + " " + gig.start_time);
     }
     empty.hidden = root.querySelector(".gig-card") !== null;
   }

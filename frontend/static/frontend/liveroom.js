@@ -130,6 +130,11 @@
     return node;
   }
 
+  function announce(text) {
+    var node = root.querySelector("[data-announce]");
+    if (node) node.textContent = text;
+  }
+
   function showCard(slotName, card) {
     var slot = root.querySelector('[data-slot="' + slotName + '"]');
     if (!slot) return;
@@ -324,7 +329,11 @@
         var total = root.querySelector("[data-total]");
         if (total) total.textContent = String(f.applications);
         break;
-      case "card": showCard("card", f.card); break;
+      case "card":
+        showCard("card", f.card);
+        // Read out to screen readers: the card changed without the page moving.
+        if (f.card && !isHost) announce("主播正在讲解：" + f.card.posting.title + "，" + (f.card.posting.pay_display || ""));
+        break;
       case "pinned": showCard("pinned", f.card); break;
       case "applications":
         setCount(f.card, f.count);
