@@ -89,6 +89,7 @@ urlpatterns = [
     path("live/new/", live.room_new, name="live_new"),
     path("live/<int:pk>/", live.room, name="live_room"),
     path("live/<int:pk>/host/", live.room_host, name="live_host"),
+    path("live/<int:pk>/host/postings", live.room_host_postings, name="live_host_postings"),
     path("live/<int:pk>/timeline/", live.timeline, name="live_timeline"),
     path("live/<int:pk>/cards/<int:card_pk>/apply/", live.card_apply, name="live_apply"),
     # Accounts

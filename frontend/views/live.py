@@ -11,21 +11,21 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from frontend.charts import Series, grouped_bars
 from frontend.forms.live import LiveRoomForm
 from frontend.views.common import add_service_errors, error_text, role_required
 from livestream.live import rules as live_rules
 from livestream.live.enums import RoomStatus
-from livestream.live.selectors import FunnelRow, room_funnel, room_list, room_state, room_timeline
-from livestream.live.services import live_apply, pushable_postings, room_create
+from livestream.live.selectors import FunnelRow, push_choices, room_funnel, room_list, room_state, room_timeline
+from livestream.live.services import live_apply, room_create
 from livestream.models import LiveCard, LiveRoom
 from marketplace.enums import Role
 from marketplace.permissions import can
@@ -102,17 +102,29 @@ def room_host(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     if not _is_host(request, room):
         raise PermissionDenied(_("只有本直播间的主播可以打开控制台。"))
-    postings = pushable_postings(by=request.user).select_related("employer")[:300]
     return render(
         request,
         "frontend/live/host.html",
         {
             "room": room,
             "state": room_state(room, request.user),
-            "postings": postings,
+            "postings": push_choices(room, by=request.user),
             "timeline": room_timeline(room),
         },
     )
+
+
+@require_GET
+def room_host_postings(request: HttpRequest, pk: int) -> JsonResponse:
+    """The host's job search as they type (主播控制台): a few matches, the event's booths first."""
+    room = get_object_or_404(LiveRoom, pk=pk)
+    if not request.user.is_authenticated or not _is_host(request, room):
+        raise PermissionDenied(_("只有本直播间的主播可以推送岗位。"))
+    query = request.GET.get("q", "")[:50]
+    found = push_choices(room, by=request.user, query=query)
+    rows = [{"id": p.pk, "title": p.title, "pay": p.pay_display, "employer": p.employer.name, "county": p.county}
+            for p in found]  # fmt: skip
+    return JsonResponse({"postings": rows})
 
 
 @require_POST

@@ -15,13 +15,38 @@ from typing import Any
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
+from livestream.events.enums import BoothStatus
 from livestream.live.enums import RoomStatus
-from livestream.live.services import RECENT_CHAT, card_payload, message_payload, viewer_count
+from livestream.live.services import RECENT_CHAT, card_payload, message_payload, pushable_postings, viewer_count
 from livestream.models import LiveApplication, LiveCard, LiveMessage, LivePresence, LiveRoom
 from marketplace.enums import ApplicationStatus, KeyGroup
-from marketplace.models import Application, ApplicationTransition, EmploymentOutcome, User
+from marketplace.models import Application, ApplicationTransition, EmploymentOutcome, JobPosting, User
+
+PUSH_CHOICES = 20
 
 REACHED_INTERVIEW = (ApplicationStatus.INTERVIEW, ApplicationStatus.OFFERED, ApplicationStatus.HIRED)
+
+
+def push_choices(room: LiveRoom, *, by: User, query: str = "") -> list[JobPosting]:
+    """Jobs the host may push, as they type: the room's event's booths first, then ones not yet shown
+    here, newest first. Matched on title, employer or trade; a few at a time, never 300 options."""
+    jobs = pushable_postings(by=by)
+    for word in query.split()[:5]:
+        jobs = jobs.filter(Q(title__icontains=word) | Q(employer__name__icontains=word)
+                           | Q(occupation__name__icontains=word))  # fmt: skip
+    at_event = Q(booths__event_id=room.event_id, booths__status=BoothStatus.APPROVED) if room.event_id else Q(pk__in=[])
+    shown = LiveCard.objects.filter(room=room).values("posting_id")
+    ranked = jobs.annotate(
+        at_event=Case(When(at_event, then=Value(1)), default=Value(0), output_field=IntegerField()),
+        shown=Case(When(pk__in=shown, then=Value(1)), default=Value(0), output_field=IntegerField()),
+    ).order_by("-at_event", "shown", "-published_at", "-id")
+    seen: set[int] = set()
+    chosen = []
+    for posting in ranked[: PUSH_CHOICES * 3]:  # a job at two booths comes back twice
+        if posting.pk not in seen:
+            seen.add(posting.pk)
+            chosen.append(posting)
+    return chosen[:PUSH_CHOICES]
 
 
 def room_list() -> QuerySet[LiveRoom]:

@@ -3,6 +3,7 @@ the timeline after the stream and the bureau's comparison of streams."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
@@ -178,7 +179,7 @@ def test_the_bureau_compares_streams_with_inline_svg_charts(client, employer_use
     client.force_login(bureau_user)
     page = client.get("/bureau/live/").content.decode()
 
-    assert page.count("<svg") == 2 and 'aria-label="各场直播的报名、面试与入职"' in page
+    assert page.count('class="chart"') == 2 and 'aria-label="各场直播的报名、面试与入职"' in page
     assert all(src.startswith("/static/") for src in re.findall(r'<script src="([^"]+)"', page))  # no CDN
     row = re.search(rf'<tr data-room="{room.pk}">(.*?)</tr>', page, re.S).group(1)
     cells = re.findall(r"<td>(.*?)</td>", row, re.S)
@@ -207,3 +208,34 @@ def test_an_ended_room_page_points_to_its_timeline(client, employer_user):
     page = client.get(f"/live/{room.pk}/").content.decode()
     assert f'href="/live/{room.pk}/timeline/"' in page and "直播已结束" in page
     assert room.status == RoomStatus.ENDED
+
+
+def test_the_host_finds_a_job_by_typing_the_events_booth_jobs_first(client, station_user):
+    from livestream.events.enums import BoothStatus
+    from livestream.models import Booth
+    from tests.factories import RecruitmentEventFactory
+
+    event = RecruitmentEventFactory()
+    room = open_room(station_user, start=False)
+    LiveRoom.objects.filter(pk=room.pk).update(event=event)
+    newer = JobPostingFactory(title="电子厂普工（白班）")
+    at_booth = JobPostingFactory(title="电子厂普工（长白班）")
+    at_booth.published_at = newer.published_at - datetime.timedelta(days=3)
+    at_booth.save()
+    booth = Booth.objects.create(event=event, employer=at_booth.employer, status=BoothStatus.APPROVED)
+    booth.postings.add(at_booth)
+    JobPostingFactory(title="酒店保洁员")
+    client.force_login(station_user)
+
+    found = client.get(f"/live/{room.pk}/host/postings", {"q": "普工"}).json()["postings"]
+
+    assert [p["title"] for p in found] == ["电子厂普工（长白班）", "电子厂普工（白班）"]
+    assert client.get(f"/live/{room.pk}/host/postings", {"q": "厨师 夜班"}).json()["postings"] == []
+
+
+def test_nobody_but_the_host_searches_the_jobs_to_push(client, employer_user, seeker):
+    room = open_room(employer_user, start=False)
+
+    client.force_login(seeker)
+
+    assert client.get(f"/live/{room.pk}/host/postings", {"q": "普工"}).status_code == 403

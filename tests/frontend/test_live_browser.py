@@ -111,8 +111,11 @@ def test_a_pushed_card_reaches_a_viewer_who_applies_and_the_host_sees_the_count_
             expect(viewer.locator("[data-video-note]")).to_contain_text("视频暂时无法播放", timeout=20000)
             expect(host.locator("[data-viewers]")).to_have_text("1", timeout=10000)
 
-            option = host.locator("#push-posting option", has_text=live_accounts.posting_title)
-            host.select_option("#push-posting", option.get_attribute("value"))
+            # The host types part of the job's name and picks it from the few matches.
+            host.fill("#push-search", live_accounts.posting_title[:4])
+            choice = host.locator(".push-choice", has_text=live_accounts.posting_title)
+            expect(choice).to_have_count(1, timeout=10000)
+            choice.click()
             host.click("[data-host=push]")
             expect(host.locator("[data-host-result]")).to_have_text("已推送给观众。", timeout=10000)
 

@@ -398,7 +398,11 @@
     if (!button || !isHost) return;
     var command = button.dataset.host;
     var message = { command: command };
-    if (command === "push") message.posting = Number(document.getElementById("push-posting").value);
+    if (command === "push") {
+      var chosen = root.querySelector('input[name="push-posting"]:checked');
+      if (!chosen) { say(hostResult, "请先选一个岗位。", false); return; }
+      message.posting = Number(chosen.value);
+    }
     if (command === "pin") message.card = Number(button.dataset.card);
     if (command === "delete" || command === "mute") message.message = Number(button.dataset.message);
     if (command === "mute") message.minutes = Number(document.getElementById("mute-minutes").value);
@@ -439,4 +443,41 @@
 
   if (d.status === "live") startPlayer();
   connect();
+
+  // ---- the host finds a job by typing (search as you type; the event's booths first) -------------
+
+  var search = document.getElementById("push-search");
+  var choices = document.getElementById("push-choices");
+  var searchTimer = null;
+  function showChoices(rows) {
+    choices.textContent = "";
+    if (!rows.length) { choices.appendChild(el("p", "muted", "没有找到，换个词试试。")); return; }
+    rows.forEach(function (row, i) {
+      var label = el("label", "check push-choice");
+      var input = el("input");
+      input.type = "radio";
+      input.name = "push-posting";
+      input.value = row.id;
+      input.checked = i === 0;
+      var text = el("span");
+      text.appendChild(el("strong", "", row.title));
+      text.appendChild(document.createTextNode(" · " + row.pay));
+      text.appendChild(el("br"));
+      text.appendChild(el("small", "muted", row.employer + " · " + row.county));
+      label.appendChild(input);
+      label.appendChild(text);
+      choices.appendChild(label);
+    });
+  }
+  if (search && choices) {
+    search.addEventListener("input", function () {
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(function () {
+        fetch(search.dataset.url + "?q=" + encodeURIComponent(search.value.trim()), { credentials: "same-origin" })
+          .then(function (r) { return r.ok ? r.json() : { postings: [] }; })
+          .then(function (body) { showChoices(body.postings); })
+          .catch(function () {});
+      }, 250);
+    });
+  }
 })();
