@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import time
 
 PHONE = {"width": 390, "height": 844}
 # Debian's Chromium as root in a container, offline: no sandbox, no GPU, nothing phoning home.
@@ -43,3 +45,17 @@ def log_in(page, base: str, phone: str, password: str, next_path: str) -> None:
         page.fill("#id_otp", f"{TOTP(base64.b32decode(secret)).token():06d}")
         page.click("main form button.btn.block")
     page.wait_for_url(f"{base}{next_path}")
+
+
+def texted_code(server, phone: str, timeout: float = 15) -> str:
+    """The SMS code the embedded server sent to `phone`: its console SMS backend writes texts to its log,
+    which is where a person running the demo reads them too."""
+    log = server.var_dir.parent / "daphne.log"
+    pattern = re.compile(rf"SMS to {phone}: .*?验证码是(\d{{6}})")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = pattern.findall(log.read_text(encoding="utf-8", errors="replace"))
+        if found:
+            return found[-1]
+        time.sleep(0.2)
+    raise AssertionError(f"no SMS code for {phone} in {log}")

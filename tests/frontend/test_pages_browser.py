@@ -7,11 +7,11 @@ import re
 import secrets
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, expect, sync_playwright
 
 from marketplace.validators import id_number_check_char
 from tests.conftest import ARTIFACTS
-from tests.frontend.browser import LAUNCH_ARGS, PHONE, chromium_path, fits_the_phone
+from tests.frontend.browser import LAUNCH_ARGS, PHONE, chromium_path, fits_the_phone, texted_code
 
 pytestmark = pytest.mark.browser
 
@@ -21,14 +21,19 @@ def shot(page: Page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-def seeker_signs_up_fills_profile_and_applies(page: Page, base: str, *, phone: str, id_number: str, job: int) -> None:
+def seeker_signs_up_fills_profile_and_applies(page: Page, server, *, phone: str, id_number: str, job: int) -> None:
+    base = server.url
     page.goto(base + "/signup/")
     page.check("input[name=role][value=seeker]")
     page.fill("#id_phone", phone)
     page.fill("#id_password", "Dagong-2023-ok")
     page.fill("#id_display_name", "龙阿妹")
+    page.click("button[name=send_code]")
+    expect(page.locator(".messages")).to_contain_text("验证码已发送到")
+    assert page.input_value("#id_display_name") == "龙阿妹"  # kept while the code is on its way
+    page.fill("#id_code", texted_code(server, phone))
     shot(page, "pages-signup")
-    page.click("main form button[type=submit]")
+    page.click("main form button.btn.block")
     page.wait_for_url(base + "/me/")
     fits_the_phone(page)
 
@@ -129,8 +134,9 @@ def test_a_seeker_applies_and_the_employer_sees_masked_numbers(embedded_server, 
             }  # fmt: skip
             seeker = browser.new_context(**phone_like)
             seeker_signs_up_fills_profile_and_applies(
-                seeker.new_page(), base, phone=phone, id_number=id_number, job=demo_employer_account.posting_id
-            )
+                seeker.new_page(), embedded_server, phone=phone, id_number=id_number,
+                job=demo_employer_account.posting_id,
+            )  # fmt: skip
             employer = browser.new_context(**phone_like)  # a different person on a different phone
             employer_sees_masked_numbers_and_invites(
                 employer.new_page(), base, demo_employer_account, phone=phone, id_number=id_number
