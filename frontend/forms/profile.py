@@ -192,11 +192,19 @@ class SkillsForm(ProfileStepForm):
         choices=[("", _("请选择")), *[c for c in Education.choices if c[0] != Education.NONE]],
         required=False,
     )
+    # data-voice: a 说话 button beside the box where the phone's browser can listen (speech.js)
     skills = forms.CharField(
-        label=_("会的技能"), max_length=400, required=False, help_text=_("用空格或逗号分开，如：电焊 开叉车 看图纸")
+        label=_("会的技能"),
+        max_length=400,
+        required=False,
+        help_text=_("用空格或逗号分开，如：电焊 开叉车 看图纸"),
+        widget=forms.TextInput({"data-voice": ""}),
     )
     intro = forms.CharField(
-        label=_("自我介绍（选填）"), max_length=500, required=False, widget=forms.Textarea({"rows": 3})
+        label=_("自我介绍（选填）"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea({"rows": 3, "data-voice": ""}),
     )
     cert_name = forms.CharField(
         label=_("证书名称"), max_length=60, required=False, help_text=_("如：焊工证、叉车证、健康证")

@@ -151,6 +151,10 @@
     card.appendChild(el("p", "gig-result"));
     card.lastChild.setAttribute("aria-live", "polite");
     card.appendChild(el("div", "job-employer", gig.poster));
+    var speak = el("button", "btn ghost small speak", "读给我听"); // speech.js reads the card aloud
+    speak.type = "button";
+    speak.dataset.speak = "";
+    card.appendChild(speak);
     return card;
   }
 
