@@ -193,6 +193,17 @@ def test_the_outcomes_page_charts_and_csv_match_the_data(client, fair, bureau_us
     assert single.count('class="chart"') == 2 and fair["other"].name in single
 
 
+def test_a_poster_without_jobs_yet_says_how_to_take_part_instead_of_leaving_the_middle_empty(client):
+    event = RecruitmentEventFactory(title="凯里市周周招聘", venue_name="凯里市人力资源市场")
+
+    image = Image.open(io.BytesIO(client.get(f"/events/{event.pk}/poster.png").content)).convert("L")
+
+    inked = [image.crop((0, y, image.width, y + 1)).getextrema()[0] < 128 for y in range(700, 1450)]
+    longest_blank = max(len(run) for run in "".join("x" if ink else " " for ink in inked).split("x"))
+    assert longest_blank < 250  # lines of text down the middle, not a blank band above the QR code
+    assert [c.text for c in zxingcpp.read_barcodes(image)] == [f"http://testserver/events/{event.pk}/"]
+
+
 def test_without_a_chinese_font_the_poster_page_says_what_is_missing(client, settings, tmp_path):
     settings.POSTER_FONT_PATH = str(tmp_path / "missing.ttc")
     response = client.get(f"/events/{RecruitmentEventFactory().pk}/poster.png")

@@ -129,6 +129,18 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, wid
     return text + "…"
 
 
+def _how_to_take_part(event: RecruitmentEvent) -> list[str]:
+    """What a poster without jobs yet says in the middle: how to come, what to bring, what is there."""
+    on_site = bool(event.venue_name or event.address)
+    lines = ["扫码提前报名，到场不用排队"]
+    if on_site:
+        lines += ["带上身份证，到场扫码签到", "现场有政策咨询和职业指导"]
+    if event.online:
+        lines.append("不方便到场的，扫码看直播招聘")
+    lines += ["参会单位和岗位陆续发布，扫码随时看", "找工作、参加招聘会全部免费"]
+    return lines
+
+
 def poster_image(event: RecruitmentEvent, *, url: str, jobs: list[PosterJob]) -> Image.Image:
     """Draw the poster. `url` is the absolute address of the event page the QR code opens."""
     title_font, big, body, small = poster_font(84), poster_font(48), poster_font(40), poster_font(32)
@@ -162,20 +174,32 @@ def poster_image(event: RecruitmentEvent, *, url: str, jobs: list[PosterJob]) ->
         draw.text((margin, y), "同步线上直播", font=body, fill=RED)
     y += 110
 
-    qr = qr_image(url, box=9, border=2)
+    # Without booths' jobs yet, the middle tells people how to take part and the QR code is larger.
+    qr = qr_image(url, box=9 if jobs else 12, border=2)
     side = qr.size[0]  # whole pixels per module: scaling would blur the modules for some readers
     qr_top = HEIGHT - side - 110
-    draw.text((margin, y), "热招岗位", font=big, fill=RED)
-    y += 80
-    room = max(0, (qr_top - 30 - y) // 110)  # rows that fit above the QR code
-    for job in jobs[: min(MAX_JOBS, room)]:
-        pay_width = draw.textlength(job.pay, font=body)
-        draw.text((margin, y), _fit(draw, job.title, body, inner - pay_width - 30), font=body, fill=INK)
-        draw.text((WIDTH - margin - pay_width, y), job.pay, font=body, fill=RED)
-        draw.text((margin, y + 50), _fit(draw, job.employer, small, inner), font=small, fill=MUTED)
-        y += 110
-    if not jobs:
-        draw.text((margin, y), "更多岗位持续更新中", font=body, fill=MUTED)
+    if jobs:
+        draw.text((margin, y), "热招岗位", font=big, fill=RED)
+        y += 80
+        room = max(0, (qr_top - 30 - y) // 110)  # rows that fit above the QR code
+        for job in jobs[: min(MAX_JOBS, room)]:
+            pay_width = draw.textlength(job.pay, font=body)
+            draw.text((margin, y), _fit(draw, job.title, body, inner - pay_width - 30), font=body, fill=INK)
+            draw.text((WIDTH - margin - pay_width, y), job.pay, font=body, fill=RED)
+            draw.text((margin, y + 50), _fit(draw, job.employer, small, inner), font=small, fill=MUTED)
+            y += 110
+    else:
+        draw.text((margin, y), "怎么参加", font=big, fill=RED)
+        y += 90
+        lines = _how_to_take_part(event)
+        # Spread down to the QR code, large where there is room: the people reading it are often older.
+        step = max(64, min(100, (qr_top - 40 - y) // len(lines)))
+        font = big if step >= 80 else body
+        for line in lines[: max(0, (qr_top - 40 - y) // step)]:
+            dot = y + font.size // 2
+            draw.ellipse([margin, dot - 7, margin + 14, dot + 7], fill=RED)
+            draw.text((margin + 36, y), _fit(draw, line, font, inner - 36), font=font, fill=INK)
+            y += step
 
     image.paste(qr, (WIDTH - margin - side, qr_top))
     draw.text((margin, qr_top + 90), "微信扫码", font=big, fill=INK)
