@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -121,9 +123,18 @@ def profile_start(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def profile_step(request: HttpRequest, step: int) -> HttpResponse:
     """One wizard step. Every button saves first; 上一步/下一步/保存并退出 only decide where to go next."""
+    return wizard_step(request, _profile(request), step, step_url=lambda n: reverse("frontend:profile_step", args=[n]),
+                       done_url=reverse("frontend:me"))  # fmt: skip
+
+
+def wizard_step(
+    request: HttpRequest, profile: WorkerProfile, step: int, *, step_url: Callable[[int], str], done_url: str,
+    assisted: Any = None,
+) -> HttpResponse:  # fmt: skip
+    """The profile wizard for whoever fills it: the person themself, or staff beside them (帮我填, `assisted`
+    is the person's consent). Saved as `request.user`, so staff's changes are audited as theirs."""
     if step not in STEPS:
         raise Http404(_("没有这一步"))
-    profile = _profile(request)
     form_class = STEPS[step]
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, profile=profile)
@@ -134,15 +145,16 @@ def profile_step(request: HttpRequest, step: int) -> HttpResponse:
                 add_service_errors(form, exc, {"id_format": "id_number", "id_birth_date": "id_number",
                                                "id_check": "id_number"})  # fmt: skip
             else:
-                return _next_page(request, step)
+                return _next_page(request, step, step_url=step_url, done_url=done_url)
     else:
         form = form_class(initial=form_class.initial_for(profile), profile=profile)
     context = {
         "form": form,
         "step": step,
-        "steps": [{"n": n, "title": cls.title} for n, cls in STEPS.items()],
+        "steps": [{"n": n, "title": cls.title, "url": step_url(n)} for n, cls in STEPS.items()],
         "last_step": max(STEPS),
         "profile": profile,
+        "assisted": assisted,
     }
     if isinstance(form, SkillsForm):
         context["certificates"] = profile.certificates.all()
@@ -154,17 +166,17 @@ def profile_step(request: HttpRequest, step: int) -> HttpResponse:
     return render(request, "frontend/seeker/profile_step.html", context, status=400 if form.errors else 200)
 
 
-def _next_page(request: HttpRequest, step: int) -> HttpResponse:
+def _next_page(request: HttpRequest, step: int, *, step_url: Callable[[int], str], done_url: str) -> HttpResponse:
     go = request.POST.get("go", "next")
     if go == "prev" and step > 1:
-        return redirect("frontend:profile_step", step=step - 1)
+        return redirect(step_url(step - 1))
     if go == "next" and step < max(STEPS):
-        return redirect("frontend:profile_step", step=step + 1)
+        return redirect(step_url(step + 1))
     if go == "stay":
         messages.success(request, _("已保存。"))
-        return redirect("frontend:profile_step", step=step)
+        return redirect(step_url(step))
     messages.success(request, _("档案已保存。"))
-    return redirect("frontend:me")
+    return redirect(done_url)
 
 
 def _county_options() -> list[str]:

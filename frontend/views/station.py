@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,6 +26,7 @@ from frontend.forms.stations import (
 )
 from frontend.views.common import add_service_errors, error_text, role_required
 from frontend.views.employer import postings_by_status
+from frontend.views.seeker import wizard_step
 from marketplace.audit.services import audit_view
 from marketplace.enums import Role
 from marketplace.models import Dispatch, Employer, JobPosting, ProxyConsent, RosterEntry, User, WorkerProfile
@@ -44,10 +45,10 @@ from marketplace.stations.dispatch import (
     dispatch_create,
     dispatch_for_token,
 )
-from marketplace.stations.enums import MemberStatus, Owner, RosterStatus
+from marketplace.stations.enums import MemberStatus, Owner, ProxyPurpose, RosterStatus
 from marketplace.stations.importing import COLUMNS as ROSTER_COLUMNS
 from marketplace.stations.importing import roster_import
-from marketplace.stations.proxy import proxy_confirm, proxy_contest, proxy_request, proxy_withdraw
+from marketplace.stations.proxy import assist_consent, proxy_confirm, proxy_contest, proxy_request, proxy_withdraw
 from marketplace.stations.rules import FOLLOW_UP_MONTHS
 from marketplace.tabular import ImportFileError
 
@@ -267,6 +268,9 @@ def proxy(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 add_service_errors(confirm_form, exc)
             else:
+                if consent.purpose == ProxyPurpose.ASSIST:  # straight into their profile, with them beside you
+                    messages.success(request, _("%(name)s已同意，请一起填写档案。") % {"name": consent.name})
+                    return redirect("frontend:assist_step", pk=consent.pk, step=1)
                 messages.success(request, _("%(name)s已同意，%(what)s已办好。") % {
                     "name": consent.name, "what": consent.get_purpose_display()})  # fmt: skip
                 return redirect("frontend:proxy")
@@ -384,3 +388,16 @@ def dispatch_check_in_page(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, error_text(exc))
     return render(request, "frontend/station/dispatch_check_in.html", {"batch": batch, "member": member})
+
+
+@role_required(Role.STATION)
+@require_http_methods(["GET", "POST"])
+def assist_step(request: HttpRequest, pk: int, step: int) -> HttpResponse:
+    """帮我填: the person's own profile wizard, filled by the staff member beside them after their code."""
+    try:
+        consent = assist_consent(by=request.user, consent_id=pk)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+        return redirect("frontend:proxy")
+    return wizard_step(request, consent.user.profile, step, assisted=consent, done_url=reverse("frontend:proxy"),
+                       step_url=lambda n: reverse("frontend:assist_step", args=[pk, n]))  # fmt: skip

@@ -42,6 +42,8 @@ class ProxyPurpose(models.TextChoices):
 
     REGISTER = "register", _("代为注册账号")
     APPLY = "apply", _("代为投递岗位")
+    # 帮我填: staff fill in the profile with the person beside them, for a while after the code
+    ASSIST = "assist", _("帮填求职档案")
 
 
 class DispatchStatus(models.TextChoices):

@@ -35,6 +35,9 @@ from marketplace.validators import normalize_phone, validate_id_number, validate
 
 CODE_TTL = datetime.timedelta(minutes=10)
 MAX_ATTEMPTS = 5
+# 帮我填 stays open this long after the person's code: one sitting at the station's desk.
+ASSIST_HOURS = 2
+ASSIST_TIME = datetime.timedelta(hours=ASSIST_HOURS)
 
 
 def _code_digest(consent_id: int, code: str) -> str:
@@ -69,6 +72,13 @@ def proxy_request(
             raise ValidationError({"phone": _("这个手机号还没有求职者账号，请先代为注册。")}, code="not_registered")
         if posting is None:
             raise ValidationError({"posting": _("请选择要投递的岗位。")}, code="posting_required")
+    elif purpose == ProxyPurpose.ASSIST:
+        profile = getattr(existing, "profile", None) if existing is not None else None
+        if profile is None:
+            raise ValidationError({"phone": _("这个手机号还没有求职者账号，请先代为注册。")}, code="not_registered")
+        if profile.station_id not in (None, station.pk):
+            raise ValidationError({"phone": _("这位务工人员由%(other)s服务，请联系该站或人社局帮填。")
+                                   % {"other": profile.station.name}}, code="other_station")  # fmt: skip
     else:
         raise ValidationError({"purpose": _("请选择代办事项。")}, code="purpose_unknown")
     consent = ProxyConsent.objects.create(
@@ -118,6 +128,10 @@ def _act(consent: ProxyConsent, home_county: str) -> None:
         user = User.objects.create_user(consent.phone, role=Role.SEEKER, display_name=consent.name)
         WorkerProfile.objects.create(user=user, name=consent.name, station=consent.station,
                                      current_county=home_county or "")  # fmt: skip
+    elif consent.purpose == ProxyPurpose.ASSIST:
+        user = User.objects.get(phone_digest=consent.phone_digest)
+        # They came to this station for help: from now on it organises them (until they withdraw).
+        WorkerProfile.objects.filter(user=user, station__isnull=True).update(station=consent.station)
     else:
         user = User.objects.get(phone_digest=consent.phone_digest)
         consent.application = application_submit(by=user, posting=consent.posting, source="station")
@@ -147,7 +161,7 @@ def _undo(by: User, consent: ProxyConsent) -> None:
     if application is not None and application.status not in (ApplicationStatus.WITHDRAWN, ApplicationStatus.HIRED,
                                                                ApplicationStatus.REJECTED):  # fmt: skip
         application_withdraw(by=by, application=application)
-    if consent.purpose == ProxyPurpose.REGISTER:
+    if consent.purpose in (ProxyPurpose.REGISTER, ProxyPurpose.ASSIST):
         WorkerProfile.objects.filter(user=by, station=consent.station).update(station=None)
 
 
@@ -176,4 +190,18 @@ def proxy_contest(*, by: User, consent: ProxyConsent) -> ProxyConsent:
                body=_("%(name)s说%(station)s的“%(what)s”不是本人同意的，请核查。") % {
                    "name": consent.name, "station": consent.station.name, "what": consent.get_purpose_display()},
                dedupe_key=f"proxy-contest-{consent.pk}")  # fmt: skip
+    return consent
+
+
+def assist_consent(*, by: User, consent_id: int) -> ProxyConsent:
+    """The 帮我填 this staff member may be doing now: confirmed by the person's code, not taken back,
+    within ASSIST_HOURS. Anything else is refused: the wizard is the person's own otherwise."""
+    consent = (ProxyConsent.objects.select_related("user__profile", "station")
+               .filter(pk=consent_id, staff=by, purpose=ProxyPurpose.ASSIST).first())  # fmt: skip
+    if consent is None or consent.confirmed_at is None:
+        raise PermissionDenied(_("找不到这次帮填，请让本人先告诉您验证码。"))
+    if consent.withdrawn_at or consent.contested_at:
+        raise PermissionDenied(_("本人已撤回同意，不能再帮填。"))
+    if timezone.now() - consent.confirmed_at > ASSIST_TIME:
+        raise PermissionDenied(_("帮填已超过%(hours)s小时，请重新发送验证码。") % {"hours": ASSIST_HOURS})
     return consent

@@ -10,7 +10,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from marketplace import sms
-from marketplace.models import Dispatch, RosterEntry, User, WageArrearsCase, WorkerProfile
+from marketplace.models import (
+    Dispatch,
+    PersonalDataAccess,
+    ProxyConsent,
+    RosterEntry,
+    User,
+    WageArrearsCase,
+    WorkerProfile,
+)
 from marketplace.stations import services
 from marketplace.stations.dispatch import check_in_token
 from marketplace.stations.enums import ArrivalRoute, Owner, RosterStatus
@@ -159,6 +167,46 @@ def test_staff_register_a_worker_beside_them_with_the_code_the_worker_reads_out(
     client.post("/me/proxy/", {"consent": consent, "action": "withdraw"})
     worker.profile.refresh_from_db()
     assert worker.profile.station is None
+
+
+def test_staff_fill_in_the_profile_with_the_person_beside_them_after_their_code(
+    client, station_user, django_capture_on_commit_callbacks
+):
+    worker = SeekerFactory(phone="13700006666")
+    client.force_login(station_user)
+    ask = {"action": "send", "purpose": "assist", "name": "龙秀英", "phone": "13700006666"}
+    with django_capture_on_commit_callbacks(execute=True):
+        page = client.post("/station/proxy/", ask).content.decode()
+    code = re.search(r"验证码(\d{6})", sms.outbox[-1].text).group(1)
+    consent = re.search(r'name="consent" value="(\d+)"', page).group(1)
+
+    done = client.post("/station/proxy/", {"action": "confirm", "consent": consent, "code": code})
+
+    assert done["Location"] == f"/station/assist/{consent}/step/1/"
+    step = client.get(done["Location"]).content.decode()
+    assert "帮我填：正在为龙秀英填写求职档案" in step and "137****6666" in step
+    saved = client.post(f"/station/assist/{consent}/step/2/", {"current_county": "凯里市", "go": "exit"})
+    assert saved["Location"] == "/station/proxy/"
+    worker.profile.refresh_from_db()
+    assert (worker.profile.current_county, worker.profile.station) == ("凯里市", station_user.station)
+    logged = PersonalDataAccess.objects.filter(actor=station_user, record_id=str(worker.profile.pk))
+    assert any("代为修改档案" in row.why for row in logged)  # recorded as assisted, field by field
+
+
+def test_help_filling_in_ends_when_the_person_withdraws_or_for_another_staff_member(client, station_user):
+    worker = SeekerFactory()
+    consent = ProxyConsent.objects.create(station=station_user.station, staff=station_user, name="龙秀英",
+                                          phone=worker.phone, purpose="assist", code_digest="-", user=worker,
+                                          expires_at=timezone.now(), confirmed_at=timezone.now())  # fmt: skip
+    colleague = StationStaffFactory(station=station_user.station)
+    client.force_login(colleague)
+    assert client.get(f"/station/assist/{consent.pk}/step/1/")["Location"] == "/station/proxy/"
+
+    ProxyConsent.objects.filter(pk=consent.pk).update(withdrawn_at=timezone.now())
+    client.force_login(station_user)
+    refused = client.get(f"/station/assist/{consent.pk}/step/1/", follow=True).content.decode()
+
+    assert "本人已撤回同意" in refused
 
 
 def test_a_batch_is_checked_in_at_the_gate_and_by_a_workers_own_scan(client, station_user):

@@ -13,7 +13,14 @@ from marketplace import sms
 from marketplace.enums import ApplicationStatus, Role
 from marketplace.models import Notification, PersonalDataAccess, ProxyConsent, User
 from marketplace.stations.enums import ProxyPurpose
-from marketplace.stations.proxy import MAX_ATTEMPTS, proxy_confirm, proxy_contest, proxy_request, proxy_withdraw
+from marketplace.stations.proxy import (
+    MAX_ATTEMPTS,
+    assist_consent,
+    proxy_confirm,
+    proxy_contest,
+    proxy_request,
+    proxy_withdraw,
+)
 from tests.factories import JobPostingFactory, SeekerFactory, StationStaffFactory, UserFactory, id_number
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +117,31 @@ def test_a_worker_who_says_it_was_not_them_undoes_it_and_the_bureau_is_told(staf
     assert consent.contested_at is not None and consent.withdrawn_at is not None
     assert consent.user.profile.station is None  # the station no longer manages the profile
     assert Notification.objects.filter(user=bureau, kind="proxy_contested").exists()
+
+
+def test_help_filling_in_is_for_a_registered_worker_not_organised_by_another_station(staff):
+    other = SeekerFactory(phone="13700005555")
+    other.profile.station = StationStaffFactory(station__name="驻宁波劳务协作站二站").station
+    other.profile.save()
+
+    with pytest.raises(ValidationError) as refused:
+        proxy_request(by=staff, name="龙秀英", phone="13700005555", purpose=ProxyPurpose.ASSIST)
+    with pytest.raises(ValidationError) as unknown:
+        proxy_request(by=staff, name="龙秀英", phone="13700004444", purpose=ProxyPurpose.ASSIST)
+
+    assert "由驻宁波劳务协作站二站服务" in refused.value.message_dict["phone"][0]
+    assert "还没有求职者账号" in unknown.value.message_dict["phone"][0]
+
+
+def test_help_filling_in_closes_two_hours_after_the_code(staff, django_capture_on_commit_callbacks):
+    worker = SeekerFactory(phone="13700003333")
+    consent, code = code_sent(django_capture_on_commit_callbacks, by=staff, name="龙秀英", phone="13700003333",
+                              purpose=ProxyPurpose.ASSIST)  # fmt: skip
+    proxy_confirm(by=staff, consent=consent, code=code)
+    assert assist_consent(by=staff, consent_id=consent.pk).user == worker
+
+    long_ago = timezone.now() - datetime.timedelta(hours=2, seconds=1)
+    ProxyConsent.objects.filter(pk=consent.pk).update(confirmed_at=long_ago)
+
+    with pytest.raises(PermissionDenied, match="超过2小时"):
+        assist_consent(by=staff, consent_id=consent.pk)
