@@ -35,7 +35,10 @@ PAGES = {
     "bureau": ["/bureau/", "/bureau/dashboard/", "/bureau/moderation/", "/bureau/households/", "/bureau/arrears/"],
 }  # fmt: skip
 # Short controls: their words must stay whole. (Titles and paragraphs may wrap.)
-WHOLE_WORDS = ".btn:not(.block), .tabbar a > span, .chips li, .chip, .status, .font-toggle button, .job-pay"
+WHOLE_WORDS = (
+    ".btn:not(.block), .tabbar a > span, .chips li, .chip, .status, .font-toggle button, .job-pay,"
+    ".gig-left > span, .gig-left small"
+)
 THUMB = ".tabbar a, .btn, .font-toggle button, .chip"
 
 # Lines a control's text is drawn on: text rects whose tops differ by more than half a line.

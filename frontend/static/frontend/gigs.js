@@ -120,9 +120,11 @@
     }
     var foot = el("div", "gig-foot");
     var left = el("span", "gig-left");
-    if (gig.status === "cancelled") left.textContent = "已取消";
-    else if (gig.status === "done") left.textContent = "已结束";
-    else left.textContent = gig.status === "full" ? "名额已满" : "还剩 " + gig.places_left + " 个名额";
+    var count;
+    if (gig.status === "cancelled") count = "已取消";
+    else if (gig.status === "done") count = "已结束";
+    else count = gig.status === "full" ? "名额已满" : "还剩 " + gig.places_left + " 个名额";
+    left.appendChild(el("span", "", count)); // kept whole: 名额 never breaks over two lines
     left.appendChild(el("small", "", " / 共 " + gig.places + " 人"));
     foot.appendChild(left);
     if (mine) {
