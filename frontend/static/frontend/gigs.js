@@ -140,7 +140,7 @@
       form.action = d.claimUrl.replace("/0/", "/" + gig.id + "/");
       form.dataset.claim = "";
       if (csrf) form.appendChild(csrf.cloneNode());
-      var button = el("button", "btn small", "抢单");
+      var button = withIcon(el("button", "btn small"), "hand", "抢单");
       button.type = "submit";
       form.appendChild(button);
       foot.appendChild(form);
@@ -153,11 +153,20 @@
     card.appendChild(el("p", "gig-result"));
     card.lastChild.setAttribute("aria-live", "polite");
     card.appendChild(el("div", "job-employer", gig.poster));
-    var speak = el("button", "btn ghost small speak", "读给我听"); // speech.js reads the card aloud
+    var speak = withIcon(el("button", "btn ghost small speak"), "volume-2", "读给我听"); // speech.js reads it
     speak.type = "button";
     speak.dataset.speak = "";
     card.appendChild(speak);
     return card;
+  }
+
+  // The vendored icon (base.html's <template id="icon-…">) beside the word, as the server draws it.
+  function withIcon(node, name, text) {
+    node.textContent = "";
+    var icon = document.getElementById("icon-" + name);
+    if (icon) node.appendChild(icon.content.cloneNode(true));
+    node.appendChild(document.createTextNode(text));
+    return node;
   }
 
   // Screen readers hear what changed on the board without the page moving (a polite live region).
@@ -297,7 +306,7 @@
       if (action) action.replaceWith(el("span", "btn small done", "已抢到"));
     } else if (button) {
       button.disabled = false;
-      button.textContent = "抢单";
+      withIcon(button, "hand", "抢单");
     }
   }
 
