@@ -9,10 +9,12 @@ Screenshots at 360 px are kept as test artifacts (tests/artifacts/phone-<role>-<
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -75,6 +77,34 @@ AXE_RUN = """async () => {
 }"""
 
 
+CRAWL_PER_ROLE = 30
+SKIP = re.compile(r"^/(logout|login|api/|static/|media/|admin/)|\.(png|csv|xlsx|jpg|ics|pdf)$|/(export|download)")
+
+
+def crawl(page, base: str, start: list[str], *, role: str, mode: str) -> tuple[list[str], int]:
+    """Beyond the main pages: every page reached by following the site's links (by path), at 360 px,
+    checked by axe-core and for sideways scrolling. What a person tapping around would meet."""
+    queue, seen, problems = list(start), set(), []
+    while queue and len(seen) < CRAWL_PER_ROLE:
+        href = queue.pop(0).split("#")[0]
+        path = urlsplit(href).path
+        if not path.startswith("/") or path in seen or SKIP.search(path):
+            continue
+        seen.add(path)
+        response = page.goto(f"{base}{href}")
+        if response is None or response.status >= 400 or "text/html" not in response.headers.get("content-type", ""):
+            continue
+        where = f"{role} {href} 360px {mode}"
+        if page.evaluate("document.documentElement.scrollWidth") > 360:
+            problems.append(f"{where}: scrolls sideways")
+        page.add_script_tag(path=str(AXE))
+        if violations := page.evaluate(AXE_RUN):
+            problems.append(f"{where}: accessibility: {violations}")
+        links = page.eval_on_selector_all("a[href^='/']", "(links) => links.map((a) => a.getAttribute('href'))")
+        queue.extend(link for link in links if urlsplit(link).path not in seen)
+    return problems, len(seen)
+
+
 @pytest.fixture(scope="module")
 def staff_phones(embedded_server) -> dict[str, str]:
     """A bureau and a station account of their own: each binds its authenticator at its first sign-in here."""
@@ -97,6 +127,7 @@ def test_every_roles_main_pages_fit_phones_keep_words_whole_and_give_thumbs_room
     base = embedded_server.url
     phones = {"visitor": None, "seeker": seeker_phone(0), "employer": member_phone(0), **staff_phones}
     problems: list[str] = []
+    crawled: dict[str, int] = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS)
         try:
@@ -126,8 +157,17 @@ def test_every_roles_main_pages_fit_phones_keep_words_whole_and_give_thumbs_room
                                     problems.append(f"{where}: accessibility: {violations}")
                                 name = path.strip("/").replace("/", "-") or "home"
                                 page.screenshot(path=str(ARTIFACTS / f"phone-{role}-{name}-{mode}.png"))
+                page.set_viewport_size({"width": 360, "height": 740})
+                for mode in ("large", "normal"):
+                    context.add_cookies(
+                        [{"name": "jyt_font", "value": "large" if mode == "large" else "", "url": base}]
+                    )
+                    found, reached = crawl(page, base, paths, role=role, mode=mode)
+                    problems += found
+                    crawled[role] = reached
                 context.close()
         finally:
             browser.close()
 
+    assert all(reached >= 12 for reached in crawled.values()), crawled  # the walk went beyond the main pages
     assert not problems, "\n".join(problems)
