@@ -133,6 +133,7 @@ urlpatterns = [
     path("survey/<str:token>/", station.survey, name="survey"),
     path("station/proxy/", station.proxy, name="proxy"),
     path("station/assist/<int:pk>/step/<int:step>/", station.assist_step, name="assist_step"),
+    path("bureau/assist/", station.proxy, name="window_assist"),
     path("me/proxy/", station.my_proxy, name="my_proxy"),
     path("station/dispatches/", station.dispatches, name="dispatches"),
     path("station/dispatches/<int:pk>/", station.dispatch, name="dispatch"),

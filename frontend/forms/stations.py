@@ -90,10 +90,16 @@ class ProxyRequestForm(PageForm):
         label=_("投递的岗位（代为投递时）"), queryset=JobPosting.objects.none(), required=False
     )
 
-    def __init__(self, *args, postings=None, **kwargs) -> None:
+    def __init__(self, *args, postings=None, window: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if postings is not None:
             self.fields["posting"].queryset = postings
+        if window:  # the bureau's service window only fills in a profile with the person at its desk
+            purpose = self.fields["purpose"]
+            purpose.choices, purpose.initial = [(ProxyPurpose.ASSIST, ProxyPurpose.ASSIST.label)], ProxyPurpose.ASSIST
+            for name in ("home_county", "id_number", "posting"):
+                del self.fields[name]
+            self.fields["name"].label = _("求职者姓名")
 
 
 class ProxyConfirmForm(PageForm):

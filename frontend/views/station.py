@@ -238,20 +238,23 @@ def _station_postings(user: User) -> QuerySet[JobPosting]:
     return posting_list_public_for_station(station_id=user.station_id)
 
 
-@role_required(Role.STATION)
+@role_required(Role.STATION, Role.BUREAU)
 @require_http_methods(["GET", "POST"])
 def proxy(request: HttpRequest) -> HttpResponse:
-    """Ask the worker beside you (or on the phone) for a code, then do what they agreed to."""
+    """Ask the worker beside you (or on the phone) for a code, then do what they agreed to.
+
+    The bureau's service window (就业服务窗口) uses the same page for 帮我填 only."""
     user = request.user
-    form = ProxyRequestForm(request.POST if request.POST.get("action") == "send" else None,
-                            postings=_station_postings(user))  # fmt: skip
+    window = user.role == Role.BUREAU
+    form = ProxyRequestForm(request.POST if request.POST.get("action") == "send" else None, window=window,
+                            postings=None if window else _station_postings(user))  # fmt: skip
     confirm_form, consent = ProxyConfirmForm(), None
     action = request.POST.get("action")
     if action == "send" and form.is_valid():
         data = form.cleaned_data
         try:
             consent = proxy_request(by=user, name=data["name"], phone=data["phone"], purpose=data["purpose"],
-                                    posting=data["posting"], id_number=data["id_number"])  # fmt: skip
+                                    posting=data.get("posting"), id_number=data.get("id_number", ""))  # fmt: skip
         except ValidationError as exc:
             add_service_errors(form, exc)
     elif action == "confirm":
@@ -273,10 +276,11 @@ def proxy(request: HttpRequest) -> HttpResponse:
                     return redirect("frontend:assist_step", pk=consent.pk, step=1)
                 messages.success(request, _("%(name)s已同意，%(what)s已办好。") % {
                     "name": consent.name, "what": consent.get_purpose_display()})  # fmt: skip
-                return redirect("frontend:proxy")
-    recent = ProxyConsent.objects.filter(station=user.station).select_related("staff", "posting")[:20]
+                return redirect(_proxy_home(user))
+    mine = ProxyConsent.objects.filter(staff=user) if window else ProxyConsent.objects.filter(station=user.station)
+    recent = mine.select_related("staff", "posting")[:20]
     bad = form.errors or confirm_form.errors
-    context = {"form": form, "confirm_form": confirm_form, "consent": consent, "recent": recent}
+    context = {"form": form, "confirm_form": confirm_form, "consent": consent, "recent": recent, "window": window}
     return render(request, "frontend/station/proxy.html", context, status=400 if bad else 200)
 
 
@@ -390,7 +394,7 @@ def dispatch_check_in_page(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "frontend/station/dispatch_check_in.html", {"batch": batch, "member": member})
 
 
-@role_required(Role.STATION)
+@role_required(Role.STATION, Role.BUREAU)
 @require_http_methods(["GET", "POST"])
 def assist_step(request: HttpRequest, pk: int, step: int) -> HttpResponse:
     """帮我填: the person's own profile wizard, filled by the staff member beside them after their code."""
@@ -398,6 +402,10 @@ def assist_step(request: HttpRequest, pk: int, step: int) -> HttpResponse:
         consent = assist_consent(by=request.user, consent_id=pk)
     except PermissionDenied as exc:
         messages.error(request, str(exc))
-        return redirect("frontend:proxy")
-    return wizard_step(request, consent.user.profile, step, assisted=consent, done_url=reverse("frontend:proxy"),
+        return redirect(_proxy_home(request.user))
+    return wizard_step(request, consent.user.profile, step, assisted=consent, done_url=_proxy_home(request.user),
                        step_url=lambda n: reverse("frontend:assist_step", args=[pk, n]))  # fmt: skip
+
+
+def _proxy_home(user: User) -> str:
+    return reverse("frontend:window_assist" if user.role == Role.BUREAU else "frontend:proxy")

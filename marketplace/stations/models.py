@@ -175,7 +175,10 @@ class ProxyConsent(models.Model):
     kept only as a keyed digest, is used once and expires.
     """
 
-    station = models.ForeignKey(CooperationStation, on_delete=models.PROTECT, related_name="proxy_consents")
+    # Empty when the bureau's service window (就业服务窗口) acted: 帮我填 at a county's desk.
+    station = models.ForeignKey(
+        CooperationStation, on_delete=models.PROTECT, null=True, blank=True, related_name="proxy_consents"
+    )
     staff = models.ForeignKey("marketplace.User", on_delete=models.SET_NULL, null=True, related_name="+")
     name = models.CharField(_("姓名"), max_length=30)
     phone = EncryptedCharField(_("手机号"), validators=[validate_phone])
@@ -204,12 +207,17 @@ class ProxyConsent(models.Model):
         verbose_name = verbose_name_plural = _("代办授权")
 
     def __str__(self) -> str:
-        return f"{self.station} → {self.name}: {self.get_purpose_display()}"
+        return f"{self.acted_by} → {self.name}: {self.get_purpose_display()}"
 
     def save(self, *args, **kwargs) -> None:
         self.phone = normalize_phone(self.phone)
         self.phone_digest = phone_digest(self.phone)
         super().save(*args, **kwargs)
+
+    @property
+    def acted_by(self) -> str:
+        """Whose desk acted, as the person reads it in the SMS and on their page."""
+        return self.station.name if self.station_id else str(_("人社局就业服务窗口"))
 
 
 class Dispatch(models.Model):

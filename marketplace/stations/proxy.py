@@ -48,11 +48,18 @@ def _code_digest(consent_id: int, code: str) -> str:
 def proxy_request(
     *, by: User, name: str, phone: str, purpose: str, posting: JobPosting | None = None, id_number: str = ""
 ) -> ProxyConsent:
-    """Ask the worker: an SMS with the act, the station, the staff member and a code."""
+    """Ask the worker: an SMS with the act, the station, the staff member and a code.
+
+    Station staff may do every act for a worker; the bureau's service window only 帮我填 (the
+    person is at its desk), in no station's name.
+    """
     station = by.station
-    if station is None:
+    if by.role == Role.BUREAU and purpose == ProxyPurpose.ASSIST:
+        station = None
+    elif station is None:
         raise PermissionDenied(_("只有协作站工作人员可以代办。"))
-    rules.require(by, "roster.edit", station)
+    else:
+        rules.require(by, "roster.edit", station)
     validate_phone(phone)
     name = (name or "").strip()
     if not name:
@@ -76,7 +83,7 @@ def proxy_request(
         profile = getattr(existing, "profile", None) if existing is not None else None
         if profile is None:
             raise ValidationError({"phone": _("这个手机号还没有求职者账号，请先代为注册。")}, code="not_registered")
-        if profile.station_id not in (None, station.pk):
+        if station is not None and profile.station_id not in (None, station.pk):
             raise ValidationError({"phone": _("这位务工人员由%(other)s服务，请联系该站或人社局帮填。")
                                    % {"other": profile.station.name}}, code="other_station")  # fmt: skip
     else:
@@ -89,8 +96,9 @@ def proxy_request(
     consent.code_digest = _code_digest(consent.pk, code)
     consent.save(update_fields=["code_digest"])
     what = ProxyPurpose(purpose).label + (f"“{posting.title}”" if posting else "")
+    station_name = consent.acted_by
     text = _("【就业通】%(station)s的%(staff)s请求为您%(what)s。同意请把验证码%(code)s告诉工作人员，10分钟内有效；"
-             "不同意请忽略。") % {"station": station.name, "staff": by.display_name or _("工作人员"), "what": what,
+             "不同意请忽略。") % {"station": station_name, "staff": by.display_name or _("工作人员"), "what": what,
                                 "code": code}  # fmt: skip
     after_commit(lambda: sms_send(phone=consent.phone, text=text), what=f"proxy consent code {consent.pk}")
     return consent
@@ -131,7 +139,8 @@ def _act(consent: ProxyConsent, home_county: str) -> None:
     elif consent.purpose == ProxyPurpose.ASSIST:
         user = User.objects.get(phone_digest=consent.phone_digest)
         # They came to this station for help: from now on it organises them (until they withdraw).
-        WorkerProfile.objects.filter(user=user, station__isnull=True).update(station=consent.station)
+        if consent.station_id:
+            WorkerProfile.objects.filter(user=user, station__isnull=True).update(station=consent.station)
     else:
         user = User.objects.get(phone_digest=consent.phone_digest)
         consent.application = application_submit(by=user, posting=consent.posting, source="station")
@@ -139,7 +148,7 @@ def _act(consent: ProxyConsent, home_county: str) -> None:
     consent.save()
     why = _("代办%(what)s（本人短信确认，代办记录%(id)s）") % {"what": consent.get_purpose_display(), "id": consent.pk}
     audit_change(consent.staff, "profile", user.profile.pk, why=why)
-    what = {"station": consent.station.name, "what": consent.get_purpose_display()}
+    what = {"station": consent.acted_by, "what": consent.get_purpose_display()}
     body = _("如果不是您本人同意的，请在“我的—协作站与代办记录”里撤回或申诉。")
     notify(user=user, kind="proxy_done", url="/me/proxy/", sms=True, title=_("%(station)s为您%(what)s") % what,
            body=body, dedupe_key=f"proxy-{consent.pk}")  # fmt: skip
@@ -161,7 +170,7 @@ def _undo(by: User, consent: ProxyConsent) -> None:
     if application is not None and application.status not in (ApplicationStatus.WITHDRAWN, ApplicationStatus.HIRED,
                                                                ApplicationStatus.REJECTED):  # fmt: skip
         application_withdraw(by=by, application=application)
-    if consent.purpose in (ProxyPurpose.REGISTER, ProxyPurpose.ASSIST):
+    if consent.purpose in (ProxyPurpose.REGISTER, ProxyPurpose.ASSIST) and consent.station_id:
         WorkerProfile.objects.filter(user=by, station=consent.station).update(station=None)
 
 
@@ -188,7 +197,7 @@ def proxy_contest(*, by: User, consent: ProxyConsent) -> ProxyConsent:
     for bureau in User.objects.filter(role=Role.BUREAU, is_active=True):
         notify(user=bureau, kind="proxy_contested", title=_("代办申诉：%(name)s") % {"name": consent.name},
                body=_("%(name)s说%(station)s的“%(what)s”不是本人同意的，请核查。") % {
-                   "name": consent.name, "station": consent.station.name, "what": consent.get_purpose_display()},
+                   "name": consent.name, "station": consent.acted_by, "what": consent.get_purpose_display()},
                dedupe_key=f"proxy-contest-{consent.pk}")  # fmt: skip
     return consent
 

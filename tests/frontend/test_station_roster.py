@@ -193,6 +193,30 @@ def test_staff_fill_in_the_profile_with_the_person_beside_them_after_their_code(
     assert any("代为修改档案" in row.why for row in logged)  # recorded as assisted, field by field
 
 
+def test_the_bureaus_service_window_helps_fill_in_too_in_no_stations_name(
+    client, bureau_user, django_capture_on_commit_callbacks
+):
+    worker = SeekerFactory(phone="13700002222")
+    client.force_login(bureau_user)
+    page = client.get("/bureau/assist/").content.decode()
+    assert "帮我填（就业服务窗口）" in page and "代为投递岗位" not in page  # the window only fills in
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = client.post("/bureau/assist/", {"action": "send", "purpose": "assist", "name": "潘大姐",
+                                               "phone": "13700002222"}).content.decode()  # fmt: skip
+    assert "人社局就业服务窗口" in sms.outbox[-1].text
+    code = re.search(r"验证码(\d{6})", sms.outbox[-1].text).group(1)
+    consent = re.search(r'name="consent" value="(\d+)"', sent).group(1)
+
+    done = client.post("/bureau/assist/", {"action": "confirm", "consent": consent, "code": code})
+    saved = client.post(f"/station/assist/{consent}/step/2/", {"current_county": "丹寨县", "go": "exit"})
+
+    assert done["Location"] == f"/station/assist/{consent}/step/1/" and saved["Location"] == "/bureau/assist/"
+    worker.profile.refresh_from_db()
+    assert (worker.profile.current_county, worker.profile.station) == ("丹寨县", None)
+    client.force_login(worker)
+    assert "人社局就业服务窗口" in client.get("/me/proxy/").content.decode()
+
+
 def test_help_filling_in_ends_when_the_person_withdraws_or_for_another_staff_member(client, station_user):
     worker = SeekerFactory()
     consent = ProxyConsent.objects.create(station=station_user.station, staff=station_user, name="龙秀英",

@@ -79,7 +79,7 @@ class RosterEntrySerializer(serializers.ModelSerializer):
     key_group_labels = serializers.ListField(child=serializers.CharField(), read_only=True)
     workplace = serializers.CharField(read_only=True)
     organised = serializers.BooleanField(read_only=True)
-    station_name = serializers.CharField(source="station.name", read_only=True)
+    station_name = serializers.CharField(source="acted_by", read_only=True)
 
     class Meta:
         model = RosterEntry
@@ -212,7 +212,7 @@ class ProxyConfirmSerializer(serializers.Serializer):
 
 class ProxyConsentSerializer(serializers.ModelSerializer):
     purpose_label = ChoiceLabelField("purpose")
-    station_name = serializers.CharField(source="station.name", read_only=True)
+    station_name = serializers.CharField(source="acted_by", read_only=True)
     staff_name = serializers.SerializerMethodField()
     phone = serializers.SerializerMethodField()
 
