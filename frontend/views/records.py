@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -34,10 +35,20 @@ bureau_only = role_required(Role.BUREAU)
 PAGE_SIZE = 30
 
 
-@bureau_only
+def _households_for(user) -> QuerySet[Household]:
+    """The bureau sees every household; a station the ones it registered or whose members it organises."""
+    qs = Household.objects.select_related("owner", "cleared_by").prefetch_related("members__profile")
+    if user.role == Role.STATION:
+        qs = qs.filter(Q(owner=user) | Q(members__profile__station_id=user.station_id)).distinct()
+    return qs
+
+
+@role_required(Role.BUREAU, Role.STATION)
 @require_http_methods(["GET", "POST"])
 def household_list(request: HttpRequest) -> HttpResponse:
-    """零就业家庭: the uncleared first, each with its next step and who owns it; register a new one."""
+    """零就业家庭: the uncleared first, each with its next step and who owns it; register a new one.
+
+    Stations register the households of the workers they organise (户 with nobody working) too."""
     form = HouseholdForm(request.POST or None, prefix="new")
     if request.method == "POST" and form.is_valid():
         try:
@@ -55,7 +66,7 @@ def household_list(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("已登记%(head)s户。") % {"head": household.head_name})
             return redirect("frontend:households")
     county = request.GET.get("county", "")
-    qs = Household.objects.select_related("owner", "cleared_by").prefetch_related("members__profile")
+    qs = _households_for(request.user)
     if county:
         qs = qs.filter(county=county)
     uncleared = qs.filter(cleared_on__isnull=True).order_by("next_action_on", "id")
@@ -66,10 +77,10 @@ def household_list(request: HttpRequest) -> HttpResponse:
     }, status=400 if form.errors else 200)  # fmt: skip
 
 
-@bureau_only
+@role_required(Role.BUREAU, Role.STATION)
 @require_POST
 def household_plan(request: HttpRequest, pk: int) -> HttpResponse:
-    household = get_object_or_404(Household, pk=pk)
+    household = get_object_or_404(_households_for(request.user), pk=pk)
     form = HouseholdPlanForm(request.POST)
     if form.is_valid():
         try:

@@ -33,7 +33,7 @@ PAGES = [
     ("/bureau/dashboard/targets/", {B}),
     ("/bureau/dashboard/training/", {B}),
     ("/bureau/audit/", {B}),
-    ("/bureau/households/", {B}),
+    ("/bureau/households/", {B, T}),
     ("/bureau/training/", {B}),
     ("/bureau/disputes/", {B}),
     ("/bureau/arrears/", {B}),

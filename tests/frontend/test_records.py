@@ -33,6 +33,26 @@ def test_staff_register_a_household_by_its_members_phones_and_plan_the_next_step
     assert "推荐公益性岗位" in html and "潘老三户" in html
 
 
+def test_a_station_registers_its_workers_households_and_sees_only_those(client, station_user, bureau_user):
+    SeekerFactory(phone="13700009998", profile__station=station_user.station)
+    form = {"new-head_name": "吴老四", "new-county": "台江县", "new-next_action": "电话联系",
+            "new-member_phones": "13700009998"}  # fmt: skip
+    elsewhere = SeekerFactory(phone="13700009997")
+    client.force_login(bureau_user)
+    client.post("/bureau/households/", {**form, "new-head_name": "别处的户", "new-member_phones": "13700009997"})
+    client.get("/bureau/households/")  # the bureau reads its own 已登记 message
+    assert Household.objects.get(head_name="别处的户").members.get().profile == elsewhere.profile
+
+    client.force_login(station_user)
+    response = client.post("/bureau/households/", form)
+
+    assert response.status_code == 302 and Household.objects.get(head_name="吴老四").owner == station_user
+    html = client.get("/bureau/households/").content.decode()
+    assert "吴老四户" in html and "别处的户" not in html
+    other = Household.objects.get(head_name="别处的户")
+    assert client.post(f"/bureau/households/{other.pk}/plan/", {"next_action": "x"}).status_code == 404
+
+
 def test_staff_import_a_class_list_and_mark_a_trainee_complete(client, bureau_user):
     course = TrainingCourseFactory()
     book = Workbook()
