@@ -29,7 +29,7 @@ pytestmark = pytest.mark.browser
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 WIDTHS = (320, 360, 414)
 PAGES = {
-    "visitor": ["/", "/jobs/", "/gigs/", "/signup/", "/login/?mode=sms", "/events/"],
+    "visitor": ["/", "/jobs/", "/gigs/", "/signup/", "/login/?mode=sms", "/events/", "/live/"],
     "seeker": ["/me/", "/me/profile/step/1/", "/me/applications/", "/me/gigs/", "/gigs/522601/", "/notifications/",
                "/me/proxy/", "/arrears/new/"],
     "employer": ["/employer/", "/employer/postings/new/"],
@@ -110,10 +110,17 @@ def staff_phones(embedded_server) -> dict[str, str]:
     """A bureau and a station account of their own: each binds its authenticator at its first sign-in here."""
     phones = {"station": f"136{secrets.randbelow(10**8):08d}", "bureau": f"137{secrets.randbelow(10**8):08d}"}
     script = (
+        "from django.utils import timezone\n"
+        "from livestream.live.services import room_create, room_start\n"
         "from marketplace.models import CooperationStation, User\n"
         "station = CooperationStation.objects.order_by('pk').first()\n"
         f"User.objects.create_user({phones['station']!r}, {DEMO_PASSWORD!r}, role='station', station=station)\n"
         f"User.objects.create_user({phones['bureau']!r}, {DEMO_PASSWORD!r}, role='bureau')\n"
+        # A room on air, so the live list shows a room in every state whatever ran before.
+        "host = User.objects.get_by_phone('19900091000')\n"
+        "room = room_create(by=host, data={'title': '黔丰电子直播带岗', 'scheduled_at': timezone.now(),"
+        " 'stream_url': 'http://127.0.0.1:9/live.m3u8'})\n"
+        "room_start(by=host, room=room)\n"
     )
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL"}}
     env.update({"DJANGO_SETTINGS_MODULE": "config.settings.embedded", "JYT_VAR_DIR": str(embedded_server.var_dir)})
