@@ -20,12 +20,10 @@ from frontend.forms.accounts import PasswordLoginForm, SignupForm, SmsLoginForm
 from frontend.views.common import add_service_errors, client_ip, role_home_url
 from marketplace.accounts import second_factor
 from marketplace.accounts.auth import PHONE_BACKEND
-from marketplace.accounts.models import phone_digest
 from marketplace.accounts.personal_data import account_erase
-from marketplace.accounts.services import sms_code_login, sms_code_send, sms_code_signup
-from marketplace.models import User
+from marketplace.accounts.services import sms_code_login, sms_code_send, sms_code_send_for_signup, sms_code_signup
 from marketplace.privacy import mask_phone
-from marketplace.validators import normalize_phone, validate_phone
+from marketplace.validators import normalize_phone
 
 SMS_PHONE_SESSION_KEY = "frontend_sms_phone"
 # Staff who passed the password or SMS code and owe the second factor: (user id, backend, next, when).
@@ -80,10 +78,7 @@ def _signup_send_code(request: HttpRequest, form: SignupForm) -> HttpResponse:
     """获取验证码 on the sign-up page: text a code and show the form again with all that was typed."""
     phone = request.POST.get("phone", "")
     try:
-        validate_phone(phone)
-        if User.objects.filter(phone_digest=phone_digest(normalize_phone(phone))).exists():
-            raise ValidationError(_("该手机号已注册，请直接登录。"), code="phone_taken")
-        sms_code_send(phone=phone, ip=client_ip(request))
+        sms_code_send_for_signup(phone=phone, ip=client_ip(request))
     except ValidationError as exc:
         form.is_valid()
         for field in list(form.errors):  # only the refusal of the number, not the fields still to fill

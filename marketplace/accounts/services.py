@@ -111,6 +111,14 @@ def sms_code_login(*, phone: str, code: str, role: str = Role.SEEKER) -> CodeChe
     return CodeCheck(user=user_signup(phone=phone, password=None, role=role), created=True)
 
 
+def sms_code_send_for_signup(*, phone: str, ip: str | None) -> None:
+    """获取验证码 on the sign-up page: a number that already has an account is told to log in instead."""
+    validate_phone(phone)
+    if User.objects.filter(phone_digest=phone_digest(phone)).exists():
+        raise ValidationError(_("该手机号已注册，请直接登录。"), code="phone_taken")
+    sms_code_send(phone=phone, ip=ip)
+
+
 def sms_code_signup(
     *, phone: str, code: str, password: str | None = None, role: str = Role.SEEKER, display_name: str = ""
 ) -> User:
