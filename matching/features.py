@@ -20,7 +20,7 @@ from typing import Any
 from marketplace.occupations.taxonomy import occupation_families, occupation_info, suggest_occupations
 from marketplace.places import Area, Home, areas_in_text, distance_km, resolve_areas
 from marketplace.postings import red_flags
-from matching import gender, hours
+from matching import effort, gender, hours
 from matching.pay import monthly
 
 # Certificates named in free text: 焊工证, 叉车证, 电工证, 健康证, A2驾照, 教师资格证 …
@@ -97,6 +97,8 @@ class Seeker:
     hours_limits: frozenset[str] = frozenset()
     #: "male", "female" or "" (the profile's field; said in their words where a record has none)
     gender: str = ""
+    #: they said their body rules out heavy work (matching.effort): 腰不好, 重活干不了, 轻松点的
+    light_work: bool = False
 
 
 @dataclass
@@ -117,6 +119,8 @@ class Posting:
     gender_required: str = ""
     #: organised migration: a cooperation station's post, a 返岗直通车 (the plan's 组织化 target)
     organised: bool = False
+    #: how heavy the work is (matching.effort): "heavy", "light" or "" when nothing says
+    effort: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -288,6 +292,21 @@ def first_work_away(
     return sectors_in("进厂") - refused - occupation_families(refused_ids)
 
 
+def without_heavy_past(
+    ids: frozenset[int], words: dict[int, str], sectors: frozenset[str], wanted: str
+) -> tuple[frozenset[int], dict[int, str], frozenset[str]]:
+    """What they did before, less the heavy work they said they can no longer do.
+
+    在工地干过几年 现在腰不好 重活干不了: the site is their past, not their want. Read as a trade,
+    it put 工地杂工 first for a man who had just said he cannot do it.
+    """
+    info = occupation_info()
+    wanted_ids, _ = occupations_in(primary=wanted) if wanted.strip() else (frozenset(), {})
+    heavy = {i for i in ids - wanted_ids if i in info and info[i].name in effort.HEAVY_OCCUPATIONS}
+    heavy_families = sectors_in("工地") - sectors_in(wanted)
+    return ids - heavy, {i: w for i, w in words.items() if i not in heavy}, sectors - heavy_families
+
+
 def seeker_from_record(row: dict[str, Any]) -> Seeker:
     """A seeker from the evaluation format (Q.jsonl)."""
     desired = str(row.get("desired_occupations") or "")
@@ -298,6 +317,9 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
     past_text, _ = refusals_in(described)
     ids, words = occupations_in(primary=wanted_text, secondary=" ".join([past_text, *skills]))
     sectors = sectors_in(wanted_text) or (sectors_in(" ".join([past_text, *skills])) if not ids else frozenset())
+    light_work = effort.cannot_do_heavy(" ".join([desired, described]))
+    if light_work:
+        ids, words, sectors = without_heavy_past(ids, words, sectors, wanted_text)
     lat, lon = finite_number(row.get("lat")), finite_number(row.get("lng", row.get("lon")))
     home = Home.of(lat, lon)
     wanted = row.get("desired_cities") or []
@@ -355,6 +377,7 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
         refused_sector_codes=refused_sectors - sectors,
         hours_limits=hours.limits(" ".join([desired, described])),
         gender=str(row.get("gender") or "") or gender.stated(described),
+        light_work=light_work,
     )
 
 
@@ -370,6 +393,9 @@ def seeker_from_profile(profile) -> Seeker:
     refused_ids, refused_sectors = refused_wants(profile.intro or "")
     _ids, inferred = occupations_in(primary=" ".join(skills), secondary=intro)
     words = {**{i: w for i, w in inferred.items() if not chosen}, **chosen}
+    light_work = effort.cannot_do_heavy(profile.intro or "")
+    if light_work:
+        _, words, _ = without_heavy_past(frozenset(words), words, frozenset(), " ".join(chosen.values()))
     home = Home.of(profile.lat, profile.lon, profile.current_county or "")
     wanted = [str(p) for p in profile.wanted_places or []]
     areas, _unknown = resolve_areas(wanted, home, by_sound=True)
@@ -425,6 +451,7 @@ def seeker_from_profile(profile) -> Seeker:
         refused_sector_codes=refused_sectors - sectors,
         hours_limits=hours.limits(profile.intro or ""),
         gender=profile.gender or gender.stated(profile.intro or ""),
+        light_work=light_work,
     )
 
 
@@ -445,6 +472,9 @@ def posting_from_document(doc: dict[str, Any], requirements: str = "") -> Postin
         red_flags=red_flags.found(words),
         gender_required=gender.required(
             str(doc.get("title") or ""), " ".join([str(doc.get("description") or ""), requirements])
+        ),
+        effort=effort.posting_effort(
+            occupation=str(doc.get("occupation_name") or ""), title=str(doc.get("title") or ""), text=words
         ),
         organised=bool(doc.get("station_id"))
         or bool(_ORGANISED.search(f"{doc.get('employer_name') or ''} {doc.get('title') or ''}")),

@@ -20,7 +20,7 @@ from marketplace.enums import EDUCATION_RANK, KeyGroup
 from marketplace.occupations.taxonomy import occupation_info, related_trade
 from marketplace.places import Area, distance_km, workplace_codes
 from marketplace.postings import red_flags
-from matching import gender, hours
+from matching import effort, gender, hours
 from matching.features import Posting, Seeker
 
 DEFAULT_WEIGHTS: dict[str, float] = {
@@ -47,6 +47,8 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "refused": -1.5,  # the trade or line of work they said they do not want (不想进厂)
     "hours_clash": -1.5,  # nights for who said 晚上不行: as real a limit as age
     "hours_fit": 0.4,  # 长白班 for who asked for day shifts
+    "effort_clash": -1.5,  # carrying and loading for who said 腰不好，重活干不了: the body's limit, as age
+    "effort_fit": 0.4,  # 坐着做, 活不重 for who asked for light work
     "red_flag": -3.0,  # a deposit asked of the worker, a known fraud, or no job at all: never worth showing
 }
 # Public-welfare posts (公益性岗位) place the hard-to-employ and people lifted out of poverty.
@@ -164,6 +166,7 @@ def _score(seeker: Seeker, posting: Posting, semantic: float | None, lexical: fl
     signals["places_left"] = 1.0 if (doc.get("headcount") or 0) > 0 else 0.0
     _requirements(seeker, posting, signals, reasons)
     _hours(seeker, posting, signals, reasons)
+    _effort(seeker, posting, signals, reasons)
     if posting.organised and place > 0 and "far_away" not in signals and (distance is None or distance > NEAR_KM):
         signals["organised"] = 1.0
         reasons.append("劳务协作站组织输出，有专人对接")
@@ -439,6 +442,17 @@ def _hours(seeker: Seeker, posting: Posting, signals: dict[str, float], reasons:
     elif said.fit:
         signals["hours_fit"] = 1.0
         reasons.append(f"{said.fit}，合你说的时间")
+
+
+def _effort(seeker: Seeker, posting: Posting, signals: dict[str, float], reasons: list[str]) -> None:
+    if not seeker.light_work:
+        return
+    if posting.effort == effort.HEAVY:
+        signals["effort_clash"] = 1.0
+        reasons.append("体力活，你说过干不了重活")
+    elif posting.effort == effort.LIGHT:
+        signals["effort_fit"] = 1.0
+        reasons.append("活不重，合你说的身体情况")
 
 
 ENTRY_WORDS = ("无经验", "无需经验", "可带", "包教", "不限", "能吃苦", "身体健康", "勤快", "零基础", "学徒")

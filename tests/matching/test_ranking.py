@@ -348,6 +348,22 @@ def test_a_mother_who_must_be_home_at_night_gets_the_day_shift_first_and_is_told
     assert "要上夜班，你说过这个时间不行" in ranked[1].reasons
 
 
+def test_who_can_no_longer_do_heavy_work_gets_light_work_first_not_the_site_they_left():
+    seeker = seeker_from_record({
+        "id": "Q14", "self_description": "在工地干过几年 现在腰不好 重活干不了", "desired_occupations": "轻松点的",
+        "desired_cities": ["凯里"], "lat": KAILI.lat, "lng": KAILI.lon, "age": 51, "availability": "full_time",
+    })  # fmt: skip
+    site = job(1, "工地杂工 日结200", "建筑普工", pay=(200, 200), unit="day")
+    gate = job(2, "小区门卫 工作轻松", "保安员", pay=(2200, 2200))
+
+    ranked = rank(seeker, [site, gate])
+
+    assert [r.posting.id for r in ranked] == [2, 1]
+    assert "活不重，合你说的身体情况" in ranked[0].reasons
+    assert "体力活，你说过干不了重活" in ranked[1].reasons
+    assert not seeker.occupation_ids  # the site was his past, not his want
+
+
 def test_a_refusal_is_not_searched_for():
     seeker = seeker_from_record(
         {"id": "Q11", "self_description": "腰不好 不上夜班 不想进厂", "desired_occupations": "轻松点的"}

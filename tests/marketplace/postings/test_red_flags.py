@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from marketplace.postings.red_flags import FEE, FRAUD, NOT_A_JOB, found, reason
+from marketplace.postings.red_flags import FEE, FRAUD, NOT_A_JOB, VICE, found, reason
 
 
 @pytest.mark.parametrize(
@@ -21,7 +21,11 @@ from marketplace.postings.red_flags import FEE, FRAUD, NOT_A_JOB, found, reason
      ("营盘坡 门面转让 50平米 适合奶茶 餐饮", {NOT_A_JOB}),
      ("急用钱？无视征信 当天下款", {NOT_A_JOB}),
      ("电工证 焊工证 叉车证 考证培训 包过 费用1800起", {NOT_A_JOB}),
-     ("奶茶加盟 零经验开店 加盟费仅需9.8万 招合伙人", {NOT_A_JOB})],
+     ("奶茶加盟 零经验开店 加盟费仅需9.8万 招合伙人", {NOT_A_JOB}),
+     ("服装品牌招兼职模特，拍照日结500，需先拍一套形象照（费用800）。", {FEE}),
+     ("🔥高端KTV诚招佳丽🔥 陪唱 日结800-1500 不喝酒也可 加微信详聊", {VICE}),
+     ("深圳高端会所 招男公关 日结1万+ 无需经验 颜值过关即可", {VICE}),
+     ("凯里 夜场 KTV 服务员 KTV服务员、DJ、公关，高收入", {VICE})],
 )  # fmt: skip
 def test_a_posting_that_asks_money_or_is_no_job_is_flagged(text, expected):
     assert found(text) == expected
@@ -35,7 +39,9 @@ def test_a_posting_that_asks_money_or_is_no_job_is_flagged(text, expected):
      "网约车 有车加盟 或 租车 C1 驾龄3年 月入6000-9000",  # a driver joining a platform is a job
      "五金厂焊接车间 新手师傅带 三个月出师 公司出钱考证",
      "义乌电商仓库打包 小时工17元 吃住自理（附近有出租房）",
-     "凯里 出租车公司招白班/夜班驾驶员 车辆公司提供"],
+     "凯里 出租车公司招白班/夜班驾驶员 车辆公司提供",
+     "急找KTV服务员3名 传菜、打扫卫生 3000-4000元/月",  # a KTV's waiter carries dishes
+     "文旅公司招公关专员 负责品牌宣传和媒体对接"],
 )  # fmt: skip
 def test_honest_posts_that_mention_fees_or_deposits_are_not_flagged(text):
     assert found(text) == frozenset()
