@@ -279,6 +279,7 @@ def first_work_away(
     age: int | None,
     refused: frozenset[str],
     refused_ids: frozenset[int] = frozenset(),
+    said_sectors: frozenset[str] = frozenset(),
 ) -> frozenset[str]:
     """The line of work a young seeker going away with no trade is most often taken on in: 进厂.
 
@@ -286,7 +287,8 @@ def first_work_away(
     factory floor (普工, 流水线) the prefecture's migrants mostly start on, unless they said 不进厂.
     """
     away = going_far(areas, home) or any(area.kind == "anywhere" for area in areas)
-    if not vague or ids or (age is not None and age >= MIGRANT_AGE) or not away:
+    # 工地 哪里钱多就去哪里: who names a line of work is going to it, not to the factory.
+    if not vague or ids or said_sectors or (age is not None and age >= MIGRANT_AGE) or not away:
         return frozenset()
     # 不进厂 refuses the line of work, 不想一直做普工 its first rung: either way, not the factory.
     return sectors_in("进厂") - refused - occupation_families(refused_ids)
@@ -344,6 +346,7 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
         age=_int(row.get("age")),
         refused=refused_sectors,
         refused_ids=refused_ids,
+        said_sectors=sectors_in(wanted_text),
     )
     sectors |= first_work
     certificates = tuple(str(c) for c in row.get("certificates") or []) + certificates_in(described)

@@ -10,7 +10,8 @@ from matching.effort import HEAVY, LIGHT, cannot_do_heavy, posting_effort
 @pytest.mark.parametrize(
     "text",
     ["在工地干过几年 现在腰不好 重活干不了", "55岁了腰不太好", "医生说不能干重活", "想找个轻松点的 白天班",
-     "身体还可以就是不想干太累的", "只要不累就行", "能坐着干的都行 腿脚不方便", "随便 不要太累"],
+     "身体还可以就是不想干太累的", "只要不累就行", "啥都行 能挣钱就行 别太累", "能坐着干的都行 腿脚不方便",
+     "随便 不要太累"],
 )  # fmt: skip
 def test_a_seeker_who_says_their_body_rules_out_heavy_work_is_read_so(text):
     assert cannot_do_heavy(text)

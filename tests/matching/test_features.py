@@ -119,7 +119,9 @@ def test_a_profiles_gender_field_and_a_postings_words_carry_into_the_match():
      ({"self_description": "19岁 想去深圳学个技术 不想一直做普工", "desired_occupations": "学技术",
        "desired_cities": ["深圳"], "age": 19}, False),
      ({"self_description": "22岁 想在家附近找事做", "desired_occupations": "什么都可以", "desired_cities": ["凯里"],
-       "age": 22, "lat": 26.58, "lng": 107.98}, False)],  # staying home: no move, no factory guessed
+       "age": 22, "lat": 26.58, "lng": 107.98}, False),  # staying home: no move, no factory guessed
+     ({"self_description": "工地的活都会干 哪里钱多就去哪里 外省也去", "desired_occupations": "工地",
+       "desired_cities": ["不限", "外省"], "age": 30}, False)],  # a line of work named is where he goes
 )  # fmt: skip
 def test_a_young_seeker_going_away_with_no_trade_is_read_as_going_to_the_factory(record, goes_to_the_factory):
     seeker = seeker_from_record({"id": "W", **record})
