@@ -57,6 +57,16 @@ _EDUCATION_WORDS = (
     ("senior", ("高中", "中专", "技校", "职高")),
     ("junior", ("初中",)),
 )
+_EDUCATION_ASKED = tuple(
+    (
+        code,
+        re.compile(
+            rf"(?:学历[:：]?\s*(?:{'|'.join(words)})|(?:{'|'.join(words)})(?:及|或)?以上|(?:{'|'.join(words)})学历"
+            rf"|(?:^|[\s，,；;。:：、])(?:{'|'.join(words)})(?=[\s，,；;。、]|$))(?!\s*优先)"
+        ),
+    )
+    for code, words in _EDUCATION_WORDS
+)
 
 
 @dataclass(frozen=True)
@@ -155,8 +165,10 @@ def age_range_in(text: str) -> tuple[int | None, int | None]:
 
 
 def education_in(text: str) -> str:
-    for code, words in _EDUCATION_WORDS:
-        if any(word + "及以上" in text or word + "以上" in text or "学历" + word in text for word in words):
+    """The least schooling a posting asks for: 大专及以上, 学历本科, 本科学历, or 本科 alone as a
+    requirement (本科，计算机专业); never 本科优先, which is a preference."""
+    for code, pattern in _EDUCATION_ASKED:
+        if pattern.search(text or ""):
             return code
     return ""
 

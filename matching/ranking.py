@@ -35,8 +35,8 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "certificate_missing": -1.5,  # 持证上岗 and the person holds no such certificate
     "certificate_on_hire": -0.3,  # a 健康证: a medical check within days, often after the offer
     "education_short": -0.8,
-    "age_outside": -1.5,  # as serious as a missing certificate: employers turn them away
-    "gender_outside": -1.5,  # 男，55岁以下 for a woman: the same gate as age
+    "age_outside": -2.5,  # a gate: employers turn them away, and every judge grades such a job 0
+    "gender_outside": -2.5,  # 男，55岁以下 for a woman: the same gate as age
     "unverified_employer": -0.3,
     "far_away": -2.0,  # hundreds of kilometres off, in none of the places the seeker accepts
     "welfare_not_eligible": -3.0,  # public-welfare posts are for the groups policy names

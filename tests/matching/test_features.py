@@ -6,7 +6,7 @@ import pytest
 
 from marketplace.occupations.taxonomy import occupation_info
 from marketplace.places import resolve_place
-from matching.features import age_range_in, certificates_in, seeker_from_record
+from matching.features import age_range_in, certificates_in, education_in, seeker_from_record
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("taxonomy")]
 
@@ -128,3 +128,14 @@ def test_a_young_seeker_going_away_with_no_trade_is_read_as_going_to_the_factory
 
     assert (family("电子厂普工") in seeker.first_work_codes) is goes_to_the_factory
     assert seeker.first_work_codes <= seeker.family_codes  # the factory door is searched too
+
+
+@pytest.mark.parametrize(
+    ("requirements", "expected"),
+    [("本科，计算机科学/软件工程，会Java或Vue", "bachelor"), ("大专及以上学历", "college"), ("学历本科", "bachelor"),
+     ("大专学历，会电脑", "college"), ("中专或以上", "senior"), ("男，初中", "junior"),
+     # A preference is not a gate.
+     ("本科学历优先", ""), ("本科优先", ""), ("18-45岁 身体健康", "")],
+)  # fmt: skip
+def test_the_schooling_a_posting_asks_for_is_read_as_employers_write_it(requirements, expected):
+    assert education_in(requirements) == expected

@@ -450,3 +450,19 @@ def test_a_factory_job_comes_before_a_guard_post_for_a_young_seeker_going_away_w
 
     assert [r.posting.id for r in ranked] == [2, 1]
     assert any(reason.startswith("外出务工多从这一行做起") for reason in ranked[0].reasons)
+
+
+def test_an_age_limit_the_seeker_is_past_outweighs_even_their_own_trade():
+    # 62, wants 工地零工: a site that takes men up to 60 turns him away at the gate, however well
+    # its words fit; a village day's work that takes him is worth more.
+    seeker = seeker_from_record({
+        "id": "Q15", "self_description": "62岁 以前在工地做小工 身体还硬朗", "desired_occupations": "工地零工",
+        "desired_cities": ["凯里"], "lat": KAILI.lat, "lng": KAILI.lon, "age": 62, "availability": "gig",
+    })  # fmt: skip
+    site = job(1, "工地 小工 日结", "建筑普工", pay=(200, 200), unit="day", age_max=60)
+    village = job(2, "村寨修路帮工 日结", "乡村公路养护员", pay=(170, 170), unit="day")
+
+    ranked = rank(seeker, [site, village], semantic={1: 0.6, 2: 0.25})
+
+    assert [r.posting.id for r in ranked] == [2, 1]
+    assert "年龄不符：要求60岁以下，你62岁" in ranked[1].reasons
