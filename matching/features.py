@@ -20,7 +20,7 @@ from typing import Any
 from marketplace.occupations.taxonomy import occupation_families, occupation_info, suggest_occupations
 from marketplace.places import Area, Home, areas_in_text, distance_km, resolve_areas
 from marketplace.postings import red_flags
-from matching import effort, gender, hours
+from matching import effort, gender, hours, licences
 from matching.pay import monthly
 
 # Certificates named in free text: 焊工证, 叉车证, 电工证, 健康证, A2驾照, 教师资格证 …
@@ -109,6 +109,8 @@ class Seeker:
     gender: str = ""
     #: they said their body rules out heavy work (matching.effort): 腰不好, 重活干不了, 轻松点的
     light_work: bool = False
+    #: driving licence classes they may drive (matching.licences): C1照 → C1, C2 …
+    licences: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -131,6 +133,8 @@ class Posting:
     organised: bool = False
     #: how heavy the work is (matching.effort): "heavy", "light" or "" when nothing says
     effort: str = ""
+    #: driving licence classes it asks for, any one of them enough (matching.licences): A1/A3照
+    licences: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -393,6 +397,7 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
         hours_limits=hours.limits(" ".join([desired, described])),
         gender=str(row.get("gender") or "") or gender.stated(described),
         light_work=light_work,
+        licences=licences.held(" ".join([*certificates, described, *skills])),
     )
 
 
@@ -467,6 +472,7 @@ def seeker_from_profile(profile) -> Seeker:
         hours_limits=hours.limits(profile.intro or ""),
         gender=profile.gender or gender.stated(profile.intro or ""),
         light_work=light_work,
+        licences=licences.held(" ".join([*certificates, profile.intro or "", *skills])),
     )
 
 
@@ -488,6 +494,7 @@ def posting_from_document(doc: dict[str, Any], requirements: str = "") -> Postin
         gender_required=gender.required(
             str(doc.get("title") or ""), " ".join([str(doc.get("description") or ""), requirements])
         ),
+        licences=licences.classes_in(" ".join([str(doc.get("title") or ""), requirements])),
         effort=effort.posting_effort(
             occupation=str(doc.get("occupation_name") or ""), title=str(doc.get("title") or ""), text=words
         ),

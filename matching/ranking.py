@@ -20,7 +20,7 @@ from marketplace.enums import EDUCATION_RANK, KeyGroup
 from marketplace.occupations.taxonomy import occupation_info, related_trade
 from marketplace.places import Area, distance_km, workplace_codes
 from marketplace.postings import red_flags
-from matching import effort, gender, hours
+from matching import effort, gender, hours, licences
 from matching.features import Posting, Seeker
 
 DEFAULT_WEIGHTS: dict[str, float] = {
@@ -415,6 +415,10 @@ def _requirements(seeker: Seeker, posting: Posting, signals: dict[str, float], r
             reasons.append(f"需办{missing[0]}（体检即可，入职前办理）")
         else:
             reasons.append(f"持有{posting.certificates[0]}")
+    lacking = licences.lacking(posting.licences, seeker.licences)
+    if lacking and "certificate_missing" not in signals:
+        signals["certificate_missing"] = 1.0
+        reasons.append(f"需要{lacking}驾照，你的驾照不能开")
     short = EDUCATION_RANK.get(seeker.education, 0) < EDUCATION_RANK.get(posting.education_min, 0)
     if posting.education_min and seeker.education and short:
         signals["education_short"] = 1.0

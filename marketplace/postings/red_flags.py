@@ -45,6 +45,7 @@ _FRAUD = re.compile(
 _NOT_A_JOB = re.compile(
     r"门面转让|店面转让|店铺转让|转让费|旺铺|求租|无视征信|下款|网贷|贷款.{0,4}(?:秒批|当天)"
     r"|招商加盟|加盟费|招合伙人|不是招员工|考证.{0,6}包过|包过|包拿证|学历提升"
+    r"|^\s*[【\[(（]?\s*求职\s*[】\]:：)）]"  # 求职：男 35岁 有驾照: a seeker's own post among the jobs
 )
 
 # 娱乐场所管理条例 第十四条 forbids paid companionship (陪侍); its ads say 佳丽, 公主, 公关 of a KTV or a

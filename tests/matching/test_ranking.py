@@ -466,3 +466,18 @@ def test_an_age_limit_the_seeker_is_past_outweighs_even_their_own_trade():
 
     assert [r.posting.id for r in ranked] == [2, 1]
     assert "年龄不符：要求60岁以下，你62岁" in ranked[1].reasons
+
+
+def test_a_driver_is_not_sent_first_to_a_bus_his_licence_does_not_cover():
+    driver = seeker_from_record({
+        "id": "Q16", "self_description": "在东莞进厂5年 不想再进厂了 汽修或者开车都行 C1照4年",
+        "desired_occupations": "开车", "desired_cities": ["凯里"], "lat": KAILI.lat, "lng": KAILI.lon,
+        "availability": "full_time",
+    })  # fmt: skip
+    bus = job(1, "凯里 汽车站 客运司机（A1）", "客车司机")
+    ride_hailing = job(2, "网约车司机 车辆可租可带 C1三年以上", "网约车司机", pay=(5000, 8000))
+
+    ranked = rank(driver, [bus, ride_hailing], semantic={1: 0.6, 2: 0.5})
+
+    assert [r.posting.id for r in ranked] == [2, 1]
+    assert "需要A1驾照，你的驾照不能开" in ranked[1].reasons

@@ -25,7 +25,8 @@ from marketplace.postings.red_flags import FEE, FRAUD, NOT_A_JOB, VICE, found, r
      ("服装品牌招兼职模特，拍照日结500，需先拍一套形象照（费用800）。", {FEE}),
      ("🔥高端KTV诚招佳丽🔥 陪唱 日结800-1500 不喝酒也可 加微信详聊", {VICE}),
      ("深圳高端会所 招男公关 日结1万+ 无需经验 颜值过关即可", {VICE}),
-     ("凯里 夜场 KTV 服务员 KTV服务员、DJ、公关，高收入", {VICE})],
+     ("凯里 夜场 KTV 服务员 KTV服务员、DJ、公关，高收入", {VICE}),
+     ("求职：男 35岁 有驾照 找事做 电话联系", {NOT_A_JOB})],  # a seeker's own post among the jobs
 )  # fmt: skip
 def test_a_posting_that_asks_money_or_is_no_job_is_flagged(text, expected):
     assert found(text) == expected
@@ -41,7 +42,8 @@ def test_a_posting_that_asks_money_or_is_no_job_is_flagged(text, expected):
      "义乌电商仓库打包 小时工17元 吃住自理（附近有出租房）",
      "凯里 出租车公司招白班/夜班驾驶员 车辆公司提供",
      "急找KTV服务员3名 传菜、打扫卫生 3000-4000元/月",  # a KTV's waiter carries dishes
-     "文旅公司招公关专员 负责品牌宣传和媒体对接"],
+     "文旅公司招公关专员 负责品牌宣传和媒体对接",
+     "招普工 欢迎求职者来电咨询"],
 )  # fmt: skip
 def test_honest_posts_that_mention_fees_or_deposits_are_not_flagged(text):
     assert found(text) == frozenset()
