@@ -108,6 +108,19 @@ def test_a_profiles_gender_field_and_a_postings_words_carry_into_the_match():
     assert posting_from_document(posting_document(posting)).gender_required == "male"
 
 
+def test_a_profiles_body_limit_and_licence_and_a_postings_effort_carry_into_the_match():
+    from matching.features import posting_from_document, seeker_from_profile
+    from matching.search.documents import posting_document
+    from tests.factories import JobPostingFactory, WorkerProfileFactory
+
+    profile = WorkerProfileFactory(intro="在工地干过几年 现在腰不好 重活干不了 有C1驾照")
+    posting = JobPostingFactory(title="物流园 装卸工 日结", description="卸货 按车算 客车司机需A1")
+    seeker, job = seeker_from_profile(profile), posting_from_document(posting_document(posting))
+
+    assert seeker.light_work and "C1" in seeker.licences
+    assert job.effort == "heavy"
+
+
 @pytest.mark.parametrize(
     ("record", "goes_to_the_factory"),
     [({"self_description": "19岁 初中毕业在家帮忙种地 想去沿海打工", "desired_occupations": "啥都能干",
