@@ -17,12 +17,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Q
 
 from marketplace.enums import JobType, ProfileVisibility
 from marketplace.models import Application, JobPosting, Occupation, OccupationFamily, WorkerProfile
 from marketplace.occupations.taxonomy import related_trade, suggest_occupations, taxonomy_pinned
 from marketplace.postings.selectors import posting_list_public
+from matching.cached import remembered
 from matching.features import posting_from_document, seeker_from_profile
 from matching.ranking import rank_candidates, score_pair
 from matching.recommend import recommend
@@ -221,15 +223,23 @@ def jobs_for_seeker(*, profile: WorkerProfile, limit: int = 20) -> list[Recommen
     from matching.embeddings import get_encoder_or_none
 
     seeker = seeker_from_profile(profile)
-    ranked = recommend(get_search_backend(), seeker, encoder=get_encoder_or_none(), limit=limit)
-    by_id = {p.pk: p for p in posting_list_public().filter(pk__in=[r.posting.id for r in ranked])}
+    backend = get_search_backend()
+
+    def ranked() -> list[tuple[int, float, list[str], float | None]]:
+        found = recommend(backend, seeker, encoder=get_encoder_or_none(), limit=limit)
+        return [(r.posting.id, r.score, r.reasons, r.distance_km) for r in found]
+
+    index = sorted((k, repr(v)) for k, v in settings.SEARCH_BACKENDS.get("default", {}).items())
+    scope = f"jobs:{limit}:{type(backend).__name__}:{index}"  # which index: tests and tools switch it
+    rows = remembered(seeker, scope, ranked)
+    by_id = {p.pk: p for p in posting_list_public().filter(pk__in=[row[0] for row in rows])}
     out = []
-    for r in ranked:
-        posting = by_id.get(r.posting.id)
+    for posting_id, score, reasons, distance_km in rows:
+        posting = by_id.get(posting_id)
         if posting is None:  # the database has the last word
             continue
-        posting.distance_km = round(r.distance_km, 1) if r.distance_km is not None else None
-        out.append(Recommendation(score=r.score, reasons=r.reasons, distance_km=posting.distance_km, posting=posting))
+        posting.distance_km = round(distance_km, 1) if distance_km is not None else None
+        out.append(Recommendation(score=score, reasons=list(reasons), distance_km=posting.distance_km, posting=posting))
     return out
 
 

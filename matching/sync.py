@@ -26,6 +26,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from marketplace.models import BlacklistEntry, Employer, JobPosting
+from matching.cached import index_changed
 from matching.models import BlacklistIndexState, IndexOutbox
 from matching.search import get_search_backend
 from matching.search.base import SearchUnavailable
@@ -156,6 +157,8 @@ def _apply(rows: list[IndexOutbox]) -> tuple[int, int, dict[tuple[str, int], str
         refused |= {(kind, object_id): reason for object_id, reason in bad.items()}
         indexed += len(docs) - len(bad)
         deleted += len(gone)
+    if indexed or deleted or refused:
+        index_changed()  # what was recommended from the old documents may no longer be true
     for kind in KINDS:  # a later state went in: an earlier refusal is history
         written = [i for i in ids[kind] if (kind, i) not in refused]
         if written:

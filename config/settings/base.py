@@ -247,6 +247,9 @@ MATCHING_EMBEDDING_MODEL = env_str("MATCHING_EMBEDDING_MODEL", str(VAR_DIR / "mo
 # Load the model, jieba, the gazetteer and the taxonomy when a server process starts (config/asgi.py),
 # so the first recommendation after a restart is as fast as the next ones.
 MATCHING_WARM_UP = env_bool("MATCHING_WARM_UP", True)
+# How long a seeker's 为你推荐 is remembered while neither their profile nor the index changes
+# (matching.cached); 0 computes it on every request.
+MATCHING_RECOMMENDATION_CACHE_SECONDS = env_int("MATCHING_RECOMMENDATION_CACHE_SECONDS", 300)
 # Overrides of matching.ranking.DEFAULT_WEIGHTS, e.g. {"key_group_priority": 1.0}: the policy weights
 # live here so the bureau can change them with a deployment, and the explanations show their effect.
 MATCHING_WEIGHTS: dict[str, float] = env_json_object("MATCHING_WEIGHTS")

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from matching.cached import index_changed
 from matching.search import get_search_backend
 from matching.search.base import SearchUnavailable
 from matching.search.documents import KINDS, build_documents, source_versions
@@ -48,6 +49,7 @@ class Command(BaseCommand):
         total = len(source_versions(kind))
         with tqdm(total=total, desc=f"rebuild {kind}", unit="doc", disable=verbosity == 0) as bar:
             name = backend.rebuild(kind, build_documents(kind), progress=bar.update)
+        index_changed()
         self.stdout.write(f"{kind}: {total} documents in {name}, now live")
 
     def reconcile(self, backend, kind: str) -> None:
@@ -61,6 +63,8 @@ class Command(BaseCommand):
         for start in range(0, len(fix), 500):
             refused |= backend.index_documents(kind, list(build_documents(kind, fix[start : start + 500])))
         backend.delete_documents(kind, extra)
+        if fix or extra:
+            index_changed()
         for object_id, reason in sorted(refused.items())[:20]:
             self.stdout.write(self.style.ERROR(f"{kind} {object_id} refused by the engine: {reason}"))
         self.stdout.write(

@@ -254,3 +254,43 @@ def test_only_signed_in_seekers_get_job_recommendations(anon, make_client, emplo
     response = make_client(employer_user).get("/api/recommendations/jobs")
     assert response.status_code == 403
     assert error_of(response)["message"] == "只有求职者账号有岗位推荐。"
+
+
+def test_recommendations_are_remembered_until_the_index_or_the_profile_changes(
+    make_client, welder, employer, welding, search_index, embedding_model, monkeypatch
+):
+    import matching.selectors
+
+    computed = []
+    real = matching.selectors.recommend
+    monkeypatch.setattr(matching.selectors, "recommend", lambda *a, **k: computed.append(1) or real(*a, **k))
+    JobPostingFactory(employer=employer, title="钢构厂电焊工", occupation=welding, **DUYUN)
+    search_index()
+    client = make_client(welder)
+
+    first = [item["posting"]["id"] for item in client.get("/api/recommendations/jobs").json()]
+    again = [item["posting"]["id"] for item in client.get("/api/recommendations/jobs").json()]
+    assert again == first and len(computed) == 1  # the second visit costs no search
+
+    new = JobPostingFactory(employer=employer, title="船厂电焊工 急招", occupation=welding, **DUYUN)
+    search_index()  # the index moved on: the new job is there at once
+    assert new.pk in [item["posting"]["id"] for item in client.get("/api/recommendations/jobs").json()]
+    assert len(computed) == 2
+
+    welder.profile.expected_pay = 20000
+    welder.profile.save()  # what the matcher knows of them changed: so does the answer
+    reasons = client.get("/api/recommendations/jobs").json()[0]["reasons"]
+    assert len(computed) == 3 and any("低于期望" in reason for reason in reasons)
+
+
+def test_recommendations_are_computed_when_the_cache_is_away(
+    make_client, welder, employer, welding, search_index, settings
+):
+    nowhere = {"LOCATION": "redis://127.0.0.1:1/0", "OPTIONS": {"socket_connect_timeout": 0.2}}
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", **nowhere}}
+    job = JobPostingFactory(employer=employer, title="钢构厂电焊工", occupation=welding, **DUYUN)
+    search_index()
+
+    response = make_client(welder).get("/api/recommendations/jobs")
+
+    assert response.status_code == 200 and response.json()[0]["posting"]["id"] == job.pk

@@ -1,0 +1,83 @@
+"""为你推荐 remembered per seeker until what it depends on changes.
+
+A recommendation is the most expensive thing a seeker asks for (four or five searches, the
+seeker's text encoded, a few hundred candidates scored: about 80 ms of CPU), and people come back
+to it again and again in a session. The answer depends only on what the matcher knows of the
+seeker and on what the index holds, so it is kept under a key made of both: the seeker as the
+matcher sees them (any edit to the profile, its certificates or its confirmed groups makes another
+key) and the index's generation, which every write to the index moves on. A short lifetime bounds
+what time alone changes (a posting's freshness).
+
+The cache is an optimisation, never a dependency: when Redis is away, recommendations are
+computed as if nothing were kept (and logged once per failure, in English).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "matching:index-generation"
+
+
+def canonical(value: Any) -> Any:
+    """A form of the value whose repr is the same in every process (sets sorted, dataclasses as tuples)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return tuple((f.name, canonical(getattr(value, f.name))) for f in dataclasses.fields(value))
+    if isinstance(value, (set, frozenset)):
+        return tuple(sorted((canonical(v) for v in value), key=repr))
+    if isinstance(value, dict):
+        return tuple(sorted(((canonical(k), canonical(v)) for k, v in value.items()), key=repr))
+    if isinstance(value, (list, tuple)):
+        return tuple(canonical(v) for v in value)
+    return value
+
+
+def index_generation() -> int:
+    try:
+        return int(cache.get(GENERATION_KEY) or 0)
+    except Exception:  # the cache is optional: an outage must not stop a request
+        logger.warning("recommendation cache unavailable (reading the index generation)", exc_info=True)
+        return -1
+
+
+def index_changed() -> None:
+    """Every write to the index calls this: what was recommended before may no longer be true."""
+    try:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # not set yet
+            cache.add(GENERATION_KEY, 1, timeout=None)
+    except Exception:
+        logger.warning("recommendation cache unavailable (moving the index generation on)", exc_info=True)
+
+
+def remembered(seeker: Any, scope: str, compute: Callable[[], list[Any]]) -> list[Any]:
+    """compute(), or what it returned for the same seeker, scope and index generation."""
+    seconds = settings.MATCHING_RECOMMENDATION_CACHE_SECONDS
+    generation = index_generation()
+    if seconds <= 0 or generation < 0:
+        return compute()
+    digest = hashlib.sha256(repr((canonical(seeker), scope)).encode()).hexdigest()[:32]
+    key = f"matching:recommended:{generation}:{digest}"
+    try:
+        hit = cache.get(key)
+    except Exception:
+        logger.warning("recommendation cache unavailable (reading)", exc_info=True)
+        return compute()
+    if hit is not None:
+        return hit
+    value = compute()
+    try:
+        cache.set(key, value, timeout=seconds)
+    except Exception:
+        logger.warning("recommendation cache unavailable (writing)", exc_info=True)
+    return value
