@@ -270,7 +270,8 @@ def candidates_for_posting(*, posting: JobPosting, limit: int = 20) -> list[Reco
         WorkerProfile.objects.filter(pk__in=ids, user__is_active=True)
         .filter(Q(visibility=ProfileVisibility.OPEN) | Q(applications__posting=posting))
         .distinct()
-        .prefetch_related("wanted_occupations", "certificates", "group_tags")
+        .select_related("user")  # the masked phone on every card
+        .prefetch_related("wanted_occupations", "certificates", "group_tags", "experiences")
     )
     by_key = {str(p.pk): p for p in profiles}
     target = posting_from_document(posting_document(posting))

@@ -294,3 +294,26 @@ def test_recommendations_are_computed_when_the_cache_is_away(
     response = make_client(welder).get("/api/recommendations/jobs")
 
     assert response.status_code == 200 and response.json()[0]["posting"]["id"] == job.pk
+
+
+def test_the_cost_of_a_candidate_list_does_not_grow_with_its_length(
+    make_client, employer, employer_user, welding, search_index
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    job = JobPostingFactory(employer=employer, title="电焊工", occupation=welding, **DUYUN)
+    client = make_client(employer_user)
+
+    def queries_for(candidates: int) -> int:
+        while job.applications.count() < candidates:  # applicants are candidates whoever they are
+            seeker = SeekerFactory(profile__lat=DUYUN["lat"], profile__lon=DUYUN["lon"])
+            seeker.profile.experiences.create(employer_name="钢构厂", title="焊工", start_year=2019)
+            job.applications.create(profile=seeker.profile)
+        search_index()
+        with CaptureQueriesContext(connection) as captured:
+            assert len(client.get(f"/api/postings/{job.pk}/candidates").json()) == candidates
+        return len(captured)
+
+    few = queries_for(2)
+    assert queries_for(8) <= few  # one query per kind of thing, not per person
