@@ -1,4 +1,4 @@
-"""为你推荐 remembered per seeker until what it depends on changes.
+"""为你推荐 and 推荐人选 remembered until what they depend on changes.
 
 A recommendation is the most expensive thing a seeker asks for (four or five searches, the
 seeker's text encoded, a few hundred candidates scored: about 80 ms of CPU), and people come back
@@ -6,7 +6,8 @@ to it again and again in a session. The answer depends only on what the matcher 
 seeker and on what the index holds, so it is kept under a key made of both: the seeker as the
 matcher sees them (any edit to the profile, its certificates or its confirmed groups makes another
 key) and the index's generation, which every write to the index moves on. A short lifetime bounds
-what time alone changes (a posting's freshness).
+what time alone changes (a posting's freshness). 推荐人选 is kept the same way, under the posting's
+version and its applicants (a new applicant is a new candidate at once).
 
 The cache is an optimisation, never a dependency: when Redis is away, recommendations are
 computed as if nothing were kept (and logged once per failure, in English).
@@ -60,13 +61,14 @@ def index_changed() -> None:
         logger.warning("recommendation cache unavailable (moving the index generation on)", exc_info=True)
 
 
-def remembered(seeker: Any, scope: str, compute: Callable[[], list[Any]]) -> list[Any]:
-    """compute(), or what it returned for the same seeker, scope and index generation."""
+def remembered(subject: Any, scope: str, compute: Callable[[], list[Any]]) -> list[Any]:
+    """compute(), or what it returned for the same subject (a seeker as the matcher sees them, a
+    posting's version and applicants), scope and index generation."""
     seconds = settings.MATCHING_RECOMMENDATION_CACHE_SECONDS
     generation = index_generation()
     if seconds <= 0 or generation < 0:
         return compute()
-    digest = hashlib.sha256(repr((canonical(seeker), scope)).encode()).hexdigest()[:32]
+    digest = hashlib.sha256(repr((canonical(subject), scope)).encode()).hexdigest()[:32]
     key = f"matching:recommended:{generation}:{digest}"
     try:
         hit = cache.get(key)

@@ -255,31 +255,41 @@ def candidates_for_posting(*, posting: JobPosting, limit: int = 20) -> list[Reco
     show profiles masked.
     """
     backend = get_search_backend()
-    criteria: dict[str, Any] = {}
-    if posting.occupation_id:
-        criteria["family_codes"] = (posting.occupation.family.code,)
-    geo = None
-    if posting.position:
-        geo = GeoFilter(lat=posting.lat, lon=posting.lon)
-    hits = backend.search_profiles(ProfileQuery(geo=geo, page_size=CANDIDATE_POOL, **criteria)).hits
-    if not hits and criteria:
-        hits = backend.search_profiles(ProfileQuery(geo=geo, page_size=CANDIDATE_POOL)).hits
-    ids = {hit.id for hit in hits}
-    ids |= set(Application.objects.filter(posting=posting).values_list("profile_id", flat=True))
-    profiles = (
+    applicants = set(Application.objects.filter(posting=posting).values_list("profile_id", flat=True))
+
+    def ranked() -> list[tuple[int, float, list[str], float | None]]:
+        criteria: dict[str, Any] = {}
+        if posting.occupation_id:
+            criteria["family_codes"] = (posting.occupation.family.code,)
+        geo = GeoFilter(lat=posting.lat, lon=posting.lon) if posting.position else None
+        hits = backend.search_profiles(ProfileQuery(geo=geo, page_size=CANDIDATE_POOL, **criteria)).hits
+        if not hits and criteria:
+            hits = backend.search_profiles(ProfileQuery(geo=geo, page_size=CANDIDATE_POOL)).hits
+        pool = _candidate_profiles({hit.id for hit in hits} | applicants, posting)
+        target = posting_from_document(posting_document(posting))
+        found = rank_candidates(target, [seeker_from_profile(p) for p in pool], limit=limit)
+        return [(int(seeker.key), r.score, r.reasons, r.distance_km) for seeker, r in found]
+
+    index = sorted((k, repr(v)) for k, v in settings.SEARCH_BACKENDS.get("default", {}).items())
+    subject = (posting.pk, posting.updated_at.isoformat(), sorted(applicants))
+    rows = remembered(subject, f"candidates:{limit}:{type(backend).__name__}:{index}", ranked)
+    by_id = {p.pk: p for p in _candidate_profiles({row[0] for row in rows}, posting)}
+    return [
+        Recommendation(score=score, reasons=list(reasons), distance_km=distance_km, profile=by_id[profile_id])
+        for profile_id, score, reasons, distance_km in rows
+        if profile_id in by_id  # the database has the last word: closed or deactivated since
+    ]
+
+
+def _candidate_profiles(ids: set[int], posting: JobPosting):
+    """The profiles among `ids` an employer may see for this posting: open ones and its applicants."""
+    return (
         WorkerProfile.objects.filter(pk__in=ids, user__is_active=True)
         .filter(Q(visibility=ProfileVisibility.OPEN) | Q(applications__posting=posting))
         .distinct()
         .select_related("user")  # the masked phone on every card
         .prefetch_related("wanted_occupations", "certificates", "group_tags", "experiences")
     )
-    by_key = {str(p.pk): p for p in profiles}
-    target = posting_from_document(posting_document(posting))
-    ranked = rank_candidates(target, [seeker_from_profile(p) for p in by_key.values()], limit=limit)
-    return [
-        Recommendation(score=r.score, reasons=r.reasons, distance_km=r.distance_km, profile=by_key[seeker.key])
-        for seeker, r in ranked
-    ]
 
 
 @taxonomy_pinned()

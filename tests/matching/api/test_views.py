@@ -317,3 +317,29 @@ def test_the_cost_of_a_candidate_list_does_not_grow_with_its_length(
 
     few = queries_for(2)
     assert queries_for(8) <= few  # one query per kind of thing, not per person
+
+
+def test_a_candidate_list_is_remembered_until_someone_applies_or_the_posting_changes(
+    make_client, welder, employer, employer_user, welding, search_index, monkeypatch
+):
+    import matching.selectors
+
+    computed = []
+    real = matching.selectors.rank_candidates
+    monkeypatch.setattr(matching.selectors, "rank_candidates", lambda *a, **k: computed.append(1) or real(*a, **k))
+    job = JobPostingFactory(employer=employer, title="电焊工", occupation=welding, **DUYUN)
+    search_index()
+    client = make_client(employer_user)
+
+    first = [c["profile"]["id"] for c in client.get(f"/api/postings/{job.pk}/candidates").json()]
+    assert [c["profile"]["id"] for c in client.get(f"/api/postings/{job.pk}/candidates").json()] == first
+    assert len(computed) == 1
+
+    newcomer = SeekerFactory(profile__lat=DUYUN["lat"], profile__lon=DUYUN["lon"])  # private, but applies
+    job.applications.create(profile=newcomer.profile)
+    assert newcomer.profile.pk in [c["profile"]["id"] for c in client.get(f"/api/postings/{job.pk}/candidates").json()]
+
+    job.pay_max = 9000
+    job.save()
+    client.get(f"/api/postings/{job.pk}/candidates")
+    assert len(computed) == 3
