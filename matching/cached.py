@@ -26,7 +26,7 @@ from django.core.cache import cache
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "matching:index-generation"
+GENERATION_KEY = "matching:index-generation:{kind}"
 
 
 def canonical(value: Any) -> Any:
@@ -42,34 +42,39 @@ def canonical(value: Any) -> Any:
     return value
 
 
-def index_generation() -> int:
+def index_generation(kind: str) -> int:
     try:
-        return int(cache.get(GENERATION_KEY) or 0)
+        return int(cache.get(GENERATION_KEY.format(kind=kind)) or 0)
     except Exception:  # the cache is optional: an outage must not stop a request
         logger.warning("recommendation cache unavailable (reading the index generation)", exc_info=True)
         return -1
 
 
-def index_changed() -> None:
-    """Every write to the index calls this: what was recommended before may no longer be true."""
+def index_changed(kind: str) -> None:
+    """Every write of documents of a kind calls this: a recommendation made before may miss them.
+
+    Removals need not: what is remembered is read back through the database, which drops anything
+    no longer public. So a draft saved or a job closed does not make everyone's list be computed
+    again, only a job (or a profile) that could now be recommended."""
+    key = GENERATION_KEY.format(kind=kind)
     try:
         try:
-            cache.incr(GENERATION_KEY)
+            cache.incr(key)
         except ValueError:  # not set yet
-            cache.add(GENERATION_KEY, 1, timeout=None)
+            cache.add(key, 1, timeout=None)
     except Exception:
         logger.warning("recommendation cache unavailable (moving the index generation on)", exc_info=True)
 
 
-def remembered(subject: Any, scope: str, compute: Callable[[], list[Any]]) -> list[Any]:
+def remembered(subject: Any, scope: str, compute: Callable[[], list[Any]], *, kind: str) -> list[Any]:
     """compute(), or what it returned for the same subject (a seeker as the matcher sees them, a
     posting's version and applicants), scope and index generation."""
     seconds = settings.MATCHING_RECOMMENDATION_CACHE_SECONDS
-    generation = index_generation()
+    generation = index_generation(kind)
     if seconds <= 0 or generation < 0:
         return compute()
     digest = hashlib.sha256(repr((canonical(subject), scope)).encode()).hexdigest()[:32]
-    key = f"matching:recommended:{generation}:{digest}"
+    key = f"matching:recommended:{kind}:{generation}:{digest}"
     try:
         hit = cache.get(key)
     except Exception:

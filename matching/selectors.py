@@ -231,7 +231,7 @@ def jobs_for_seeker(*, profile: WorkerProfile, limit: int = 20) -> list[Recommen
 
     index = sorted((k, repr(v)) for k, v in settings.SEARCH_BACKENDS.get("default", {}).items())
     scope = f"jobs:{limit}:{type(backend).__name__}:{index}"  # which index: tests and tools switch it
-    rows = remembered(seeker, scope, ranked)
+    rows = remembered(seeker, scope, ranked, kind="postings")
     by_id = {p.pk: p for p in posting_list_public().filter(pk__in=[row[0] for row in rows])}
     out = []
     for posting_id, score, reasons, distance_km in rows:
@@ -272,7 +272,7 @@ def candidates_for_posting(*, posting: JobPosting, limit: int = 20) -> list[Reco
 
     index = sorted((k, repr(v)) for k, v in settings.SEARCH_BACKENDS.get("default", {}).items())
     subject = (posting.pk, posting.updated_at.isoformat(), sorted(applicants))
-    rows = remembered(subject, f"candidates:{limit}:{type(backend).__name__}:{index}", ranked)
+    rows = remembered(subject, f"candidates:{limit}:{type(backend).__name__}:{index}", ranked, kind="profiles")
     by_id = {p.pk: p for p in _candidate_profiles({row[0] for row in rows}, posting)}
     return [
         Recommendation(score=score, reasons=list(reasons), distance_km=distance_km, profile=by_id[profile_id])

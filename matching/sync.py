@@ -157,8 +157,8 @@ def _apply(rows: list[IndexOutbox]) -> tuple[int, int, dict[tuple[str, int], str
         refused |= {(kind, object_id): reason for object_id, reason in bad.items()}
         indexed += len(docs) - len(bad)
         deleted += len(gone)
-    if indexed or deleted or refused:
-        index_changed()  # what was recommended from the old documents may no longer be true
+        if len(docs) > len(bad):
+            index_changed(kind)  # a recommendation made before may miss what was just written
     for kind in KINDS:  # a later state went in: an earlier refusal is history
         written = [i for i in ids[kind] if (kind, i) not in refused]
         if written:

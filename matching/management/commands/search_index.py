@@ -49,7 +49,7 @@ class Command(BaseCommand):
         total = len(source_versions(kind))
         with tqdm(total=total, desc=f"rebuild {kind}", unit="doc", disable=verbosity == 0) as bar:
             name = backend.rebuild(kind, build_documents(kind), progress=bar.update)
-        index_changed()
+        index_changed(kind)
         self.stdout.write(f"{kind}: {total} documents in {name}, now live")
 
     def reconcile(self, backend, kind: str) -> None:
@@ -63,8 +63,8 @@ class Command(BaseCommand):
         for start in range(0, len(fix), 500):
             refused |= backend.index_documents(kind, list(build_documents(kind, fix[start : start + 500])))
         backend.delete_documents(kind, extra)
-        if fix or extra:
-            index_changed()
+        if fix:
+            index_changed(kind)
         for object_id, reason in sorted(refused.items())[:20]:
             self.stdout.write(self.style.ERROR(f"{kind} {object_id} refused by the engine: {reason}"))
         self.stdout.write(
