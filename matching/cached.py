@@ -5,7 +5,8 @@ seeker's text encoded, a few hundred candidates scored: about 80 ms of CPU), and
 to it again and again in a session. The answer depends only on what the matcher knows of the
 seeker and on what the index holds, so it is kept under a key made of both: the seeker as the
 matcher sees them (any edit to the profile, its certificates or its confirmed groups makes another
-key) and the index's generation, which every write to the index moves on. A short lifetime bounds
+key) and the generation of the index it reads, which every write of documents to that index moves
+on, and which index that is (tests and tools switch it). A short lifetime bounds
 what time alone changes (a posting's freshness). 推荐人选 is kept the same way, under the posting's
 version and its applicants (a new applicant is a new candidate at once).
 
@@ -73,7 +74,8 @@ def remembered(subject: Any, scope: str, compute: Callable[[], list[Any]], *, ki
     generation = index_generation(kind)
     if seconds <= 0 or generation < 0:
         return compute()
-    digest = hashlib.sha256(repr((canonical(subject), scope)).encode()).hexdigest()[:32]
+    index = canonical(settings.SEARCH_BACKENDS.get("default", {}))
+    digest = hashlib.sha256(repr((canonical(subject), scope, index)).encode()).hexdigest()[:32]
     key = f"matching:recommended:{kind}:{generation}:{digest}"
     try:
         hit = cache.get(key)

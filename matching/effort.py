@@ -39,9 +39,7 @@ HEAVY_OCCUPATIONS = frozenset(
     }
 )
 # A post's own words for heavy work: 搬运, 装卸, 卸货, 扛包, 力工, 重活, 体力好.
-_HEAVY_WORDS = re.compile(
-    r"搬运|装卸|卸货|装车|卸车|扛|力工|小工|杂工|搬家|重活|体力活|力气活|力气大|体力好|能吃苦耐劳的男|搬砖"
-)
+_HEAVY_WORDS = re.compile(r"搬运|装卸|卸货|装车|卸车|扛|力工|小工|杂工|搬家|重活|体力活|力气活|力气大|体力好|搬砖")
 # ... and for light work: 工作轻松, 坐着做, 活不重.
 _LIGHT_WORDS = re.compile(r"轻松|不累|坐着|坐班|轻活|活不重|不用出力|不需要力气|轻体力")
 # What a seeker says their body allows. Refusals of heavy work and wishes for light work count;

@@ -17,7 +17,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Count, Q
 
 from marketplace.enums import JobType, ProfileVisibility
@@ -229,9 +228,7 @@ def jobs_for_seeker(*, profile: WorkerProfile, limit: int = 20) -> list[Recommen
         found = recommend(backend, seeker, encoder=get_encoder_or_none(), limit=limit)
         return [(r.posting.id, r.score, r.reasons, r.distance_km) for r in found]
 
-    index = sorted((k, repr(v)) for k, v in settings.SEARCH_BACKENDS.get("default", {}).items())
-    scope = f"jobs:{limit}:{type(backend).__name__}:{index}"  # which index: tests and tools switch it
-    rows = remembered(seeker, scope, ranked, kind="postings")
+    rows = remembered(seeker, f"jobs:{limit}", ranked, kind="postings")
     by_id = {p.pk: p for p in posting_list_public().filter(pk__in=[row[0] for row in rows])}
     out = []
     for posting_id, score, reasons, distance_km in rows:
@@ -270,9 +267,8 @@ def candidates_for_posting(*, posting: JobPosting, limit: int = 20) -> list[Reco
         found = rank_candidates(target, [seeker_from_profile(p) for p in pool], limit=limit)
         return [(int(seeker.key), r.score, r.reasons, r.distance_km) for seeker, r in found]
 
-    index = sorted((k, repr(v)) for k, v in settings.SEARCH_BACKENDS.get("default", {}).items())
     subject = (posting.pk, posting.updated_at.isoformat(), sorted(applicants))
-    rows = remembered(subject, f"candidates:{limit}:{type(backend).__name__}:{index}", ranked, kind="profiles")
+    rows = remembered(subject, f"candidates:{limit}", ranked, kind="profiles")
     by_id = {p.pk: p for p in _candidate_profiles({row[0] for row in rows}, posting)}
     return [
         Recommendation(score=score, reasons=list(reasons), distance_km=distance_km, profile=by_id[profile_id])
