@@ -284,7 +284,7 @@ def test_recommendations_are_remembered_until_the_index_or_the_profile_changes(
 
 
 def test_recommendations_are_computed_when_the_cache_is_away(
-    make_client, welder, employer, welding, search_index, settings
+    make_client, welder, employer, welding, search_index, embedding_model, settings
 ):
     nowhere = {"LOCATION": "redis://127.0.0.1:1/0", "OPTIONS": {"socket_connect_timeout": 0.2}}
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", **nowhere}}
