@@ -35,7 +35,7 @@ from matching.pay import monthly
 from matching.recommend import Encoder, lexical_baseline, recommend
 from matching.search.base import BaseSearchBackend
 from matching.search.documents import posting_text
-from matching.text import analyze
+from matching.text import analyze, vocabulary_changed
 
 K = 10
 JOB_TYPES = {"full_time", "part_time", "gig", "internship", "public_welfare"}
@@ -220,6 +220,9 @@ def _ensure_taxonomy() -> None:
     if not Occupation.objects.exists():
         loaded = occupations_load()
         logger.info("the database had no occupation taxonomy; loaded %d occupations", loaded.occupations)
+    # A process looks at the taxonomy's words once a minute; a set read just after it changed
+    # (or before it existed) was cut into other tokens, and ranked a little differently.
+    vocabulary_changed()
 
 
 def evaluate(

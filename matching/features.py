@@ -20,7 +20,7 @@ from typing import Any
 from marketplace.occupations.taxonomy import occupation_families, occupation_info, suggest_occupations
 from marketplace.places import Area, Home, areas_in_text, distance_km, resolve_areas
 from marketplace.postings import red_flags
-from matching import effort, gender, hours, licences
+from matching import effort, experience, gender, hours, licences, speech
 from matching.pay import monthly
 
 # Certificates named in free text: 焊工证, 叉车证, 电工证, 健康证, A2驾照, 教师资格证 …
@@ -111,6 +111,10 @@ class Seeker:
     light_work: bool = False
     #: driving licence classes they may drive (matching.licences): C1照 → C1, C2 …
     licences: frozenset[str] = frozenset()
+    #: they said they cannot hear or speak well (matching.speech): 听力残疾，不能接打电话
+    cannot_talk: bool = False
+    #: trades they have done, read from their past and skills, not their wants (matching.experience)
+    done_occupation_ids: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -135,6 +139,10 @@ class Posting:
     effort: str = ""
     #: driving licence classes it asks for, any one of them enough (matching.licences): A1/A3照
     licences: frozenset[str] = frozenset()
+    #: its work is done by talking (matching.speech): 客服, 电话销售, 导购
+    talking: bool = False
+    #: it asks for experience in the work (熟练工, 两年以上经验), not merely prefers it
+    experience_required: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -398,6 +406,8 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
         gender=str(row.get("gender") or "") or gender.stated(described),
         light_work=light_work,
         licences=licences.held(" ".join([*certificates, described, *skills])),
+        done_occupation_ids=occupations_in(primary=" ".join([past_text, *skills]))[0],
+        cannot_talk=speech.cannot_talk(" ".join([desired, described, *certificates])),
     )
 
 
@@ -473,6 +483,7 @@ def seeker_from_profile(profile) -> Seeker:
         gender=profile.gender or gender.stated(profile.intro or ""),
         light_work=light_work,
         licences=licences.held(" ".join([*certificates, profile.intro or "", *skills])),
+        cannot_talk=speech.cannot_talk(" ".join([profile.intro or "", *certificates])),
     )
 
 
@@ -497,6 +508,10 @@ def posting_from_document(doc: dict[str, Any], requirements: str = "") -> Postin
         licences=licences.classes_in(" ".join([str(doc.get("title") or ""), requirements])),
         effort=effort.posting_effort(
             occupation=str(doc.get("occupation_name") or ""), title=str(doc.get("title") or ""), text=words
+        ),
+        experience_required=experience.demanded(words),
+        talking=speech.talking_work(
+            occupation=str(doc.get("occupation_name") or ""), title=str(doc.get("title") or "")
         ),
         organised=bool(doc.get("station_id"))
         or bool(_ORGANISED.search(f"{doc.get('employer_name') or ''} {doc.get('title') or ''}")),

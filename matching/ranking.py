@@ -35,6 +35,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "certificate_missing": -1.5,  # 持证上岗 and the person holds no such certificate
     "certificate_on_hire": -0.3,  # a 健康证: a medical check within days, often after the offer
     "education_short": -0.8,
+    "experience_missing": -0.5,  # 熟练工 wanted, and they never did the work
     "age_outside": -2.5,  # a gate: employers turn them away, and every judge grades such a job 0
     "gender_outside": -2.5,  # 男，55岁以下 for a woman: the same gate as age
     "unverified_employer": -0.3,
@@ -49,6 +50,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "hours_fit": 0.4,  # 长白班 for who asked for day shifts
     "effort_clash": -1.5,  # carrying and loading for who said 腰不好，重活干不了: the body's limit, as age
     "effort_fit": 0.4,  # 坐着做, 活不重 for who asked for light work
+    "speech_clash": -1.5,  # 客服 for who said 听力残疾，不能接打电话: as real a limit as the back
     "red_flag": -3.0,  # a deposit asked of the worker, a known fraud, or no job at all: never worth showing
 }
 # Public-welfare posts (公益性岗位) place the hard-to-employ and people lifted out of poverty.
@@ -419,6 +421,9 @@ def _requirements(seeker: Seeker, posting: Posting, signals: dict[str, float], r
     if lacking and "certificate_missing" not in signals:
         signals["certificate_missing"] = 1.0
         reasons.append(f"需要{lacking}驾照，你的驾照不能开")
+    if posting.experience_required and not _has_done(seeker, posting.doc):
+        signals["experience_missing"] = 1.0
+        reasons.append("要求有经验，你没做过这一行")
     short = EDUCATION_RANK.get(seeker.education, 0) < EDUCATION_RANK.get(posting.education_min, 0)
     if posting.education_min and seeker.education and short:
         signals["education_short"] = 1.0
@@ -438,6 +443,18 @@ def _requirements(seeker: Seeker, posting: Posting, signals: dict[str, float], r
         reasons.append("岗位只招女性" if posting.gender_required == gender.FEMALE else "岗位只招男性")
 
 
+def _has_done(seeker: Seeker, doc: dict[str, Any]) -> bool:
+    done = seeker.done_occupation_ids
+    occupation_id = doc.get("occupation_id")
+    if not done or occupation_id is None:
+        return bool(done) and occupation_id is None  # a post the taxonomy cannot read: do not judge
+    return (
+        occupation_id in done
+        or any(i in done for i in doc.get("other_occupation_ids") or ())
+        or related_trade(occupation_id, done)
+    )
+
+
 def _hours(seeker: Seeker, posting: Posting, signals: dict[str, float], reasons: list[str]) -> None:
     said = hours.fit(seeker.hours_limits, posting.hours)
     if said.clash:
@@ -449,6 +466,9 @@ def _hours(seeker: Seeker, posting: Posting, signals: dict[str, float], reasons:
 
 
 def _effort(seeker: Seeker, posting: Posting, signals: dict[str, float], reasons: list[str]) -> None:
+    if seeker.cannot_talk and posting.talking:
+        signals["speech_clash"] = 1.0
+        reasons.append("要接打电话、与人交谈，你说过不方便")
     if not seeker.light_work:
         return
     if posting.effort == effort.HEAVY:

@@ -481,3 +481,36 @@ def test_a_driver_is_not_sent_first_to_a_bus_his_licence_does_not_cover():
 
     assert [r.posting.id for r in ranked] == [2, 1]
     assert "需要A1驾照，你的驾照不能开" in ranked[1].reasons
+
+
+def test_a_post_for_skilled_hands_comes_after_one_anyone_can_start_for_who_never_did_the_work():
+    seeker = seeker_from_record(
+        {"id": "Q15", "self_description": "初中毕业在家玩了一年 想出去打工", "desired_occupations": "工资高就行",
+         "desired_cities": ["东莞"], "lat": KAILI.lat, "lng": KAILI.lon, "age": 19, "availability": "full_time"}
+    )  # fmt: skip
+    skilled = job(1, "服装厂招熟练平车工 计件", "缝纫工", place=DONGGUAN, pay=(8000, 12000))
+    anyone = job(2, "服装厂招普工 包吃住", "普工", place=DONGGUAN, pay=(5500, 6500))
+
+    ranked = rank(seeker, [skilled, anyone])
+
+    assert [r.posting.id for r in ranked] == [2, 1]
+    assert "要求有经验，你没做过这一行" in ranked[1].reasons
+    # Who has done the work is what the post asks for.
+    sewer = seeker_from_record({"id": "Q16", "self_description": "在温州做了五年平车工", "skills": ["平车工"],
+                                "desired_occupations": "工资高就行", "desired_cities": ["东莞"]})  # fmt: skip
+    assert "要求有经验，你没做过这一行" not in rank(sewer, [skilled])[0].reasons
+
+
+def test_a_deaf_seeker_gets_quiet_work_before_a_phone_job_that_welcomes_disabled_people():
+    seeker = seeker_from_record(
+        {"id": "Q17", "self_description": "我是听力残疾，能看懂文字，不太能打电话。手很巧",
+         "desired_occupations": "流水线 包装 手工", "desired_cities": ["凯里"], "lat": KAILI.lat, "lng": KAILI.lon,
+         "certificates": ["残疾人证（听力三级）"], "availability": "full_time"}
+    )  # fmt: skip
+    phone = job(1, "话务客服（坐班，欢迎残疾人朋友）包装", "话务员", pay=(4000, 4500))
+    packing = job(2, "食品厂招包装工", "包装工", pay=(3000, 3500))
+
+    ranked = rank(seeker, [phone, packing])
+
+    assert [r.posting.id for r in ranked] == [2, 1]
+    assert "要接打电话、与人交谈，你说过不方便" in ranked[1].reasons
