@@ -55,6 +55,7 @@ _vocabulary_version: object = None
 _vocabulary_checked_at = float("-inf")
 # How often a long-running process looks for a changed taxonomy (one cheap query).
 VOCABULARY_RECHECK_SECONDS = 60.0
+VOCABULARY_FREQ = 20000  # high enough that a taxonomy word is cut whole
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -75,7 +76,10 @@ def _ensure_vocabulary() -> None:
         if version == _vocabulary_version:
             return
         for word in words:
-            jieba.add_word(word, freq=20000)
+            # Each add_word also adds to jieba's total count, and the total weighs every cut: added
+            # again after a reload, the same words cut 普工包吃住 otherwise than the index did.
+            if jieba.get_FREQ(word) != VOCABULARY_FREQ:
+                jieba.add_word(word, freq=VOCABULARY_FREQ)
         _vocabulary_version = version
 
 
