@@ -115,6 +115,8 @@ def posting_document_from_record(row: dict[str, Any], number: int) -> dict[str, 
     unit = str(row.get("salary_unit") or "month")
     unit = unit if unit in PAY_UNITS else "month"
     pay_min, pay_max = finite_number(row.get("salary_min")), finite_number(row.get("salary_max"))
+    if not pay_max:  # 0 and 0 is how the format writes 面议: no figure, not a wage of nothing
+        pay_min = pay_max = None
     lat, lon = finite_number(row.get("lat")), finite_number(row.get("lng", row.get("lon")))
     job_type = str(row.get("job_type") or "full_time")
     occupation_words = info.name if info else ""

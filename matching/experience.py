@@ -29,3 +29,20 @@ def demanded(text: str) -> bool:
     """Whether a post's words ask for experience in the work, not merely prefer it."""
     text = text or ""
     return any(not _SOFT_AFTER.match(text[match.end() :]) for match in _DEMANDS.finditer(text))
+
+
+# 学门技术, 学个手艺: the want is a trade's first rung, whatever the trade. 能学东西就行 is not:
+# it is a wish about any job, and its judges gave shop work, not apprenticeships.
+_LEARN = re.compile(r"学(?:一|个|门|点|些|一门|一点|一些)?(?:技术|手艺|本事)|当学徒|做学徒|学徒也行|学徒也可以")
+# A post that takes learners on: 学徒, 包教包会, 有师傅带.
+_APPRENTICESHIP = re.compile(r"学徒|徒弟|带徒|包教|师傅带|有师傅教")
+
+
+def wants_to_learn(text: str) -> bool:
+    """Whether a seeker asked to learn a trade (学门技术, 学个手艺), not only to be paid."""
+    return bool(_LEARN.search(text or ""))
+
+
+def apprenticeship(text: str) -> bool:
+    """Whether a post takes learners on and teaches them (学徒, 包教包会, 有师傅带)."""
+    return bool(_APPRENTICESHIP.search(text or ""))

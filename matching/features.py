@@ -113,6 +113,8 @@ class Seeker:
     licences: frozenset[str] = frozenset()
     #: they said they cannot hear or speak well (matching.speech): 听力残疾，不能接打电话
     cannot_talk: bool = False
+    #: they asked to learn a trade (学门技术, 学个手艺): a post that teaches is what they want
+    learning: bool = False
     #: trades they have done, read from their past and skills, not their wants (matching.experience)
     done_occupation_ids: frozenset[int] = frozenset()
 
@@ -141,6 +143,8 @@ class Posting:
     licences: frozenset[str] = frozenset()
     #: its work is done by talking (matching.speech): 客服, 电话销售, 导购
     talking: bool = False
+    #: it takes learners on (学徒, 包教包会, 有师傅带)
+    teaches: bool = False
     #: it asks for experience in the work (熟练工, 两年以上经验), not merely prefers it
     experience_required: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
@@ -408,6 +412,7 @@ def seeker_from_record(row: dict[str, Any]) -> Seeker:
         licences=licences.held(" ".join([*certificates, described, *skills])),
         done_occupation_ids=occupations_in(primary=" ".join([past_text, *skills]))[0],
         cannot_talk=speech.cannot_talk(" ".join([desired, described, *certificates])),
+        learning=experience.wants_to_learn(" ".join([desired, described])),
     )
 
 
@@ -484,6 +489,7 @@ def seeker_from_profile(profile) -> Seeker:
         light_work=light_work,
         licences=licences.held(" ".join([*certificates, profile.intro or "", *skills])),
         cannot_talk=speech.cannot_talk(" ".join([profile.intro or "", *certificates])),
+        learning=experience.wants_to_learn(" ".join([profile.intro or "", *chosen.values()])),
     )
 
 
@@ -510,6 +516,7 @@ def posting_from_document(doc: dict[str, Any], requirements: str = "") -> Postin
             occupation=str(doc.get("occupation_name") or ""), title=str(doc.get("title") or ""), text=words
         ),
         experience_required=experience.demanded(words),
+        teaches=experience.apprenticeship(words),
         talking=speech.talking_work(
             occupation=str(doc.get("occupation_name") or ""), title=str(doc.get("title") or "")
         ),

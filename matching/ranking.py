@@ -36,6 +36,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "certificate_on_hire": -0.3,  # a 健康证: a medical check within days, often after the offer
     "education_short": -0.8,
     "experience_missing": -0.5,  # 熟练工 wanted, and they never did the work
+    "learning_fit": 0.8,  # 学徒，包教 for who asked to learn a trade
     "age_outside": -2.5,  # a gate: employers turn them away, and every judge grades such a job 0
     "gender_outside": -2.5,  # 男，55岁以下 for a woman: the same gate as age
     "unverified_employer": -0.3,
@@ -337,6 +338,9 @@ def _pay(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> float:
     if offered is None:
         reasons.append(f"{label}（计件，无法与期望比较）" if doc.get("pay_unit") == "piece" else label)
         return 0.5
+    if offered <= 0:  # 面议: nothing to compare, neither good nor bad
+        reasons.append(label)
+        return 0.5
     if not expected or expected <= 0 or expected > 200_000:  # none given, or not a real expectation
         reasons.append(label)
         return 0.5
@@ -356,12 +360,19 @@ def _pay(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> float:
 
 def _pay_label(doc: dict[str, Any]) -> str:
     unit = {"month": "月薪", "day": "日薪", "hour": "时薪", "piece": "计件"}.get(doc.get("pay_unit"), "薪资")
-    low, high = doc.get("pay_min"), doc.get("pay_max")
-    if low is None and high is None:
+    low, high = _money(doc.get("pay_min")), _money(doc.get("pay_max"))
+    if not high:
         return "薪资面议"
-    if low == high or high is None:
-        return f"{unit} {low}"
+    if low == high or not low:
+        return f"{unit} {high}"
     return f"{unit} {low}–{high}"
+
+
+def _money(value: Any) -> int | float | None:
+    """3000.0 is said 3000; 22.5 an hour stays 22.5."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
 
 
 def _job_type(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> float:
@@ -424,6 +435,9 @@ def _requirements(seeker: Seeker, posting: Posting, signals: dict[str, float], r
     if posting.experience_required and not _has_done(seeker, posting.doc):
         signals["experience_missing"] = 1.0
         reasons.append("要求有经验，你没做过这一行")
+    elif seeker.learning and posting.teaches:
+        signals["learning_fit"] = 1.0
+        reasons.append("招学徒，有人教，合你想学技术")
     short = EDUCATION_RANK.get(seeker.education, 0) < EDUCATION_RANK.get(posting.education_min, 0)
     if posting.education_min and seeker.education and short:
         signals["education_short"] = 1.0

@@ -514,3 +514,30 @@ def test_a_deaf_seeker_gets_quiet_work_before_a_phone_job_that_welcomes_disabled
 
     assert [r.posting.id for r in ranked] == [2, 1]
     assert "要接打电话、与人交谈，你说过不方便" in ranked[1].reasons
+
+
+def test_who_asks_to_learn_a_trade_gets_the_posts_that_teach_before_the_technicians_posts():
+    seeker = seeker_from_record(
+        {"id": "Q18", "self_description": "男19 刚出来 啥技术都没有 哪里都行 包吃住",
+         "desired_occupations": "啥都行 学技术", "desired_cities": ["东莞"], "lat": KAILI.lat, "lng": KAILI.lon,
+         "age": 19, "availability": "full_time"}
+    )  # fmt: skip
+    technician = job(1, "设备维修技术员", "机修工", place=DONGGUAN, pay=(6000, 8000))
+    apprentice = job(2, "CNC学徒 包吃住 包教包会", "数控操机员", place=DONGGUAN, pay=(4000, 5000))
+
+    # 技术 is in both what he wrote and the technician's title: the words alone lean that way.
+    ranked = rank(seeker, [technician, apprentice], lexical={1: 1.0, 2: 0.5})
+
+    assert [r.posting.id for r in ranked] == [2, 1]
+    assert "招学徒，有人教，合你想学技术" in ranked[0].reasons
+
+
+def test_a_post_that_says_mianyi_is_not_read_as_paying_nothing():
+    seeker = welder()  # expects 6,000 a month
+    negotiable = job(1, "电焊工 工资面议", "电焊工", pay=(0, 0))
+
+    ranked = rank(seeker, [negotiable])
+
+    assert "薪资面议" in ranked[0].reasons
+    assert not any("低于期望" in reason for reason in ranked[0].reasons)
+    assert ranked[0].signals["pay"] == 0.5
