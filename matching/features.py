@@ -34,6 +34,19 @@ _AGE_RANGE = re.compile(r"(\d{2})\s*(?:岁)?\s*[-—–~～至到]\s*(\d{2})\s*(
 # 50岁以下, 60岁以内, 55周岁以内, 不超过55岁, 45岁以上
 _AGE_MAX = re.compile(r"(?:(\d{2})\s*周?岁\s*(?:以下|以内|之内|内)|(?:不超过|不大于|低于|小于)\s*(\d{2})\s*周?岁)")
 _AGE_MIN = re.compile(r"(\d{2})\s*周?岁\s*(?:以上|或以上)")
+# 男60女55周岁以下: the limit for each sex, the men's number without 岁
+_AGE_BY_SEX = re.compile(
+    r"[男女]\s*(\d{2})\s*(?:周?岁)?\s*[、，,/]?\s*[男女]\s*(\d{2})\s*(?:周?岁)?\s*(?:以下|以内|之内)"
+)
+# Without 岁, as titles and requirement lines write ages (女 18-40, 18-45 夫妻房, 55以内): two digits
+# alone, not part of a wage (4500-5500), a time (8:00-17:30), a count (20-30人) or a size.
+_NOT_AGE_AFTER = (
+    r"(?!\s*(?:[\d.:：/]|人|名|位|元|块|k|K|天|日|号|月|点|时|小时|h|公里|km|个|%|万|度|分|斤|层|楼|米|cm|码|期))"
+)
+_BARE_RANGE = re.compile(rf"(?<![\d.:：/])([1-6]\d)\s*[-—–~～至到]\s*([2-7]\d){_NOT_AGE_AFTER}")
+_BARE_MAX = re.compile(r"(?<![\d.:：/])([2-7]\d)\s*(?:以下|以内|之内)")
+_AGE_CONTEXT = re.compile(r"年龄|年纪|岁数")
+_TIME_BEFORE = re.compile(r"[班时点间业月号]\s*$")  # 晚班17-21, 营业时间10-22: hours, not ages
 # A want split into its parts: 保安或者门卫，保洁也行 → 保安 / 门卫 / 保洁
 _WANT_SEPARATORS = re.compile(r"[，,、；;/|。.\s]+|或者|还有|以及|或(?!者)|也行|也可以|都行|都可以|都能")
 # Wants that name no trade: the person will take what suits what they did before, or anything.
@@ -165,19 +178,45 @@ def certificates_in(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def age_range_in(text: str) -> tuple[int | None, int | None]:
-    """The ages a posting asks for: 18-50岁, 50岁以下, 不超过55周岁, 45岁以上."""
+def age_range_in(text: str, *, bare: bool = False) -> tuple[int | None, int | None]:
+    """The ages a posting asks for: 18-50岁, 50岁以下, 不超过55周岁, 45岁以上.
+
+    `bare`: the text is a title or a requirements line, where 18-45 and 55以内 are ages without
+    岁; elsewhere they count only after 年龄. A post with several jobs (普工18-45岁；保安50岁以下)
+    names several ranges: the widest is the gate, since one of its jobs may take the seeker.
+    """
     text = text or ""
-    match = _AGE_RANGE.search(text)
-    if match:
-        low, high = int(match.group(1)), int(match.group(2))
-        return (low, high) if low <= high else (high, low)
-    upper = _AGE_MAX.search(text)
-    lower = _AGE_MIN.search(text)
-    return (
-        int(lower.group(1)) if lower else None,
-        int(upper.group(1) or upper.group(2)) if upper else None,
-    )
+    lows: list[int | None] = []
+    highs: list[int | None] = []
+    for match in _AGE_RANGE.finditer(text):
+        low, high = sorted((int(match.group(1)), int(match.group(2))))
+        lows.append(low)
+        highs.append(high)
+    for match in _AGE_MAX.finditer(text):
+        lows.append(None)
+        highs.append(int(match.group(1) or match.group(2)))
+    for match in _AGE_MIN.finditer(text):
+        lows.append(int(match.group(1)))
+        highs.append(None)
+    for match in _AGE_BY_SEX.finditer(text):
+        lows.extend([None, None])
+        highs.extend([int(match.group(1)), int(match.group(2))])
+    if not lows:
+        for match in _BARE_RANGE.finditer(text):
+            low, high = int(match.group(1)), int(match.group(2))
+            before = text[max(0, match.start() - 6) : match.start()]
+            if 15 <= low < high <= 70 and not _TIME_BEFORE.search(before) and (bare or _AGE_CONTEXT.search(before)):
+                lows.append(low)
+                highs.append(high)
+        for match in _BARE_MAX.finditer(text):
+            if bare or _AGE_CONTEXT.search(text[max(0, match.start() - 6) : match.start()]):
+                lows.append(None)
+                highs.append(int(match.group(1)))
+    if not lows:
+        return None, None
+    low = None if None in lows else min(v for v in lows if v is not None)
+    high = None if None in highs else max(v for v in highs if v is not None)
+    return low, high
 
 
 def education_in(text: str) -> str:
@@ -497,7 +536,11 @@ def posting_from_document(doc: dict[str, Any], requirements: str = "") -> Postin
     """A posting from its index document; `requirements` is free text where fields are missing."""
     age_min, age_max = doc.get("age_min"), doc.get("age_max")
     if age_min is None and age_max is None:
-        age_min, age_max = age_range_in(requirements)
+        title_and_requirements = " ".join([str(doc.get("title") or ""), requirements])
+        age_min, age_max = age_range_in(title_and_requirements, bare=True)
+        description = str(doc.get("description") or "")
+        if age_min is None and age_max is None and not _several_jobs(doc, description):
+            age_min, age_max = age_range_in(description)
     words = " ".join(str(doc.get(k) or "") for k in ("title", "description", "schedule")) + " " + requirements
     return Posting(
         id=doc["id"],
@@ -523,6 +566,14 @@ def posting_from_document(doc: dict[str, Any], requirements: str = "") -> Postin
         organised=bool(doc.get("station_id"))
         or bool(_ORGANISED.search(f"{doc.get('employer_name') or ''} {doc.get('title') or ''}")),
     )
+
+
+_NUMBERED = re.compile(r"(?:^|[\s。；;])[1-9一二三四五六七八九][、.．)）]")
+
+
+def _several_jobs(doc: dict[str, Any], description: str) -> bool:
+    """A fair's list or an agency's round-up: an age in its body belongs to one of its jobs."""
+    return bool(doc.get("other_occupation_ids")) or len(_NUMBERED.findall(description)) >= 2
 
 
 def finite_number(value: Any) -> float | None:

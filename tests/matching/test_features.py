@@ -6,7 +6,7 @@ import pytest
 
 from marketplace.occupations.taxonomy import occupation_info
 from marketplace.places import resolve_place
-from matching.features import age_range_in, certificates_in, education_in, seeker_from_record
+from matching.features import age_range_in, certificates_in, education_in, posting_from_document, seeker_from_record
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("taxonomy")]
 
@@ -67,6 +67,34 @@ def test_someone_who_must_stay_close_is_marked_near_home():
 )  # fmt: skip
 def test_age_limits_are_read_as_employers_write_them(text, expected):
     assert age_range_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("长安电子厂 普工 女 18-40", (18, 40)), ("55以内 长白班", (None, 55)), ("18-45 夫妻房", (18, 45)),
+     ("男60女55周岁以下", (None, 60)),  # each sex its own limit: the post takes a man of 58
+     ("普工18-45岁；保安男50岁以下", (None, 50)),  # two jobs: one of them takes a man of 48
+     # wages, times, counts and hours are not ages
+     ("4500-5500 包住", (None, None)), ("8:00-17:30", (None, None)), ("招20-30人", (None, None)),
+     ("晚班17-21", (None, None)), ("营业时间 10-22", (None, None))],
+)  # fmt: skip
+def test_a_title_or_requirements_line_gives_ages_without_the_word_for_years(text, expected):
+    assert age_range_in(text, bare=True) == expected
+
+
+def test_in_a_postings_body_bare_numbers_are_ages_only_after_the_word_for_age():
+    assert age_range_in("长安镇电子厂急招女普工<br>年龄：18-40周岁<br>两班倒") == (18, 40)
+    assert age_range_in("年龄 18-45 包吃住") == (18, 45)
+    assert age_range_in("常平食品厂 包装 18-45 长白班") == (None, None)
+
+
+def test_an_age_in_a_fairs_list_of_jobs_belongs_to_one_job_not_the_post():
+    doc = {"id": 1, "title": "黎平县巡回招聘会岗位",
+           "description": "1、苏州某电子厂：普工100名，18-42岁，包住 2、黎平县某建筑公司：泥工 300/天"}  # fmt: skip
+    single = {"id": 2, "title": "长安电子厂 急招女普工", "description": "年龄：18-40周岁，两班倒"}
+
+    assert (posting_from_document(doc).age_min, posting_from_document(doc).age_max) == (None, None)
+    assert (posting_from_document(single).age_min, posting_from_document(single).age_max) == (18, 40)
 
 
 @pytest.mark.parametrize(
