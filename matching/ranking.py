@@ -70,6 +70,7 @@ FAR_KM_SHORT_WORK = 80.0  # gig and part-time work: a commute, never a move
 NEAR_KM = 50.0  # within this of home counts as near, whatever destinations were named
 # For people who stay close (Seeker.near_home_km: 25 km if they said so), beyond 2.4 times that is a move.
 FAR_NEAR_HOME_FACTOR = 2.4
+NAMED_FAR_FACTOR = 1.5  # ... and beyond 1.5 times it, for who also named where: 凯里城区, not 榕江
 DESTINATION_KM = 40.0  # a posting this close to a named destination is in it
 VAGUE_JOB_TYPE_BOOST = 2.0
 SEMANTIC_FIT = 0.5  # cosine above which what they wrote and the posting are about the same work
@@ -276,6 +277,8 @@ def _place(seeker: Seeker, doc: dict[str, Any], reasons: list[str]) -> tuple[flo
     if seeker.near_home:  # 家附近, 县城, 照顾老人: a commute, and a short one
         reasons.append(f"距离 {distance:.1f} 公里")
         near, far_off = seeker.near_home_km, seeker.near_home_km * FAR_NEAR_HOME_FACTOR
+        if seeker.areas:  # they named where (凯里城区) and this is not in it: beyond a commute is far
+            far_off = near * NAMED_FAR_FACTOR
         if distance <= near:
             return 1.0 - 0.5 * distance / near, distance
         if distance <= far_off:

@@ -541,3 +541,17 @@ def test_a_post_that_says_mianyi_is_not_read_as_paying_nothing():
     assert "薪资面议" in ranked[0].reasons
     assert not any("低于期望" in reason for reason in ranked[0].reasons)
     assert ranked[0].signals["pay"] == 0.5
+
+
+def test_an_older_seeker_who_named_the_town_is_not_sent_to_a_gate_two_counties_away():
+    seeker = seeker_from_record(
+        {"id": "Q19", "self_description": "58岁 男 身体好 想找个保安 门卫 凯里城区", "desired_occupations": "保安 门卫",
+         "desired_cities": ["凯里"], "lat": KAILI.lat, "lng": KAILI.lon, "age": 58, "availability": "full_time"}
+    )  # fmt: skip
+    rongjiang = job(1, "仓库看守 门卫", "保安员", place=resolve_place("榕江"), pay=(2000, 2000))  # about 90 km
+    kaili = job(2, "小区门卫", "保安员", pay=(2000, 2000))
+
+    ranked = rank(seeker, [rongjiang, kaili])
+
+    assert [r.posting.id for r in ranked] == [2, 1]
+    assert ranked[1].signals.get("far_away") == 1.0
