@@ -205,7 +205,8 @@ def age_range_in(text: str, *, bare: bool = False) -> tuple[int | None, int | No
         for match in _BARE_RANGE.finditer(text):
             low, high = int(match.group(1)), int(match.group(2))
             before = text[max(0, match.start() - 6) : match.start()]
-            if 15 <= low < high <= 70 and not _TIME_BEFORE.search(before) and (bare or _AGE_CONTEXT.search(before)):
+            hours = high <= 24 and _TIME_BEFORE.search(before)  # 长白班 18-50 is an age; 晚班17-21 is not
+            if 15 <= low < high <= 70 and not hours and (bare or _AGE_CONTEXT.search(before)):
                 lows.append(low)
                 highs.append(high)
         for match in _BARE_MAX.finditer(text):

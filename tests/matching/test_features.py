@@ -76,7 +76,7 @@ def test_age_limits_are_read_as_employers_write_them(text, expected):
      ("普工18-45岁；保安男50岁以下", (None, 50)),  # two jobs: one of them takes a man of 48
      # wages, times, counts and hours are not ages
      ("4500-5500 包住", (None, None)), ("8:00-17:30", (None, None)), ("招20-30人", (None, None)),
-     ("晚班17-21", (None, None)), ("营业时间 10-22", (None, None))],
+     ("晚班17-21", (None, None)), ("营业时间 10-22", (None, None)), ("清溪五金厂 普工 长白班 18-50", (18, 50))],
 )  # fmt: skip
 def test_a_title_or_requirements_line_gives_ages_without_the_word_for_years(text, expected):
     assert age_range_in(text, bare=True) == expected

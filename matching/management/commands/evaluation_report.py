@@ -19,7 +19,8 @@ SETS_ROOT = Path(__file__).resolve().parents[2] / "evaluation"
 # Signals whose weight the ablation sets to zero one at a time (matching.ranking.DEFAULT_WEIGHTS).
 ABLATED = ("semantic", "lexical", "occupation", "place", "far_away", "pay", "job_type",
            "age_outside", "gender_outside", "certificate_missing", "key_group_priority", "refused",
-           "welfare_not_local", "hours_clash", "effort_clash", "red_flag")  # fmt: skip
+           "welfare_not_local", "hours_clash", "effort_clash", "speech_clash", "experience_missing", "learning_fit",
+           "red_flag")  # fmt: skip
 
 
 class Command(BaseCommand):
