@@ -530,7 +530,17 @@ def seeker_from_profile(profile) -> Seeker:
         licences=licences.held(" ".join([*certificates, profile.intro or "", *skills])),
         cannot_talk=speech.cannot_talk(" ".join([profile.intro or "", *certificates])),
         learning=experience.wants_to_learn(" ".join([profile.intro or "", *chosen.values()])),
+        done_occupation_ids=_done(profile, skills, intro),
     )
+
+
+def _done(profile, skills: list[str], intro: str) -> frozenset[int]:
+    """Trades a profile has done: its work history (the trade chosen, or the job's title), its
+    skills, and what its introduction says; not the trades it wants."""
+    history = list(profile.experiences.all())
+    done = {e.occupation_id for e in history if e.occupation_id}
+    titles = [e.title for e in history if e.title]
+    return frozenset(done) | occupations_in(primary=" ".join([*titles, *skills, intro]))[0]
 
 
 def posting_from_document(doc: dict[str, Any], requirements: str = "") -> Posting:

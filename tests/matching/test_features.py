@@ -149,6 +149,22 @@ def test_a_profiles_body_limit_and_licence_and_a_postings_effort_carry_into_the_
     assert job.effort == "heavy"
 
 
+def test_a_profiles_work_history_is_the_experience_a_post_for_skilled_hands_asks_for():
+    from marketplace.models import WorkExperience
+    from matching.features import posting_from_document, seeker_from_profile
+    from matching.ranking import score_pair
+    from matching.search.documents import posting_document
+    from tests.factories import JobPostingFactory, WorkerProfileFactory
+
+    posting = posting_from_document(posting_document(JobPostingFactory(title="服装厂招熟练平车工 计件")))
+    sewer, newcomer = WorkerProfileFactory(intro=""), WorkerProfileFactory(intro="刚毕业 想进厂")
+    WorkExperience.objects.create(profile=sewer, employer_name="温州某服装厂", title="平车工")
+
+    assert posting.experience_required
+    assert "要求有经验，你没做过这一行" not in score_pair(seeker_from_profile(sewer), posting).reasons
+    assert "要求有经验，你没做过这一行" in score_pair(seeker_from_profile(newcomer), posting).reasons
+
+
 @pytest.mark.parametrize(
     ("record", "goes_to_the_factory"),
     [({"self_description": "19岁 初中毕业在家帮忙种地 想去沿海打工", "desired_occupations": "啥都能干",
